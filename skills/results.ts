@@ -1,0 +1,37 @@
+import type { SkillId } from './skill';
+import type { StatusResult } from './status/status-results';
+
+/**
+ * What skills return: neutral results (facts, levels, next steps). `bot/cards/` renders each `view`.
+ * Status views are declared beside their skills and joined here.
+ */
+export type SkillResult = MessageResult | HelpResult | NotEnabledResult | StatusResult;
+
+/** A plain answer with optional suggested follow-ups. */
+export interface MessageResult {
+  view: 'message';
+  /** How the card frames it; `info` when absent. */
+  tone?: 'info' | 'warning' | 'error';
+  title?: string;
+  text: string;
+  /** Follow-up commands offered as buttons: label → command text. */
+  suggestions?: { label: string; command: string }[];
+}
+
+/** The skills one caller may use. */
+export interface HelpResult {
+  view: 'help';
+  callerName: string;
+  roles: string[];
+  skills: { id: SkillId; title: string; description: string; example: string; command: string; kind: string }[];
+}
+
+/** A recognised skill that is not enabled yet: said honestly, with the arguments understood. */
+export interface NotEnabledResult {
+  view: 'not-enabled';
+  skill: SkillId;
+  title: string;
+  args: Record<string, unknown>;
+}
+
+export type { StatusResult };

@@ -1,0 +1,121 @@
+import { z } from 'zod/v4';
+import { ErrorCodes, UserFacingError } from '../core/errors';
+import type { AuditEvent } from '../core/ports';
+import type { SkillCatalog } from './catalog';
+import type { SkillResult } from './results';
+import type { SkillContext, SkillDeclaration } from './skill';
+
+/** A proposal to run one skill: from a strict command, the router or a card button. */
+export interface SkillRequest {
+  skill: string;
+  args: Record<string, unknown>;
+  /** Where the proposal came from, for the audit log. */
+  source: 'command' | 'router' | 'card';
+  confidence?: number;
+}
+
+/**
+ * The one choke point every request passes: look up → role check → validate arguments → policy →
+ * execute → audit. The router only proposes; the declaration and this function decide.
+ */
+export async function runSkill(
+  request: SkillRequest,
+  ctx: SkillContext,
+  catalog: SkillCatalog,
+): Promise<SkillResult> {
+  const skill = catalog.get(request.skill) ?? catalog.get('none')!;
+  const audit = (decision: string, outcome: string, args: Record<string, unknown>, detail?: string) =>
+    appendAudit(ctx, {
+      skill: skill.id,
+      args,
+      decision,
+      outcome,
+      detail: detail ?? `source=${request.source}${request.confidence !== undefined ? ` confidence=${request.confidence.toFixed(2)}` : ''}`,
+    });
+
+  if (!skill.roles.some((role) => ctx.caller.roles.includes(role))) {
+    await audit('denied:role', 'refused', redactArgs(skill, request.args));
+    return {
+      view: 'message',
+      tone: 'warning',
+      title: 'Not allowed',
+      text: `${skill.title} needs one of these roles: ${skill.roles.join(', ')}. You have: ${ctx.caller.roles.join(', ')}.`,
+      suggestions: [{ label: 'What can I do?', command: 'help' }],
+    };
+  }
+
+  const parsed = skill.params.safeParse(request.args);
+  if (!parsed.success) {
+    await audit('invalid-args', 'refused', redactArgs(skill, request.args), describeIssues(parsed.error));
+    return {
+      view: 'message',
+      tone: 'warning',
+      title: `${skill.title}: I need different arguments`,
+      text: `${describeIssues(parsed.error)}${skill.usage ? ` Usage: \`${skill.usage}\`.` : ''}`,
+    };
+  }
+  const args = parsed.data as Record<string, unknown>;
+
+  if (!skill.run || skill.kind === 'change') {
+    // Change skills stay off until the approval flow exists: a port change operation must never be
+    // reachable from chat without it.
+    await audit('not-enabled', 'refused', args);
+    return { view: 'not-enabled', skill: skill.id, title: skill.title, args };
+  }
+
+  try {
+    const result = await skill.run(args, ctx);
+    await audit('allowed', 'ok', args);
+    return result;
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      await audit('allowed', `error:${error.code}`, args, error.message);
+      return { view: 'message', tone: 'warning', title: skill.title, text: error.message };
+    }
+    ctx.logger.error({ err: error, correlationId: ctx.correlationId, skill: skill.id }, 'skill failed');
+    await audit('allowed', 'error:internal', args, error instanceof Error ? error.message : String(error));
+    return {
+      view: 'message',
+      tone: 'error',
+      title: `${skill.title} failed`,
+      text: `Something went wrong on my side. Reference: ${ctx.correlationId.slice(0, 8)} (the log has the details).`,
+    };
+  }
+}
+
+function appendAudit(
+  ctx: SkillContext,
+  event: Pick<AuditEvent, 'skill' | 'args' | 'decision' | 'outcome' | 'detail'>,
+): Promise<void> {
+  return ctx.audit.append({
+    at: ctx.clock.now(),
+    correlationId: ctx.correlationId,
+    actorId: ctx.caller.aadObjectId,
+    actorName: ctx.caller.name,
+    conversationId: ctx.conversationId,
+    ...event,
+  });
+}
+
+/** Keeps only declared parameter names so that stray or oversized input does not reach the audit log. */
+function redactArgs(skill: SkillDeclaration, args: Record<string, unknown>): Record<string, unknown> {
+  const shape = (skill.params as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    const value = args[key];
+    if (value === undefined) continue;
+    kept[key] = typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  }
+  return kept;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `\`${issue.path.join('.')}\`: ${issue.message}.` : `${issue.message}.`))
+    .join(' ');
+}
+
+/** Thrown by skills for arguments that parse but make no sense (e.g. an unknown resource). */
+export function invalidArgument(message: string): UserFacingError {
+  return new UserFacingError(ErrorCodes.invalidArguments, message);
+}

@@ -1,0 +1,104 @@
+import type { z } from 'zod/v4';
+import type { LandingZoneConfig, RoleId } from '../core/config/landing-zone.schema';
+import type { AuditLog, Clock, LandingZone } from '../core/ports';
+import type { Logger } from '../core/logger';
+import type { SkillResult } from './results';
+
+/** Stable skill ids (DESIGN.md): they key the audit log, card data, LLM tools and the routing CLI. */
+export const skillIds = [
+  'help',
+  'status.overview',
+  'status.endpoint',
+  'status.compute',
+  'status.jobs',
+  'status.quota',
+  'status.alerts',
+  'troubleshoot.ask',
+  'compute.start',
+  'compute.stop',
+  'endpoint.scale',
+  'secret.rotate',
+  'incident.declare',
+  'incident.list',
+  'incident.ack',
+  'incident.escalate',
+  'incident.resolve',
+  'none',
+] as const;
+export type SkillId = (typeof skillIds)[number];
+
+/** What a skill does to the world: reads, changes the landing zone, or changes an incident. */
+export type SkillKind = 'read' | 'change' | 'incident' | 'none';
+
+/** Change types of the written change policy. */
+export type ChangeType = 'standard' | 'normal' | 'emergency';
+
+/** The person behind a request, with the roles the roster gives them. */
+export interface Caller {
+  aadObjectId: string;
+  name: string;
+  roles: RoleId[];
+}
+
+/** Everything a skill may use while it runs. Built by the composition root, one per request. */
+export interface SkillContext {
+  caller: Caller;
+  conversationId: string;
+  correlationId: string;
+  config: LandingZoneConfig;
+  landingZone: LandingZone;
+  clock: Clock;
+  audit: AuditLog;
+  logger: Logger;
+  /** Local mode (no Bot Framework credentials): demo-only features such as simulator scenarios. */
+  localMode: boolean;
+  /** The catalog, for skills that describe other skills (help). */
+  catalog: { list(): SkillDeclaration[] };
+}
+
+/**
+ * A skill declaration: data plus one function. Whether a request needs confirmation or approval
+ * follows from `kind` and `changeType`, never from the skill's own judgment.
+ */
+export interface SkillDeclaration<P extends z.ZodType = z.ZodType> {
+  id: SkillId;
+  title: string;
+  /** The strict command form (power-user path), e.g. `status <endpoint>`; empty when there is none. */
+  usage: string;
+  /** One sentence for help and for the LLM tool description. */
+  description: string;
+  /** Varied phrasings; the offline router learns from them. At least 8. */
+  examples: string[];
+  /** Arguments, using the catalog's parameter names. */
+  params: P;
+  kind: SkillKind;
+  /** For `change` skills: the change type before any facts are known (the policy may raise it). */
+  changeType?: ChangeType;
+  /** Roles allowed to ask for it. */
+  roles: readonly RoleId[];
+  /** Absent while the skill is recognised but not enabled yet. */
+  run?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
+}
+
+/** Identity helper that keeps `args` typed by the params schema. */
+export function defineSkill<P extends z.ZodType>(declaration: SkillDeclaration<P>): SkillDeclaration<P> {
+  return declaration;
+}
+
+/** All roles; for skills anyone may use. */
+export const everyone: readonly RoleId[] = [
+  'viewer',
+  'l1',
+  'l2',
+  'l3',
+  'security',
+  'platform-architect',
+  'cab',
+  'it-director',
+];
+
+/** Roles that operate the landing zone. */
+export const operators: readonly RoleId[] = ['l2', 'l3', 'platform-architect'];
+
+/** Roles that work incidents. */
+export const responders: readonly RoleId[] = ['l1', 'l2', 'l3', 'security', 'platform-architect', 'it-director'];
