@@ -1,0 +1,59 @@
+/**
+ * The `opsbot` command. Each subcommand lives in its own module, loaded only when used, so that
+ * `opsbot route` does not pay for the bot framework and `opsbot serve` does not train twice.
+ */
+
+/** A subcommand: takes the arguments after its name, resolves to the process exit code. */
+export type Subcommand = (argv: string[]) => Promise<number>;
+
+const subcommands: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
+  serve: { summary: 'run the bot (what `npm start` does)', load: async () => (await import('./serve.command')).serve },
+  route: {
+    summary: 'route "<text>" | --stdin: print the skill and arguments a message maps to, as JSON lines',
+    load: async () => (await import('./route.command')).route,
+  },
+  'eval-router': {
+    summary: 'evaluate the offline router on the labelled set',
+    load: async () => (await import('./eval-router.command')).evalRouter,
+  },
+  chat: { summary: 'chat with a running bot in the terminal', load: async () => (await import('./chat.command')).chat },
+  playground: {
+    summary: 'start the bot and the Microsoft 365 Agents Playground against it',
+    load: async () => (await import('./playground.command')).playground,
+  },
+  manifest: { summary: 'build the Teams app package (zip)', load: async () => (await import('./manifest.command')).manifest },
+  bench: {
+    summary: 'benchmark turn latency and throughput against a bare echo bot',
+    load: async () => (await import('./bench.command')).bench,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(12)} ${s.summary}`);
+  return `Usage: opsbot <command> [arguments]\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = subcommands[name];
+  if (!entry) {
+    process.stderr.write(`opsbot: unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  const run = await entry.load();
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`opsbot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
