@@ -68,3 +68,12 @@ export class ConcurrencyError extends Error {
     this.name = 'ConcurrencyError';
   }
 }
+
+/** The state store failed: it cannot be opened, migrated, read or written. The message says which. */
+export class StorageError extends Error {
+  readonly code = ErrorCodes.storageFailed;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}

@@ -1,0 +1,42 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * An instant as stored: `timestamptz` on PostgreSQL (read back as a `Date`), ISO-8601 UTC text on
+ * SQLite (read back as a string). Written as an ISO-8601 string on both.
+ */
+export type StoredInstant = ColumnType<Date | string, string, string>;
+
+/** A row of `audit_events`: one step of a routed request. Rows are only ever inserted. */
+export interface AuditEventsTable {
+  /** Assigned by the database; 64-bit, so PostgreSQL hands it back as a string. */
+  id: ColumnType<number | string, never, never>;
+  at: StoredInstant;
+  correlation_id: string;
+  actor_id: string;
+  actor_name: string | null;
+  conversation_id: string;
+  skill: string;
+  /** JSON text of the validated arguments. */
+  args: string;
+  decision: string;
+  outcome: string;
+  detail: string | null;
+}
+
+/** A row of `kv_items`: one JSON document of conversation or user state. */
+export interface KvItemsTable {
+  key: string;
+  /** JSON text of an object. */
+  value: string;
+  etag: string;
+  updated_at: StoredInstant;
+}
+
+/**
+ * The tables of the state store, as Kysely sees them. A migration that adds a table adds its row
+ * type here (or the store that owns it uses `db.withTables<…>()`).
+ */
+export interface StorageSchema {
+  audit_events: AuditEventsTable;
+  kv_items: KvItemsTable;
+}

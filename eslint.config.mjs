@@ -1,0 +1,56 @@
+// ESLint flat config. Besides the usual checks it holds the dependency rule of DESIGN.md:
+// bot -> dialogs -> skills -> core <- adapters; only bot/ imports the bot framework, only
+// adapters/ imports SDKs and database drivers.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const botFramework = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', 'restify'];
+const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg'];
+const restrict = (patterns, message) => ({ group: patterns, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'manifest/build/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-explicit-any': 'warn',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
+        restrict(sdks, 'core/ must not import SDKs or database drivers (only adapters/ may).'),
+        restrict(['../bot/*', '../dialogs/*', '../skills/*', '../adapters/*', '../../bot/*', '../../dialogs/*', '../../skills/*', '../../adapters/*'], 'core/ must not import outer layers.'),
+      ] }],
+    },
+  },
+  {
+    files: ['skills/**/*.ts', 'dialogs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(botFramework, 'Only bot/ may import the bot framework.'),
+        restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
+        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*'], 'skills/ and dialogs/ must not import bot/ or adapters/.'),
+      ] }],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(botFramework, 'Only bot/ may import the bot framework.'),
+        restrict(['../bot/*', '../../bot/*', '../../../bot/*', '../dialogs/*', '../../dialogs/*'], 'adapters/ implement core ports; they must not import bot/ or dialogs/.'),
+      ] }],
+    },
+  },
+  {
+    files: ['bin/**/*.js', '*.config.js', 'jest*.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
