@@ -19,7 +19,10 @@ export type Direction = 'lower-is-better' | 'higher-is-better';
 export type BaselineMetric = keyof LandingZoneConfig['baselines'];
 
 /** How each baselined metric is read: its label, unit and direction. */
-export const baselineMetrics: Record<BaselineMetric, { label: string; unit: 'ms' | '%'; direction: Direction }> = {
+export const baselineMetrics: Record<
+  BaselineMetric,
+  { label: string; unit: 'ms' | '%'; direction: Direction }
+> = {
   inferenceLatencyP95Ms: { label: 'P95 latency', unit: 'ms', direction: 'lower-is-better' },
   trainingSuccessPercent: { label: 'Training success rate', unit: '%', direction: 'higher-is-better' },
   endpointAvailabilityPercent: { label: 'Availability', unit: '%', direction: 'higher-is-better' },

@@ -1,13 +1,8 @@
-import {
-  Migrator,
-  type CreateTableBuilder,
-  type Kysely,
-  type Migration,
-  type MigrationResult,
-} from 'kysely';
+import { Migrator, type CreateTableBuilder, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import { StorageError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
+import type { StorageSchema } from './storage-schema';
 
 /** Which SQL engine a database runs on. */
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -23,6 +18,7 @@ export interface MigrationContext {
 
 /** One schema change, in `migrations/NNN-name.ts`. Migrations only go forward. */
 export interface StorageMigration {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration must not depend on the current schema type
   up(db: Kysely<any>, ctx: MigrationContext): Promise<void>;
 }
 
@@ -31,10 +27,13 @@ const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
 };
 
-/** Where the migrator keeps its bookkeeping tables (`kysely_migration`, `kysely_migration_lock`). */
+/** How to migrate: the engine, where the tables live, where to log. */
 export interface MigrateOptions {
   dialect: DatabaseDialect;
-  /** PostgreSQL schema that holds the tables (the connection's `current_schema()`); absent on SQLite. */
+  /**
+   * PostgreSQL schema that holds the tables and the migrator's bookkeeping (`kysely_migration`,
+   * `kysely_migration_lock`): the connection's `current_schema()`. Absent on SQLite.
+   */
   schema?: string;
   logger: Logger;
 }
@@ -44,7 +43,7 @@ export interface MigrateOptions {
  * PostgreSQL advisory lock), so two instances starting together apply each migration once.
  * Returns the names applied by this call.
  */
-export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<StorageSchema>, options: MigrateOptions): Promise<string[]> {
   const ctx = migrationContext(options.dialect);
   const provided: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
@@ -61,7 +60,9 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions):
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StorageError(
-      failed ? `Database migration "${failed}" failed: ${reason}` : `Database migrations could not run: ${reason}`,
+      failed
+        ? `Database migration "${failed}" failed: ${reason}`
+        : `Database migrations could not run: ${reason}`,
       { cause: error },
     );
   }
@@ -79,7 +80,8 @@ function migrationContext(dialect: DatabaseDialect): MigrationContext {
     return {
       dialect,
       instantType: 'timestamptz',
-      addIdColumn: (table) => table.addColumn('id', 'bigint', (col) => col.generatedAlwaysAsIdentity().primaryKey()),
+      addIdColumn: (table) =>
+        table.addColumn('id', 'bigint', (col) => col.generatedAlwaysAsIdentity().primaryKey()),
     };
   }
   return {

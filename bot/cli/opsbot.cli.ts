@@ -7,24 +7,24 @@
 export type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
-  serve: { summary: 'run the bot (what `npm start` does)', load: async () => (await import('./serve.command')).serve },
+  serve: { summary: 'run the bot (what `npm start` does)', load: async () => (require('./serve.command') as typeof import('./serve.command')).serve },
   route: {
     summary: 'route "<text>" | --stdin: print the skill and arguments a message maps to, as JSON lines',
-    load: async () => (await import('./route.command')).route,
+    load: async () => (require('./route.command') as typeof import('./route.command')).route,
   },
   'eval-router': {
     summary: 'evaluate the offline router on the labelled set',
-    load: async () => (await import('./eval-router.command')).evalRouter,
+    load: async () => (require('./eval-router.command') as typeof import('./eval-router.command')).evalRouter,
   },
-  chat: { summary: 'chat with a running bot in the terminal', load: async () => (await import('./chat.command')).chat },
+  chat: { summary: 'chat with a running bot in the terminal', load: async () => (require('./chat.command') as typeof import('./chat.command')).chat },
   playground: {
     summary: 'start the bot and the Microsoft 365 Agents Playground against it',
-    load: async () => (await import('./playground.command')).playground,
+    load: async () => (require('./playground.command') as typeof import('./playground.command')).playground,
   },
-  manifest: { summary: 'build the Teams app package (zip)', load: async () => (await import('./manifest.command')).manifest },
+  manifest: { summary: 'build the Teams app package (zip)', load: async () => (require('./manifest.command') as typeof import('./manifest.command')).manifest },
   bench: {
     summary: 'benchmark turn latency and throughput against a bare echo bot',
-    load: async () => (await import('./bench.command')).bench,
+    load: async () => (require('./bench.command') as typeof import('./bench.command')).bench,
   },
 };
 

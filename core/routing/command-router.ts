@@ -1,6 +1,8 @@
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import { resolveExactName } from '../config/resource-names';
+import { findIncidentId, incidentSummary, withoutIncidentId } from './incident-text';
 import type { Intent } from './intent';
+import { resolveSeverity } from './severity';
 
 /**
  * Strict commands, the power-user path (like StackStorm aliases): `status fraud-detection`,
@@ -45,9 +47,10 @@ export function parseCommand(text: string, config: LandingZoneConfig): Intent | 
     case 'scale':
       return scaleCommand(rest, config, intent);
     case 'declare': {
-      const severity = /^p[1-4]$/i.test(rest[0] ?? '') ? rest[0].toUpperCase() : undefined;
-      const summary = (severity ? rest.slice(1) : rest).join(' ');
-      if (!summary) return undefined;
+      const leading = /^p[1-4]$/i.test(rest[0] ?? '') ? rest[0].toUpperCase() : undefined;
+      const summary = leading ? rest.slice(1).join(' ') : incidentSummary(text.trim());
+      if (!summary || (!leading && rest.length === 0)) return undefined;
+      const severity = leading ?? resolveSeverity(restText);
       return intent('incident.declare', severity ? { summary, severity } : { summary });
     }
     case 'ack':
@@ -103,8 +106,9 @@ function scaleCommand(rest: string[], config: LandingZoneConfig, intent: MakeInt
 }
 
 function incidentCommand(verb: string, rest: string[], intent: MakeIntent): Intent {
-  const id = /^inc-\d+$/i.test(rest[0] ?? '') ? rest[0].toUpperCase() : undefined;
-  const text = (id ? rest.slice(1) : rest).join(' ');
+  const restText = rest.join(' ');
+  const id = findIncidentId(restText);
+  const text = withoutIncidentId(restText).replace(/^[\s,:;-]+/, '');
   const args: Record<string, unknown> = id ? { incident: id } : {};
   if (text && verb === 'escalate') args.reason = text;
   if (text && verb === 'resolve') args.resolution = text;

@@ -5,11 +5,13 @@ import type { AlertsStatusResult, NextStep } from './status-results';
 const severityRank = { critical: 0, error: 1, warning: 2, informational: 3 } as const;
 
 /** `status.alerts`: alerts firing now, each with the config rule that fired, worst first. */
-export async function runAlertsStatus(_args: Record<string, never>, ctx: SkillContext): Promise<AlertsStatusResult> {
+export async function runAlertsStatus(_args: object, ctx: SkillContext): Promise<AlertsStatusResult> {
   const firing = await ctx.landingZone.listFiringAlerts();
   const alerts = firing
     .map((a) => statusFacts.alertItem(a, ctx.config))
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.firedAt.localeCompare(a.firedAt));
+    .sort(
+      (a, b) => severityRank[a.severity] - severityRank[b.severity] || b.firedAt.localeCompare(a.firedAt),
+    );
 
   const nextSteps: NextStep[] = [];
   const worst = alerts[0];
@@ -28,7 +30,8 @@ export async function runAlertsStatus(_args: Record<string, never>, ctx: SkillCo
       nextSteps.push({ label: `Status ${resource}`, command: `status ${resource}` });
     }
   }
-  if (alerts.some((a) => a.rule === 'training-failed')) nextSteps.push({ label: 'Failed jobs', command: 'jobs 12' });
+  if (alerts.some((a) => a.rule === 'training-failed'))
+    nextSteps.push({ label: 'Failed jobs', command: 'jobs 12' });
   if (alerts.length) nextSteps.push({ label: 'Overview', command: 'status' });
 
   return {

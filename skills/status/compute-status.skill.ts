@@ -1,4 +1,10 @@
-import { percentOf, quotaNearLimitPercent, statusOfUsage, worstStatus, type CheckStatus } from '../../core/baselines';
+import {
+  percentOf,
+  quotaNearLimitPercent,
+  statusOfUsage,
+  worstStatus,
+  type CheckStatus,
+} from '../../core/baselines';
 import { namesOf, resolveExactName } from '../../core/config/resource-names';
 import type { ComputeStatus } from '../../core/ports';
 import type { SkillContext } from '../skill';
@@ -6,7 +12,10 @@ import { statusFacts } from './status-facts';
 import type { ComputeStatusResult, NextStep } from './status-results';
 
 /** `status.compute`: one compute's state, nodes, VM size, running jobs, utilisation and quota. */
-export async function runComputeStatus(args: { cluster: string }, ctx: SkillContext): Promise<ComputeStatusResult> {
+export async function runComputeStatus(
+  args: { cluster: string },
+  ctx: SkillContext,
+): Promise<ComputeStatusResult> {
   const name = resolveExactName(ctx.config, 'compute', args.cluster) ?? args.cluster.trim();
   const compute = await statusFacts.withKnownNames(
     () => ctx.landingZone.getCompute(name),
@@ -17,10 +26,14 @@ export async function runComputeStatus(args: { cluster: string }, ctx: SkillCont
   const quota = quotas.find((q) => q.family.toLowerCase() === compute.vmFamily.toLowerCase());
 
   const gpu = isGpu(compute);
-  const threshold = gpu ? ctx.config.thresholds.gpuSustainedPercent : ctx.config.thresholds.cpuSustainedPercent;
+  const threshold = gpu
+    ? ctx.config.thresholds.gpuSustainedPercent
+    : ctx.config.thresholds.cpuSustainedPercent;
   const idle = compute.currentNodes > 0 && compute.runningJobs === 0;
   const busy = compute.utilisationPercent > threshold;
-  const quotaStatus: CheckStatus = quota ? statusOfUsage(quota.used, quota.limit, quotaNearLimitPercent) : 'ok';
+  const quotaStatus: CheckStatus = quota
+    ? statusOfUsage(quota.used, quota.limit, quotaNearLimitPercent)
+    : 'ok';
   const status = worstStatus([
     /fail|error|unusable/i.test(compute.state) ? 'critical' : 'ok',
     idle || busy ? 'warning' : 'ok',
@@ -35,7 +48,9 @@ export async function runComputeStatus(args: { cluster: string }, ctx: SkillCont
   }
   if (quotaStatus !== 'ok') nextSteps.push({ label: 'Quota', command: 'quota' });
   if (busy && quota && percentOf(quota.used, quota.limit) < 100) {
-    nextSteps.push(statusFacts.askCommand(`${compute.name} runs above ${threshold}% utilisation, should we add nodes`));
+    nextSteps.push(
+      statusFacts.askCommand(`${compute.name} runs above ${threshold}% utilisation, should we add nodes`),
+    );
   }
   nextSteps.push({ label: 'Training jobs', command: 'jobs 24' });
 

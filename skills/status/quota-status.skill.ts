@@ -3,7 +3,7 @@ import type { SkillContext } from '../skill';
 import type { NextStep, QuotaStatusResult } from './status-results';
 
 /** `status.quota`: cores in use per VM family against the limit, with the computes that draw on each. */
-export async function runQuotaStatus(_args: Record<string, never>, ctx: SkillContext): Promise<QuotaStatusResult> {
+export async function runQuotaStatus(_args: object, ctx: SkillContext): Promise<QuotaStatusResult> {
   const usage = await ctx.landingZone.listQuotaUsage();
   const families = usage
     .map((q) => ({

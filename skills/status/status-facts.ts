@@ -91,7 +91,11 @@ function alertItem(alert: FiringAlert, config: LandingZoneConfig): AlertItem {
 function alertsStatus(alerts: { severity: FiringAlert['severity'] }[]): CheckStatus {
   return worstStatus(
     alerts.map((a) =>
-      a.severity === 'critical' || a.severity === 'error' ? 'critical' : a.severity === 'warning' ? 'warning' : 'ok',
+      a.severity === 'critical' || a.severity === 'error'
+        ? 'critical'
+        : a.severity === 'warning'
+          ? 'warning'
+          : 'ok',
     ),
   );
 }
@@ -115,7 +119,11 @@ function askCommand(question: string, label = 'Troubleshoot'): NextStep {
  * Runs a port read that may throw `NotFoundError`; when the port's error does not list what
  * exists, the names from config are added so that the user sees what to ask for instead.
  */
-async function withKnownNames<T>(read: () => Promise<T>, kind: 'endpoint' | 'compute', known: string[]): Promise<T> {
+async function withKnownNames<T>(
+  read: () => Promise<T>,
+  kind: 'endpoint' | 'compute',
+  known: string[],
+): Promise<T> {
   try {
     return await read();
   } catch (error) {

@@ -154,7 +154,13 @@ export interface EndpointStatusResult extends StatusResultBase {
   scoringUri: string;
   /** The worst level of latency and availability. */
   level: Level;
-  deployments: { name: string; state: string; instanceCount: number; vmSize: string; trafficPercent: number }[];
+  deployments: {
+    name: string;
+    state: string;
+    instanceCount: number;
+    vmSize: string;
+    trafficPercent: number;
+  }[];
   autoscale?: { minInstances: number; maxInstances: number };
   windowMinutes: number;
   requestsPerMinute: number;
@@ -207,8 +213,11 @@ export interface JobsStatusResult extends StatusResultBase {
     endedAt?: string;
     reason: string;
   }[];
-  /** Failure reasons with how many jobs failed for each, most frequent first. */
-  reasons: { reason: string; count: number }[];
+  /**
+   * Kinds of failure with how many jobs failed of each, most frequent first. `reason` is the kind
+   * (the platform's text up to its first ": "); `example` is one full reason of that kind.
+   */
+  reasons: { reason: string; count: number; example: string }[];
   status: CheckStatus;
 }
 

@@ -1,7 +1,13 @@
 import { z } from 'zod/v4';
 import { defineSkill, everyone } from '../skill';
+import { runAlertsStatus } from './alerts-status.skill';
+import { runComputeStatus } from './compute-status.skill';
+import { runEndpointStatus } from './endpoint-status.skill';
+import { runJobsStatus } from './jobs-status.skill';
+import { runQuotaStatus } from './quota-status.skill';
+import { runStatusOverview } from './status-overview.skill';
 
-/** Read-only status skills. `run` implementations are attached in the per-skill modules beside this file. */
+/** Read-only status skills. Each `run` lives in its own module beside this file. */
 export const statusOverview = defineSkill({
   id: 'status.overview',
   usage: 'status',
@@ -18,17 +24,31 @@ export const statusOverview = defineSkill({
     'anything on fire right now?',
     'health check of the whole platform',
     'quick overview of prod',
+    'summary of all components',
+    'how is prod looking today',
+    'is anything broken in the landing zone',
+    'morning report please',
+    'daily health summary',
+    'platform status',
+    'everything green?',
+    'check all services',
+    'how are we doing overall',
+    'give me the big picture',
+    'state of the landing zone',
+    'is the platform healthy this morning',
   ],
   params: z.object({}),
   kind: 'read',
   roles: everyone,
+  run: runStatusOverview,
 });
 
 export const statusEndpoint = defineSkill({
   id: 'status.endpoint',
   usage: 'status <endpoint>',
   title: 'Endpoint status',
-  description: 'One online endpoint: deployments, instances, traffic split, P95 latency, error rate, availability.',
+  description:
+    'One online endpoint: deployments, instances, traffic split, P95 latency, error rate, availability.',
   examples: [
     'status fraud-detection',
     'how is the fraud endpoint doing',
@@ -39,10 +59,24 @@ export const statusEndpoint = defineSkill({
     'how many instances does the fraud endpoint have',
     'check the inference endpoint for fraud',
     'traffic split on fraud-detection',
+    'how is fraud-detection performing',
+    'fraud endpoint latency',
+    'p95 latency for fraud detection',
+    'error rate of the fraud endpoint',
+    'is the fraud model responding',
+    'fraud-detection availability',
+    'show the deployments of the fraud endpoint',
+    'how much traffic goes to green on fraud-detection',
+    'is the scoring endpoint ok',
+    'how is the endpoint',
+    'endpoint status',
+    'are requests to fraud detection succeeding',
+    'how many 503s on the fraud endpoint',
   ],
   params: z.object({ endpoint: z.string().min(1).describe('Online endpoint name') }),
   kind: 'read',
   roles: everyone,
+  run: runEndpointStatus,
 });
 
 export const statusCompute = defineSkill({
@@ -60,10 +94,23 @@ export const statusCompute = defineSkill({
     'check cpu-cluster-01',
     'did the gpu cluster scale down',
     'gpu cluster utilisation',
+    'how is the cpu cluster',
+    'gpu-cluster-01 state',
+    'how many nodes are up on the cpu cluster',
+    'is the gpu cluster idle or busy',
+    'what size are the gpu cluster vms',
+    'current node count of gpu-cluster-01',
+    'is cpu-cluster-01 running anything',
+    'has the gpu cluster scaled to zero',
+    'show the cluster',
+    'cluster status',
+    'how busy is the cpu cluster',
+    'are the gpu nodes in use',
   ],
   params: z.object({ cluster: z.string().min(1).describe('Compute name') }),
   kind: 'read',
   roles: everyone,
+  run: runComputeStatus,
 });
 
 export const statusJobs = defineSkill({
@@ -81,12 +128,25 @@ export const statusJobs = defineSkill({
     'job status for the last day',
     'list the training runs of the past 12 hours',
     'why are jobs failing this week',
+    'training job status',
+    'did any training runs fail last night',
+    'failed jobs in the last 24 hours',
+    'what happened to the training jobs yesterday',
+    'jobs from the past week',
+    'show me recent training runs',
+    'were there any job failures in the last few hours',
+    'how many jobs failed today',
+    'training report for the last 3 days',
+    'which training runs broke',
+    'any failed runs since yesterday',
+    'job failures over the past 2 hours',
   ],
   params: z.object({
     hours: z.number().int().min(1).max(720).default(24).describe('Window in hours, default 24'),
   }),
   kind: 'read',
   roles: everyone,
+  run: runJobsStatus,
 });
 
 export const statusQuota = defineSkill({
@@ -103,10 +163,21 @@ export const statusQuota = defineSkill({
     'vm family usage vs limits',
     'do we have enough quota for another gpu node',
     'quota usage please',
+    'how many cores do we have left',
+    'gpu quota',
+    'quota for the a100 family',
+    'are we out of quota',
+    'core quota per family',
+    'how much of our vm quota is used',
+    'quota limits',
+    'will we hit the quota limit',
+    'remaining quota',
+    'cpu core usage against quota',
   ],
   params: z.object({}),
   kind: 'read',
   roles: everyone,
+  run: runQuotaStatus,
 });
 
 export const statusAlerts = defineSkill({
@@ -123,10 +194,29 @@ export const statusAlerts = defineSkill({
     'which monitors are red',
     'list the current alarms',
     'did pagerduty fire anything',
+    'what is firing',
+    'anything firing right now',
+    'current alerts',
+    'open alerts',
+    'show me the alerts that fired',
+    'are any alerts triggered',
+    'alarms',
+    'which alert rules fired',
+    'anything paging right now',
+    'red alerts?',
+    'what monitors are firing',
   ],
   params: z.object({}),
   kind: 'read',
   roles: everyone,
+  run: runAlertsStatus,
 });
 
-export const statusSkills = [statusOverview, statusEndpoint, statusCompute, statusJobs, statusQuota, statusAlerts];
+export const statusSkills = [
+  statusOverview,
+  statusEndpoint,
+  statusCompute,
+  statusJobs,
+  statusQuota,
+  statusAlerts,
+];

@@ -1,0 +1,972 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { ServiceClient } from '@azure/core-client';
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  RestError,
+  type HttpClient,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
+import { AzureMachineLearningWorkspaces, type ComputeResource } from '@azure/arm-machinelearning';
+import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
+import { LogsQueryClient, type LogsTable } from '@azure/monitor-query-logs';
+import { MetricsClient } from '@azure/monitor-query-metrics';
+import { SecretClient } from '@azure/keyvault-secrets';
+import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
+import { ErrorCodes, NotFoundError, UserFacingError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type {
+  BackupStatus,
+  ChangeOptions,
+  Clock,
+  ComponentHealth,
+  ComponentKind,
+  ComputeStatus,
+  CostSummary,
+  EndpointMetrics,
+  EndpointStatus,
+  FiringAlert,
+  HealthState,
+  LandingZone,
+  OperationResult,
+  QuotaUsage,
+  SecurityAlert,
+  StorageUsage,
+  TrainingJob,
+} from '../../core/ports';
+import { mapAzureError, type AzureCallContext } from './azure-error-mapper';
+import { permissionActions as perm } from './azure-permissions';
+import { createBudgetedRetryHttpClient, defaultRetryBudget, type RetryBudgetOptions, type Sleep } from './budgeted-retry-http-client';
+import { backupJobsQuery } from './queries/backup-jobs.kql';
+import { endpointRequestsQuery } from './queries/endpoint-requests.kql';
+import type { KqlQuery } from './queries/kql-query';
+import { securityAlertsQuery } from './queries/security-alerts.kql';
+import { trainingJobsQuery } from './queries/training-jobs.kql';
+
+/** Where the Azure clients send their requests. Defaults are the public cloud; tests point them at a fake server. */
+export interface AzureEndpoints {
+  /** Azure Resource Manager, default `https://management.azure.com`. */
+  arm: string;
+  /** Log Analytics query API including `/v1`, default `https://api.loganalytics.io/v1`. */
+  logs: string;
+  /** Azure Monitor metrics batch API, default `https://{location}.metrics.monitor.azure.com`. */
+  metrics: string;
+  /** Key Vault URL with `{vault}` in it, default `https://{vault}.vault.azure.net`. */
+  keyVault: string;
+}
+
+/** Options of `AzureLandingZone`. */
+export interface AzureLandingZoneOptions {
+  config: LandingZoneConfig;
+  credential: TokenCredential;
+  logger: Logger;
+  clock?: Clock;
+  endpoints?: Partial<AzureEndpoints>;
+  /** The transport; tests pass a loopback client. Retries are wrapped around it. */
+  httpClient?: HttpClient;
+  retry?: Partial<RetryBudgetOptions>;
+  /** Waits between retries; tests record the delays instead of sleeping. */
+  sleep?: Sleep;
+  /** How long a change waits for its long-running operation before answering `in-progress`. Default 10 s. */
+  defaultWaitBudgetInMs?: number;
+  /** Polling interval of long-running operations. Default 2 s (the SDK's). */
+  lroPollIntervalInMs?: number;
+  /** Data lake capacity the storage-usage answer compares against (the handover's 50 TB). */
+  storageCapacityTb?: number;
+  /** Hours of job events counted for a compute's running jobs. Default 72. */
+  runningJobsLookbackHours?: number;
+}
+
+const armTypes: Record<ComponentKind, string> = {
+  'ml-workspace': 'Microsoft.MachineLearningServices/workspaces',
+  openai: 'Microsoft.CognitiveServices/accounts',
+  'data-lake': 'Microsoft.Storage/storageAccounts',
+  'key-vault': 'Microsoft.KeyVault/vaults',
+  aks: 'Microsoft.ContainerService/managedClusters',
+  'container-registry': 'Microsoft.ContainerRegistry/registries',
+};
+
+const healthStates: Record<string, HealthState> = {
+  available: 'available',
+  degraded: 'degraded',
+  unavailable: 'unavailable',
+};
+
+const alertSeverities: Record<string, FiringAlert['severity']> = {
+  sev0: 'critical',
+  sev1: 'error',
+  sev2: 'warning',
+  sev3: 'informational',
+  sev4: 'informational',
+};
+
+const resourceHealthApiVersion = '2022-10-01';
+const alertsApiVersion = '2019-05-05-preview';
+const costApiVersion = '2023-03-01';
+const openAiDataApiVersion = '2024-10-21';
+const endpointWindowMinutes = 60;
+const costLookbackDays = 30;
+
+type Row = Record<string, unknown>;
+
+/** Something a begin* call returns: the SDK's legacy poller. */
+interface LroPoller<T> {
+  pollUntilDone(): Promise<T>;
+  onProgress(callback: (state: unknown) => void): unknown;
+}
+
+/**
+ * The landing zone in Azure, through the Azure SDKs: Azure ML (computes, online endpoints, usages),
+ * Log Analytics (job events, requests, security alerts, backups), Azure Monitor metrics, Resource
+ * Health, Alerts Management, Cost Management, Cognitive Services keys and Key Vault secrets.
+ * Every failure leaves as a `UserFacingError` (OPS-401…406); no key value reaches a log, a
+ * message or a result.
+ */
+export class AzureLandingZone implements LandingZone {
+  readonly simulated = false;
+
+  private readonly config: LandingZoneConfig;
+  private readonly lz: LandingZoneConfig['landingZone'];
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly credential: TokenCredential;
+  private readonly endpoints: AzureEndpoints;
+  private readonly httpClient: HttpClient;
+  private readonly waitBudgetInMs: number;
+  private readonly pollIntervalInMs: number | undefined;
+  private readonly storageCapacityTb: number;
+  private readonly runningJobsLookbackHours: number;
+  private readonly ml: AzureMachineLearningWorkspaces;
+  private readonly cognitive: CognitiveServicesManagementClient;
+  private readonly logs: LogsQueryClient;
+  private readonly metrics: MetricsClient;
+  private readonly arm: ServiceClient;
+  private readonly plain: ServiceClient;
+  private readonly vaults = new Map<string, SecretClient>();
+
+  constructor(options: AzureLandingZoneOptions) {
+    this.config = options.config;
+    this.lz = options.config.landingZone;
+    this.logger = options.logger.child({ component: 'azure-landing-zone' });
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.credential = options.credential;
+    this.endpoints = {
+      arm: 'https://management.azure.com',
+      logs: 'https://api.loganalytics.io/v1',
+      metrics: `https://${this.lz.location}.metrics.monitor.azure.com`,
+      keyVault: 'https://{vault}.vault.azure.net',
+      ...options.endpoints,
+    };
+    this.httpClient = createBudgetedRetryHttpClient(
+      options.httpClient ?? createDefaultHttpClient(),
+      { ...defaultRetryBudget, ...options.retry },
+      options.sleep,
+    );
+    this.waitBudgetInMs = options.defaultWaitBudgetInMs ?? 10_000;
+    this.pollIntervalInMs = options.lroPollIntervalInMs;
+    this.storageCapacityTb = options.storageCapacityTb ?? 50;
+    this.runningJobsLookbackHours = options.runningJobsLookbackHours ?? 72;
+
+    const common = { httpClient: this.httpClient, retryOptions: { maxRetries: 0 } };
+    const armScope = 'https://management.azure.com/.default';
+    this.ml = new AzureMachineLearningWorkspaces(this.credential, this.lz.subscriptionId, {
+      ...common,
+      endpoint: this.endpoints.arm,
+      credentialScopes: armScope,
+    });
+    this.cognitive = new CognitiveServicesManagementClient(this.credential, this.lz.subscriptionId, {
+      ...common,
+      endpoint: this.endpoints.arm,
+      credentialScopes: armScope,
+    });
+    this.logs = new LogsQueryClient(this.credential, { ...common, endpoint: this.endpoints.logs });
+    this.metrics = new MetricsClient(this.endpoints.metrics, this.credential, common);
+    this.arm = new ServiceClient({ ...common, credential: this.credential, credentialScopes: armScope });
+    this.plain = new ServiceClient(common);
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  async getComponentHealth(): Promise<ComponentHealth[]> {
+    return Promise.all(
+      this.config.components.map(async (component) => {
+        const id = this.resourceId(armTypes[component.kind], component.name);
+        const body = (await this.armJson('GET', `${id}/providers/Microsoft.ResourceHealth/availabilityStatuses/current`, resourceHealthApiVersion, undefined, {
+          doing: `read the health of ${component.name}`,
+          resourceKind: 'component',
+          resourceName: component.name,
+          requiredAction: perm.resourceHealth,
+        })) as { properties?: { availabilityState?: string; summary?: string; reportedTime?: string; occuredTime?: string } };
+        const p = body.properties ?? {};
+        const state = healthStates[(p.availabilityState ?? '').toLowerCase()] ?? 'unknown';
+        const checked = p.reportedTime ?? p.occuredTime;
+        return {
+          resource: component.name,
+          kind: component.kind,
+          state,
+          ...(state !== 'available' && p.summary ? { detail: p.summary } : {}),
+          checkedAt: checked ? new Date(checked) : this.clock.now(),
+        };
+      }),
+    );
+  }
+
+  async listTrainingJobs(options: { sinceHours: number }): Promise<TrainingJob[]> {
+    if (!Number.isFinite(options.sinceHours) || options.sinceHours <= 0) {
+      throw new UserFacingError(ErrorCodes.invalidArguments, 'The job window must be a positive number of hours.');
+    }
+    const rows = await this.query(trainingJobsQuery, options.sinceHours * 60, {
+      doing: 'read the training job events',
+      resourceKind: 'Log Analytics workspace',
+      resourceName: this.lz.logAnalyticsWorkspaceId,
+      requiredAction: perm.jobEventsQuery,
+    });
+    return rows.map((r) => {
+      const failure = str(r.FailureReason);
+      const ended = r.EndedAt ? new Date(r.EndedAt as string) : undefined;
+      return {
+        id: str(r.JobId),
+        displayName: str(r.DisplayName) || str(r.JobId),
+        compute: str(r.Compute),
+        status: str(r.Status) as TrainingJob['status'],
+        submittedBy: str(r.SubmittedBy) || 'unknown',
+        startedAt: new Date(r.StartedAt as string),
+        ...(ended && !Number.isNaN(ended.getTime()) ? { endedAt: ended } : {}),
+        ...(failure ? { failureReason: failure } : {}),
+      };
+    });
+  }
+
+  async getEndpoint(name: string): Promise<EndpointStatus> {
+    const ctx = this.endpointContext(name, `read the endpoint ${name}`, perm.endpointRead);
+    try {
+      const endpoint = await this.ml.onlineEndpoints.get(this.lz.resourceGroup, this.lz.workspace, name);
+      const deployments = [];
+      for await (const d of this.ml.onlineDeployments.list(this.lz.resourceGroup, this.lz.workspace, name)) {
+        deployments.push(d);
+      }
+      const traffic = endpoint.properties.traffic ?? {};
+      const metrics = await this.endpointMetrics(name);
+      return {
+        name: endpoint.name ?? name,
+        state: endpoint.properties.provisioningState ?? 'Unknown',
+        scoringUri: endpoint.properties.scoringUri ?? '',
+        deployments: deployments
+          .map((d) => ({
+            name: d.name ?? '',
+            state: d.properties.provisioningState ?? 'Unknown',
+            instanceCount: d.sku?.capacity ?? 0,
+            vmSize: d.properties.instanceType ?? '',
+            trafficPercent: traffic[d.name ?? ''] ?? 0,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        metrics,
+      };
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+  }
+
+  async getCompute(name: string): Promise<ComputeStatus> {
+    const ctx = this.computeContext(name, `read the compute ${name}`, perm.computeRead);
+    let resource: ComputeResource;
+    try {
+      resource = await this.ml.computeOperations.get(this.lz.resourceGroup, this.lz.workspace, name);
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+    const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
+    return this.toComputeStatus(resource, jobs, await this.utilisation([resource.name ?? name]));
+  }
+
+  async listComputes(): Promise<ComputeStatus[]> {
+    const resources: ComputeResource[] = [];
+    try {
+      for await (const c of this.ml.computeOperations.list(this.lz.resourceGroup, this.lz.workspace)) {
+        const type = c.properties?.computeType;
+        if (type === 'AmlCompute' || type === 'ComputeInstance') resources.push(c);
+      }
+    } catch (error) {
+      throw mapAzureError(error, {
+        doing: `list the computes of ${this.lz.workspace}`,
+        resourceKind: 'workspace',
+        resourceName: this.lz.workspace,
+        requiredAction: perm.computeRead,
+      });
+    }
+    const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
+    const usage = await this.utilisation(resources.map((r) => r.name ?? ''));
+    return resources.map((r) => this.toComputeStatus(r, jobs, usage)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async listQuotaUsage(): Promise<QuotaUsage[]> {
+    const result: QuotaUsage[] = [];
+    try {
+      for await (const u of this.ml.usages.list(this.lz.location)) {
+        if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || !u.name?.value) continue;
+        result.push({ family: u.name.value, used: u.currentValue ?? 0, limit: u.limit ?? 0, unit: 'cores' });
+      }
+    } catch (error) {
+      throw mapAzureError(error, {
+        doing: `read the compute quota in ${this.lz.location}`,
+        resourceKind: 'location',
+        resourceName: this.lz.location,
+        requiredAction: perm.usagesRead,
+      });
+    }
+    return result.sort((a, b) => a.family.localeCompare(b.family));
+  }
+
+  async listFiringAlerts(): Promise<FiringAlert[]> {
+    const ctx: AzureCallContext = {
+      doing: 'list the firing alerts',
+      resourceKind: 'subscription',
+      resourceName: this.lz.subscriptionId,
+      requiredAction: perm.alertsRead,
+    };
+    const alerts: FiringAlert[] = [];
+    let next: string | undefined =
+      `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
+      `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
+    while (next) {
+      const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as { value?: AlertResource[]; nextLink?: string };
+      for (const alert of page.value ?? []) {
+        const e = alert.properties?.essentials ?? {};
+        if ((e.alertState ?? '').toLowerCase() === 'closed' || (e.monitorCondition ?? '').toLowerCase() !== 'fired') continue;
+        alerts.push({
+          rule: this.ruleId(e.alertRule ?? alert.name ?? ''),
+          resource: e.targetResourceName ?? '',
+          severity: alertSeverities[(e.severity ?? '').toLowerCase()] ?? 'informational',
+          firedAt: new Date(e.startDateTime ?? this.clock.now()),
+          observed: observedValue(alert),
+        });
+      }
+      next = page.nextLink;
+    }
+    return alerts;
+  }
+
+  async listSecurityAlerts(options: { sinceHours: number }): Promise<SecurityAlert[]> {
+    const rows = await this.query(securityAlertsQuery, options.sinceHours * 60, {
+      doing: 'read the security alerts',
+      resourceKind: 'Log Analytics workspace',
+      resourceName: this.lz.logAnalyticsWorkspaceId,
+      requiredAction: perm.securityAlertsQuery,
+    });
+    return rows.map((r) => ({
+      id: str(r.Id),
+      title: str(r.Title),
+      severity: str(r.Severity) as SecurityAlert['severity'],
+      raisedAt: new Date(r.RaisedAt as string),
+    }));
+  }
+
+  async getCostSummary(): Promise<CostSummary> {
+    const now = this.clock.now();
+    const today = dayStart(now);
+    const from = new Date(today.getTime() - costLookbackDays * 86_400_000);
+    const body = {
+      type: 'ActualCost',
+      timeframe: 'Custom',
+      timePeriod: { from: from.toISOString(), to: now.toISOString() },
+      dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } },
+    };
+    const result = (await this.armJson(
+      'POST',
+      `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/Microsoft.CostManagement/query`,
+      costApiVersion,
+      body,
+      {
+        doing: `read the cost of ${this.lz.resourceGroup}`,
+        resourceKind: 'resource group',
+        resourceName: this.lz.resourceGroup,
+        requiredAction: perm.costQueryAction,
+      },
+    )) as { properties?: { columns?: { name: string }[]; rows?: unknown[][] } };
+    const columns = (result.properties?.columns ?? []).map((c) => c.name.toLowerCase());
+    const col = (name: string) => columns.indexOf(name);
+    const costAt = col('cost') >= 0 ? col('cost') : col('pretaxcost');
+    const todayKey = Number(today.toISOString().slice(0, 10).replace(/-/g, ''));
+    let todaySpend = 0;
+    let currency = '';
+    const earlier = new Map<number, number>();
+    for (const row of result.properties?.rows ?? []) {
+      const day = Number(row[col('usagedate')]);
+      const cost = Number(row[costAt]) || 0;
+      currency ||= str(row[col('currency')]);
+      if (day === todayKey) todaySpend += cost;
+      else if (day < todayKey) earlier.set(day, (earlier.get(day) ?? 0) + cost);
+    }
+    const total = [...earlier.values()].reduce((s, v) => s + v, 0);
+    return {
+      currency: currency || 'USD',
+      todaySpend: round2(todaySpend),
+      dailyAverage: round2(earlier.size ? total / earlier.size : 0),
+    };
+  }
+
+  async listBackups(): Promise<BackupStatus[]> {
+    const rows = await this.query(backupJobsQuery, 7 * 24 * 60, {
+      doing: 'read the backup jobs',
+      resourceKind: 'Log Analytics workspace',
+      resourceName: this.lz.logAnalyticsWorkspaceId,
+      requiredAction: perm.backupJobsQuery,
+    });
+    return rows.map((r) => ({
+      item: str(r.Item),
+      lastRunAt: new Date(r.LastRunAt as string),
+      status: str(r.Status) as BackupStatus['status'],
+    }));
+  }
+
+  async getStorageUsage(): Promise<StorageUsage> {
+    const lake = this.config.components.find((c) => c.kind === 'data-lake');
+    if (!lake) throw new UserFacingError(ErrorCodes.configMissing, 'The landing-zone config names no data lake.');
+    const id = this.resourceId(armTypes['data-lake'], lake.name);
+    const now = this.clock.now();
+    try {
+      const [result] = await this.metrics.queryResources([id], ['UsedCapacity'], 'Microsoft.Storage/storageAccounts', {
+        startTime: new Date(now.getTime() - 6 * 3_600_000),
+        endTime: now,
+        interval: 'PT1H',
+        aggregation: 'Average',
+      });
+      const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap((t) => t.data ?? []);
+      const latest = points.filter((p) => typeof p.average === 'number').pop();
+      return {
+        account: lake.name,
+        usedTb: round2((latest?.average ?? 0) / 1e12),
+        capacityTb: this.storageCapacityTb,
+      };
+    } catch (error) {
+      throw mapAzureError(error, {
+        doing: `read the used capacity of ${lake.name}`,
+        resourceKind: 'storage account',
+        resourceName: lake.name,
+        requiredAction: perm.metricsRead,
+      });
+    }
+  }
+
+  // ---- changes -----------------------------------------------------------------------------
+
+  async setDeploymentInstances(
+    endpoint: string,
+    deployment: string,
+    instances: number,
+    options?: ChangeOptions,
+  ): Promise<OperationResult> {
+    if (!Number.isInteger(instances) || instances < 1) {
+      throw new UserFacingError(ErrorCodes.invalidArguments, `An online deployment needs a whole number of instances, at least 1 (got ${instances}).`);
+    }
+    const readCtx = this.endpointContext(endpoint, `read the endpoint ${endpoint}`, perm.deploymentRead);
+    let known: string[] = [];
+    try {
+      await this.ml.onlineEndpoints.get(this.lz.resourceGroup, this.lz.workspace, endpoint);
+      for await (const d of this.ml.onlineDeployments.list(this.lz.resourceGroup, this.lz.workspace, endpoint)) {
+        known.push(d.name ?? '');
+      }
+    } catch (error) {
+      throw mapAzureError(error, readCtx);
+    }
+    known = known.filter(Boolean).sort();
+    if (!known.includes(deployment)) throw new NotFoundError(`deployment of ${endpoint}`, deployment, known);
+    const ctx: AzureCallContext = {
+      doing: `set deployment ${deployment} of ${endpoint} to ${instances} instances`,
+      resourceKind: `deployment of ${endpoint}`,
+      resourceName: deployment,
+      known,
+      requiredAction: perm.deploymentWrite,
+    };
+    let before: number;
+    try {
+      const current = await this.ml.onlineDeployments.get(this.lz.resourceGroup, this.lz.workspace, endpoint, deployment);
+      before = current.sku?.capacity ?? 0;
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+    return this.runLro(
+      ctx,
+      (opts) =>
+        this.ml.onlineDeployments.beginUpdate(this.lz.resourceGroup, this.lz.workspace, endpoint, deployment, { sku: { capacity: instances } }, opts),
+      `${endpoint}/${deployment}: ${before} -> ${instances} instances`,
+      options,
+    );
+  }
+
+  async setComputeScale(cluster: string, scale: { minNodes: number; maxNodes: number }, options?: ChangeOptions): Promise<OperationResult> {
+    const { minNodes, maxNodes } = scale;
+    if (!Number.isInteger(minNodes) || !Number.isInteger(maxNodes) || minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
+      throw new UserFacingError(
+        ErrorCodes.invalidArguments,
+        `Scale settings need whole numbers with 0 <= minimum <= maximum and a maximum of at least 1; got minimum ${minNodes}, maximum ${maxNodes}.`,
+      );
+    }
+    const ctx = this.computeContext(cluster, `change the scale settings of ${cluster} to ${minNodes}-${maxNodes} nodes`, perm.computeWrite);
+    const current = await this.readCompute(cluster, ctx);
+    if (current.properties?.computeType !== 'AmlCompute') {
+      throw new UserFacingError(
+        ErrorCodes.invalidArguments,
+        `${cluster} is a compute instance, not a cluster; start or stop it instead of changing its scale settings.`,
+      );
+    }
+    const settings = (current.properties as { properties?: { scaleSettings?: { minNodeCount?: number; maxNodeCount?: number; nodeIdleTimeBeforeScaleDown?: string } } }).properties?.scaleSettings;
+    const summary = `${cluster}: nodes ${settings?.minNodeCount ?? 0}-${settings?.maxNodeCount ?? 0} -> ${minNodes}-${maxNodes}`;
+    return this.runLro(
+      ctx,
+      (opts) =>
+        this.ml.computeOperations.beginUpdate(
+          this.lz.resourceGroup,
+          this.lz.workspace,
+          cluster,
+          {
+            properties: {
+              scaleSettings: {
+                minNodeCount: minNodes,
+                maxNodeCount: maxNodes,
+                ...(settings?.nodeIdleTimeBeforeScaleDown ? { nodeIdleTimeBeforeScaleDown: settings.nodeIdleTimeBeforeScaleDown } : {}),
+              },
+            },
+          },
+          opts,
+        ),
+      summary,
+      options,
+    );
+  }
+
+  startComputeInstance(name: string, options?: ChangeOptions): Promise<OperationResult> {
+    return this.startOrStop(name, 'start', options);
+  }
+
+  stopComputeInstance(name: string, options?: ChangeOptions): Promise<OperationResult> {
+    return this.startOrStop(name, 'stop', options);
+  }
+
+  async regenerateAccountKey(
+    account: string,
+    keyName: 'key1' | 'key2',
+    useKey: (value: string) => Promise<void>,
+  ): Promise<OperationResult> {
+    if (keyName !== 'key1' && keyName !== 'key2') {
+      throw new UserFacingError(ErrorCodes.invalidArguments, 'The key to regenerate is key1 or key2.');
+    }
+    const ctx = this.accountContext(account, `regenerate ${keyName} of ${account}`, perm.accountRegenerateKey);
+    let value: string | undefined;
+    let operationId = '';
+    try {
+      const keys = await this.cognitive.accounts.regenerateKey(this.lz.resourceGroup, account, keyName === 'key1' ? 'Key1' : 'Key2', {
+        onResponse: (raw) => {
+          operationId = raw.headers.get('x-ms-request-id') ?? '';
+        },
+      });
+      value = keys[keyName];
+    } catch (error) {
+      throw mapAzureError(error, ctx, false);
+    }
+    if (!value) {
+      throw new UserFacingError(ErrorCodes.azureFailed, `Azure regenerated ${keyName} of ${account} but did not return it; run the rotation again.`);
+    }
+    this.logger.info({ account, keyName, operationId }, 'account key regenerated');
+    await useKey(value);
+    return {
+      operationId: operationId || `regenerate-${account}-${keyName}`,
+      status: 'succeeded',
+      summary: `${keyName} of ${account} was regenerated and handed to the next step; the bot did not keep it.`,
+    };
+  }
+
+  async setSecret(vault: string, name: string, value: string): Promise<OperationResult> {
+    const ctx = this.vaultContext(vault, name, `store a new version of ${name} in ${vault}`, perm.secretSet);
+    try {
+      const secret = await this.secretClient(vault).setSecret(name, value);
+      const version = secret.properties.version ?? '';
+      this.logger.info({ vault, secret: name, version }, 'secret version stored');
+      return {
+        operationId: version,
+        status: 'succeeded',
+        summary: `A new version of ${name} is stored in ${vault} (version ${version}).`,
+      };
+    } catch (error) {
+      throw mapAzureError(error, ctx, false);
+    }
+  }
+
+  async verifyAccountKey(account: string, vault: string, secretName: string): Promise<OperationResult> {
+    const accountCtx = this.accountContext(account, `read the endpoint of ${account}`, perm.accountRead);
+    let endpoint: string | undefined;
+    try {
+      endpoint = (await this.cognitive.accounts.get(this.lz.resourceGroup, account)).properties?.endpoint;
+    } catch (error) {
+      throw mapAzureError(error, accountCtx);
+    }
+    if (!endpoint) throw new UserFacingError(ErrorCodes.azureFailed, `Azure did not say which endpoint ${account} answers on.`);
+    let key: string | undefined;
+    try {
+      key = (await this.secretClient(vault).getSecret(secretName)).value;
+    } catch (error) {
+      throw mapAzureError(error, this.vaultContext(vault, secretName, `read ${secretName} from ${vault} to verify it`, perm.secretGet), false);
+    }
+    const url = `${endpoint.replace(/\/?$/, '/')}openai/models?api-version=${openAiDataApiVersion}`;
+    const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ 'api-key': key ?? '' }) });
+    let response: PipelineResponse;
+    try {
+      response = await this.plain.sendRequest(request);
+    } catch (error) {
+      throw mapAzureError(error, { ...accountCtx, doing: `call ${account} with the stored key` }, false);
+    }
+    const operationId = response.headers.get('apim-request-id') ?? response.headers.get('x-request-id') ?? `verify-${account}`;
+    if (response.status === 200) {
+      return { operationId, status: 'succeeded', summary: `${account} accepts the key stored in ${vault}/${secretName}.` };
+    }
+    if (response.status === 401 || response.status === 403) {
+      return { operationId, status: 'failed', summary: `${account} rejects the key stored in ${vault}/${secretName}.` };
+    }
+    throw mapAzureError(restError(response), { ...accountCtx, doing: `call ${account} with the stored key` }, false);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private async startOrStop(name: string, verb: 'start' | 'stop', options?: ChangeOptions): Promise<OperationResult> {
+    const ctx = this.computeContext(name, `${verb} the compute instance ${name}`, verb === 'start' ? perm.computeStart : perm.computeStop);
+    const current = await this.readCompute(name, ctx);
+    if (current.properties?.computeType !== 'ComputeInstance') {
+      throw new UserFacingError(
+        ErrorCodes.invalidArguments,
+        `${name} is a cluster, not a compute instance; ${verb === 'start' ? 'pre-warm' : 'scale'} it with its scale settings instead.`,
+      );
+    }
+    const before = (current.properties as { properties?: { state?: string } }).properties?.state ?? 'Unknown';
+    return this.runLro(
+      ctx,
+      (opts) =>
+        verb === 'start'
+          ? this.ml.computeOperations.beginStart(this.lz.resourceGroup, this.lz.workspace, name, opts)
+          : this.ml.computeOperations.beginStop(this.lz.resourceGroup, this.lz.workspace, name, opts),
+      `${name}: ${before} -> ${verb === 'start' ? 'Running' : 'Stopped'}`,
+      options,
+    );
+  }
+
+  private async readCompute(name: string, ctx: AzureCallContext): Promise<ComputeResource> {
+    try {
+      return await this.ml.computeOperations.get(this.lz.resourceGroup, this.lz.workspace, name);
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+  }
+
+  /**
+   * Starts a long-running operation and waits for it within the budget. Past the budget the answer
+   * is `in-progress` and the poller carries on; its end is reported through `onProgress`.
+   */
+  private async runLro<T>(
+    ctx: AzureCallContext,
+    begin: (options: { updateIntervalInMs?: number; onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void }) => Promise<LroPoller<T>>,
+    summary: string,
+    options: ChangeOptions | undefined,
+  ): Promise<OperationResult> {
+    const onProgress = options?.onProgress ?? (() => undefined);
+    let operationId = '';
+    let poller: LroPoller<T>;
+    try {
+      poller = await begin({
+        updateIntervalInMs: this.pollIntervalInMs,
+        onResponse: (raw) => {
+          if (operationId) return;
+          const async = raw.headers.get('azure-asyncoperation') ?? raw.headers.get('location');
+          operationId = async ? operationIdFrom(async) : (raw.headers.get('x-ms-request-id') ?? '');
+        },
+      });
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+    operationId ||= `op-${this.clock.now().getTime()}`;
+    onProgress(`Azure accepted the request to ${ctx.doing}.`);
+    let checks = 0;
+    poller.onProgress(() => {
+      checks += 1;
+      onProgress(`Still working: ${ctx.doing} (check ${checks}).`);
+    });
+    let answered = false;
+    const done = poller.pollUntilDone().then(
+      () => {
+        if (answered) onProgress(`Done: ${summary}.`);
+        return { operationId, status: 'succeeded' as const, summary };
+      },
+      (error: unknown) => {
+        const mapped = mapAzureError(error, ctx);
+        if (answered) {
+          this.logger.warn({ operationId, code: mapped.code }, 'background operation failed');
+          onProgress(`Failed: ${mapped.message}`);
+        }
+        throw mapped;
+      },
+    );
+    const budget = options?.waitBudgetInMs ?? this.waitBudgetInMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), budget);
+      timer.unref?.();
+    });
+    try {
+      const outcome = await Promise.race([done, timeout]);
+      if (outcome === 'timeout') {
+        answered = true;
+        done.catch(() => undefined);
+        this.logger.info({ operationId }, 'operation continues in the background');
+        return { operationId, status: 'in-progress', summary: `${summary} (still running in Azure)` };
+      }
+      return outcome;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async query(kql: KqlQuery, windowMinutes: number, ctx: AzureCallContext): Promise<Row[]> {
+    const endTime = this.clock.now();
+    const startTime = new Date(endTime.getTime() - windowMinutes * 60_000);
+    try {
+      const result = await this.logs.queryWorkspace(this.lz.logAnalyticsWorkspaceId, kql.text, { startTime, endTime });
+      const tables: LogsTable[] = result.status === 'Success' ? result.tables : result.partialTables;
+      if (result.status !== 'Success') {
+        this.logger.warn({ query: kql.name, code: result.partialError?.code }, 'log query returned partial results');
+      }
+      const table = tables[0];
+      if (!table) return [];
+      const names = table.columnDescriptors.map((c) => c.name ?? '');
+      return table.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+  }
+
+  private async endpointMetrics(name: string): Promise<EndpointMetrics> {
+    const [r] = await this.query(endpointRequestsQuery(name, endpointWindowMinutes), endpointWindowMinutes, {
+      doing: `read the request metrics of ${name}`,
+      resourceKind: 'Log Analytics workspace',
+      resourceName: this.lz.logAnalyticsWorkspaceId,
+      requiredAction: perm.requestsQuery,
+    });
+    return {
+      windowMinutes: endpointWindowMinutes,
+      requestsPerMinute: round2(num(r?.RequestsPerMinute)),
+      p95LatencyMs: round2(num(r?.P95LatencyMs)),
+      errorRatePercent: round2(num(r?.ErrorRatePercent)),
+      availabilityPercent: round2(r ? num(r.AvailabilityPercent) : 100),
+      http503Count: Math.round(num(r?.Http503Count)),
+    };
+  }
+
+  /** Average CPU utilisation per cluster over the last hour (workspace metric, split by cluster). */
+  private async utilisation(names: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    if (names.length === 0) return result;
+    const now = this.clock.now();
+    const id = this.resourceId(armTypes['ml-workspace'], this.lz.workspace);
+    try {
+      const [r] = await this.metrics.queryResources([id], ['CpuUtilizationPercentage'], 'Microsoft.MachineLearningServices/workspaces', {
+        startTime: new Date(now.getTime() - 3_600_000),
+        endTime: now,
+        interval: 'PT1H',
+        aggregation: 'Average',
+        filter: "ClusterName eq '*'",
+      });
+      for (const series of r?.getMetricByName('CpuUtilizationPercentage')?.timeseries ?? []) {
+        const cluster = series.metadatavalues?.find((m) => metadataName(m.name) === 'clustername')?.value;
+        const points = (series.data ?? []).map((d) => d.average).filter((v): v is number => typeof v === 'number');
+        if (cluster && points.length) result.set(cluster, round2(points.reduce((s, v) => s + v, 0) / points.length));
+      }
+    } catch (error) {
+      throw mapAzureError(error, {
+        doing: 'read the compute utilisation metrics',
+        resourceKind: 'workspace',
+        resourceName: this.lz.workspace,
+        requiredAction: perm.metricsRead,
+      });
+    }
+    return result;
+  }
+
+  private toComputeStatus(resource: ComputeResource, jobs: TrainingJob[], usage: Map<string, number>): ComputeStatus {
+    const name = resource.name ?? '';
+    const configured = this.config.computes.find((c) => c.name === name);
+    const runningJobs = jobs.filter((j) => j.compute === name && j.status === 'running').length;
+    if (resource.properties?.computeType === 'ComputeInstance') {
+      const p = (resource.properties as { properties?: { vmSize?: string; state?: string } }).properties ?? {};
+      const running = p.state === 'Running' || p.state === 'Starting';
+      return {
+        name,
+        kind: 'computeinstance',
+        state: p.state ?? 'Unknown',
+        vmSize: p.vmSize ?? configured?.vmSize ?? '',
+        vmFamily: configured?.vmFamily ?? '',
+        currentNodes: running ? 1 : 0,
+        minNodes: configured?.minNodes ?? 0,
+        maxNodes: configured?.maxNodes ?? 1,
+        runningJobs,
+        utilisationPercent: usage.get(name) ?? 0,
+      };
+    }
+    const p =
+      (resource.properties as {
+        properties?: {
+          vmSize?: string;
+          allocationState?: string;
+          currentNodeCount?: number;
+          scaleSettings?: { minNodeCount?: number; maxNodeCount?: number };
+        };
+      }).properties ?? {};
+    return {
+      name,
+      kind: 'amlcompute',
+      state: p.allocationState ?? 'Unknown',
+      vmSize: p.vmSize ?? configured?.vmSize ?? '',
+      vmFamily: configured?.vmFamily ?? '',
+      currentNodes: p.currentNodeCount ?? 0,
+      minNodes: p.scaleSettings?.minNodeCount ?? 0,
+      maxNodes: p.scaleSettings?.maxNodeCount ?? 0,
+      runningJobs,
+      utilisationPercent: usage.get(name) ?? 0,
+    };
+  }
+
+  private async armJson(method: 'GET' | 'POST', path: string, apiVersion: string, body: unknown, ctx: AzureCallContext): Promise<unknown> {
+    return this.send(this.arm, method, `${this.endpoints.arm}${path}?api-version=${apiVersion}`, body, ctx);
+  }
+
+  private async send(client: ServiceClient, method: 'GET' | 'POST', url: string, body: unknown, ctx: AzureCallContext): Promise<unknown> {
+    const request = createPipelineRequest({
+      url,
+      method,
+      headers: createHttpHeaders({ accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) }),
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    let response: PipelineResponse;
+    try {
+      response = await client.sendRequest(request);
+    } catch (error) {
+      throw mapAzureError(error, ctx);
+    }
+    if (response.status >= 400) throw mapAzureError(restError(response), ctx);
+    return response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+  }
+
+  private secretClient(vault: string): SecretClient {
+    let client = this.vaults.get(vault);
+    if (!client) {
+      const url = this.endpoints.keyVault.replace('{vault}', vault);
+      client = new SecretClient(url, this.credential, {
+        httpClient: this.httpClient,
+        retryOptions: { maxRetries: 0 },
+        disableChallengeResourceVerification: !new URL(url).hostname.endsWith('.vault.azure.net'),
+      });
+      this.vaults.set(vault, client);
+    }
+    return client;
+  }
+
+  private resourceId(type: string, name: string): string {
+    return `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/${type}/${name}`;
+  }
+
+  private ruleId(alertRule: string): string {
+    const last = alertRule.split('/').pop() ?? alertRule;
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const rule = this.config.alertRules.find((r) => norm(r.id) === norm(last) || norm(r.name) === norm(last));
+    return rule?.id ?? last;
+  }
+
+  private endpointContext(name: string, doing: string, requiredAction: string): AzureCallContext {
+    return { doing, resourceKind: 'endpoint', resourceName: name, known: this.config.endpoints.map((e) => e.name), requiredAction };
+  }
+
+  private computeContext(name: string, doing: string, requiredAction: string): AzureCallContext {
+    return { doing, resourceKind: 'compute', resourceName: name, known: this.config.computes.map((c) => c.name), requiredAction };
+  }
+
+  private accountContext(name: string, doing: string, requiredAction: string): AzureCallContext {
+    const known = this.config.components.filter((c) => c.kind === 'openai').map((c) => c.name);
+    return { doing, resourceKind: 'Azure OpenAI account', resourceName: name, known, requiredAction };
+  }
+
+  private vaultContext(vault: string, secret: string, doing: string, requiredAction: string): AzureCallContext {
+    const known = this.config.secrets.filter((s) => s.vault === vault).map((s) => s.name);
+    return { doing, resourceKind: `secret in ${vault}`, resourceName: secret, known, requiredAction };
+  }
+}
+
+/** One alert of the Alerts Management API, as far as the adapter reads it. */
+interface AlertResource {
+  name?: string;
+  properties?: {
+    essentials?: {
+      alertRule?: string;
+      severity?: string;
+      monitorCondition?: string;
+      alertState?: string;
+      targetResourceName?: string;
+      startDateTime?: string;
+      description?: string;
+    };
+    context?: { context?: { condition?: { allOf?: { metricName?: string; metricValue?: number }[] } } };
+  };
+}
+
+function observedValue(alert: AlertResource): string {
+  const condition = alert.properties?.context?.context?.condition?.allOf?.[0];
+  if (condition?.metricName && typeof condition.metricValue === 'number') {
+    return `${condition.metricName} ${Math.round(condition.metricValue * 100) / 100}`;
+  }
+  return alert.properties?.essentials?.description || 'fired';
+}
+
+/** The SDK types a metadata name as a string but hands over `{ value, localizedValue }`. */
+function metadataName(name: unknown): string {
+  const text = typeof name === 'string' ? name : (name as { value?: string } | undefined)?.value;
+  return (text ?? '').toLowerCase();
+}
+
+function operationIdFrom(url: string): string {
+  try {
+    return new URL(url).pathname.split('/').filter(Boolean).pop() ?? url;
+  } catch {
+    return url;
+  }
+}
+
+function restError(response: PipelineResponse): RestError {
+  let details: unknown;
+  try {
+    details = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
+  } catch {
+    details = undefined;
+  }
+  const inner = (details as { error?: { code?: string; message?: string } } | undefined)?.error;
+  const error = new RestError(inner?.message ?? `HTTP ${response.status}`, {
+    statusCode: response.status,
+    code: inner?.code,
+    response,
+    request: response.request,
+  });
+  error.details = details;
+  return error;
+}
+
+function str(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function num(value: unknown): number {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function dayStart(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}

@@ -1,0 +1,32 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import type { Storage } from 'botbuilder';
+import type { Logger } from '../core/logger';
+import { createConversationUpdateHandler, type ConversationUpdateHandlerOptions } from './handlers/conversation-update.handler';
+import { createMessageHandler, type MessageHandlerOptions } from './handlers/message.handler';
+
+/** What the teams-ai application is built from. */
+export interface OpsbotAppOptions {
+  storage: Storage;
+  message: MessageHandlerOptions;
+  welcome: ConversationUpdateHandlerOptions['welcome'];
+  logger: Logger;
+}
+
+/**
+ * The teams-ai `Application`: conversation and user state in the SQL store, messages to the
+ * conversation dialog, a welcome on install, every other activity type left unanswered.
+ */
+export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnState> {
+  const app = new Application<TurnState>({
+    storage: options.storage,
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  app.activity('message', createMessageHandler(options.message));
+  app.conversationUpdate(
+    'membersAdded',
+    createConversationUpdateHandler({ welcome: options.welcome, clock: options.message.clock, logger: options.logger }),
+  );
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { SkillResult } from '../../skills/results';
+import type { AdaptiveCard } from './adaptive-card';
+import { alertsStatusCard } from './alerts-status.card';
+import { computeStatusCard } from './compute-status.card';
+import { endpointStatusCard } from './endpoint-status.card';
+import { helpCard } from './help.card';
+import { jobsStatusCard } from './jobs-status.card';
+import { messageCard } from './message.card';
+import { notEnabledCard } from './not-enabled.card';
+import { quotaStatusCard } from './quota-status.card';
+import { statusOverviewCard } from './status-overview.card';
+
+/** Turns any skill result into its Adaptive Card; a view without a builder fails the type check. */
+export function renderResult(result: SkillResult): AdaptiveCard {
+  switch (result.view) {
+    case 'message':
+      return messageCard(result);
+    case 'help':
+      return helpCard(result);
+    case 'not-enabled':
+      return notEnabledCard(result);
+    case 'status.overview':
+      return statusOverviewCard(result);
+    case 'status.endpoint':
+      return endpointStatusCard(result);
+    case 'status.compute':
+      return computeStatusCard(result);
+    case 'status.jobs':
+      return jobsStatusCard(result);
+    case 'status.quota':
+      return quotaStatusCard(result);
+    case 'status.alerts':
+      return alertsStatusCard(result);
+    default: {
+      const unknown: never = result;
+      return messageCard({
+        view: 'message',
+        tone: 'error',
+        title: 'Cannot show this answer',
+        text: `There is no card for the answer type "${(unknown as { view?: string }).view}".`,
+      });
+    }
+  }
+}

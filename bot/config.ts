@@ -1,0 +1,199 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod/v4';
+import { LandingZoneConfig } from '../core/config/landing-zone.schema';
+import { ConfigError } from '../core/errors';
+
+/** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
+export const defaultConfigPath = 'config/landing-zone.yaml';
+
+const projectRoot = resolve(__dirname, '..');
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() ? value.trim() : undefined));
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim() || String(fallback);
+      const number = /^\d+$/.test(text) ? Number(text) : NaN;
+      if (Number.isNaN(number) || number < min || number > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${text}"` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() ? value.trim() : fallback), z.enum(values));
+
+/** The environment variables opsbot reads; `.env.sample` documents each one. */
+const EnvSchema = z.object({
+  OPSBOT_CONFIG: optionalText,
+  PORT: integer(3978, 0, 65535),
+  HOST: optionalText,
+  DATABASE_URL: optionalText,
+  LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: choice(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  LANDING_ZONE: choice(['simulator', 'azure'], 'simulator'),
+  SIM_SCENARIOS: optionalText,
+  SIM_SEED: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim();
+      if (!text) return undefined;
+      if (!/^\d+$/.test(text)) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number, got "${text}"` });
+        return z.NEVER;
+      }
+      return Number(text);
+    }),
+  SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
+});
+
+/** Bot Framework credentials; present only in production mode. */
+export interface BotCredentials {
+  appId: string;
+  /** Absent for a user-assigned managed identity. */
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+/** Everything the bot is configured with, read once at start from the environment and the YAML file. */
+export interface BotConfig {
+  /** The YAML file as named to the user (relative when it was given relative). */
+  configPath: string;
+  landingZone: LandingZoneConfig;
+  /** No Bot Framework app id: no authentication, loopback only, demo features on. */
+  localMode: boolean;
+  credentials?: BotCredentials;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: string;
+  landingZoneKind: 'simulator' | 'azure';
+  simScenarios: string[];
+  simSeed?: number;
+  shutdownGraceMs: number;
+}
+
+/** Where to look for relative paths; tests point it elsewhere. */
+export interface LoadBotConfigOptions {
+  /** Directory a relative `OPSBOT_CONFIG` is resolved against; the current directory by default. */
+  cwd?: string;
+}
+
+/**
+ * Reads the bot's configuration from the given environment and the landing-zone YAML file.
+ * Throws `ConfigError` whose message names the variable or the file, the path inside it and what is wrong.
+ */
+export function loadBotConfig(
+  env: Record<string, string | undefined>,
+  options: LoadBotConfigOptions = {},
+): BotConfig {
+  const parsedEnv = EnvSchema.safeParse(env);
+  if (!parsedEnv.success) {
+    const lines = parsedEnv.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`environment: invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsedEnv.data;
+
+  const credentials = readCredentials(e);
+  const localMode = credentials === undefined;
+  const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (localMode && !loopbackHosts.has(host)) {
+    throw new ConfigError(
+      `environment: HOST=${host}: local mode (no MICROSOFT_APP_ID) listens on 127.0.0.1 only, without authentication; ` +
+        'set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to listen on other interfaces.',
+    );
+  }
+
+  const configPath = e.OPSBOT_CONFIG ?? defaultConfigPath;
+  const absolutePath = isAbsolute(configPath)
+    ? configPath
+    : e.OPSBOT_CONFIG
+      ? resolve(options.cwd ?? process.cwd(), configPath)
+      : join(projectRoot, configPath);
+
+  return {
+    configPath,
+    landingZone: readLandingZoneConfig(configPath, absolutePath),
+    localMode,
+    credentials,
+    port: e.PORT,
+    host,
+    databaseUrl: e.DATABASE_URL ?? 'sqlite:data/opsbot.db',
+    logLevel: e.LOG_LEVEL,
+    landingZoneKind: e.LANDING_ZONE,
+    simScenarios: (e.SIM_SCENARIOS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    simSeed: e.SIM_SEED,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefined {
+  if (!e.MICROSOFT_APP_ID) {
+    if (e.MICROSOFT_APP_PASSWORD) {
+      throw new ConfigError('environment: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not; set both or neither.');
+    }
+    return undefined;
+  }
+  if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
+    throw new ConfigError(
+      `environment: MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not; a ${e.MICROSOFT_APP_TYPE} app needs its password ` +
+        '(or set MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity).',
+    );
+  }
+  if (e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+    throw new ConfigError(`environment: MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID.`);
+  }
+  return {
+    appId: e.MICROSOFT_APP_ID,
+    appPassword: e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? undefined : e.MICROSOFT_APP_PASSWORD,
+    appType: e.MICROSOFT_APP_TYPE,
+    tenantId: e.MICROSOFT_APP_TENANT_ID,
+  };
+}
+
+/** Parses and validates a landing-zone YAML file; errors name `shownPath`, the path inside it and the problem. */
+export function readLandingZoneConfig(shownPath: string, absolutePath: string): LandingZoneConfig {
+  if (!existsSync(absolutePath)) {
+    throw new ConfigError(`${shownPath}: file not found (looked at ${absolutePath}); set OPSBOT_CONFIG to the landing-zone file.`);
+  }
+  const document = parseDocument(readFileSync(absolutePath, 'utf8'));
+  if (document.errors.length) {
+    const lines = document.errors.map((error) => {
+      const at = error.linePos?.[0];
+      return `${shownPath}:${at ? `${at.line}:${at.col}` : ''} YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const parsed = LandingZoneConfig.safeParse(document.toJS());
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${shownPath}: ${formatPath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  return parsed.data;
+}
+
+/** `['people', 2, 'roles', 0]` → `people[2].roles[0]`. */
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}

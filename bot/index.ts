@@ -1,0 +1,215 @@
+import {
+  CardFactory,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type pino from 'pino';
+import { openDatabase, type Database } from '../adapters/storage/database';
+import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
+import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
+import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
+import { systemClock } from '../core/clock';
+import { ConfigError, UserFacingError } from '../core/errors';
+import { createLogger, type Logger } from '../core/logger';
+import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
+import type { Router } from '../core/routing/router';
+import { ConversationDialog } from '../dialogs/conversation.dialog';
+import { createCatalog } from '../skills/catalog';
+import { createOpsbotApp } from './app';
+import { messageCard } from './cards/message.card';
+import { renderResult } from './cards/render-result';
+import { welcomeCard } from './cards/welcome.card';
+import { loadBotConfig, type BotConfig } from './config';
+import { OpsbotCloudAdapter } from './opsbot-adapter';
+import { BotServer } from './server';
+import { SqlStorage } from './sql-storage';
+
+/** How a caller starts the bot: in-process for tests, the bench and the playground; from `opsbot serve` otherwise. */
+export interface StartBotOptions {
+  /** The environment to read settings from; `process.env` when absent. Never written to. */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Overrides `PORT` (0 picks a free port). */
+  port?: number;
+  /** Where log lines go; standard output when absent. */
+  logDestination?: pino.DestinationStream;
+  /** The natural-language router; without one, only strict commands are understood. */
+  router?: Router;
+}
+
+/** A started bot: where it listens and the pieces tests look at. */
+export interface RunningBot {
+  /** Base URL, e.g. `http://127.0.0.1:3978`; the messaging endpoint is `${url}/api/messages`. */
+  url: string;
+  port: number;
+  config: BotConfig;
+  landingZone: LandingZone;
+  /** The simulator's scenario switches; absent for a real landing zone. */
+  scenarios?: ScenarioControl;
+  audit: AuditLog;
+  logger: Logger;
+  /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: load config → open the database (migrations) → build adapters → build
+ * services → build the app → listen. Throws `ConfigError` for bad settings before anything listens.
+ */
+export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
+  const config = loadBotConfig(options.env ?? process.env);
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+
+  const { landingZone, scenarios } = buildLandingZone(config, clock);
+  const database = await openDatabase(config.databaseUrl, { logger });
+  try {
+    const audit = new SqlAuditLog(database);
+    const state = new SqlKeyValueStore(database, { clock });
+    const catalog = createCatalog();
+    const dialog = new ConversationDialog({
+      config: config.landingZone,
+      catalog,
+      landingZone,
+      audit,
+      clock,
+      logger,
+      router: options.router,
+    });
+
+    const app = createOpsbotApp({
+      storage: new SqlStorage(state),
+      logger,
+      message: {
+        dialog,
+        config: config.landingZone,
+        localMode: config.localMode,
+        scenarios,
+        audit,
+        clock,
+        logger,
+        render: renderResult,
+      },
+      welcome: () =>
+        welcomeCard({
+          landingZoneName: config.landingZone.landingZone.name,
+          environment: config.landingZone.landingZone.environment,
+          simulated: landingZone.simulated,
+          exampleEndpoint: config.landingZone.endpoints[0]?.name,
+          exampleCompute: config.landingZone.computes.find((c) => c.name.startsWith('gpu'))?.name ?? config.landingZone.computes[0]?.name,
+        }),
+    });
+    const adapter = buildAdapter(config, logger);
+    const server = new BotServer({
+      adapter,
+      app,
+      localMode: config.localMode,
+      logger,
+      health: () => health(config, database, state),
+    });
+    const { url, port } = await server.listen(options.port ?? config.port, config.host);
+    logStart(logger, config, url, database);
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      config,
+      landingZone,
+      scenarios,
+      audit,
+      logger,
+      close: () =>
+        (closing ??= (async () => {
+          await server.close(config.shutdownGraceMs);
+          await database.close();
+          logger.info('stopped');
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function buildLandingZone(config: BotConfig, clock: Clock): { landingZone: LandingZone; scenarios?: ScenarioControl } {
+  if (config.landingZoneKind === 'azure') {
+    // The Azure adapters (adapters/azure) are wired here once they exist; until then say so plainly.
+    throw new ConfigError('environment: LANDING_ZONE=azure is not available yet; use LANDING_ZONE=simulator (the default).');
+  }
+  const simulator = new SimulatedLandingZone({ config: config.landingZone, clock, seed: config.simSeed });
+  for (const name of config.simScenarios) {
+    try {
+      simulator.setScenario(name, true);
+    } catch (error) {
+      if (error instanceof UserFacingError) throw new ConfigError(`environment: SIM_SCENARIOS: ${error.message}`);
+      throw error;
+    }
+  }
+  return { landingZone: simulator, scenarios: simulator };
+}
+
+function buildAdapter(config: BotConfig, logger: Logger): OpsbotCloudAdapter {
+  const credentials = config.credentials;
+  const settings: ConfigurationBotFrameworkAuthenticationOptions = credentials
+    ? {
+        MicrosoftAppId: credentials.appId,
+        MicrosoftAppPassword: credentials.appPassword,
+        MicrosoftAppType: credentials.appType,
+        MicrosoftAppTenantId: credentials.tenantId,
+      }
+    : {};
+  const adapter = new OpsbotCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const turnLogger = logger.child({ component: 'turn' });
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const reference = context.activity.id ?? 'unknown';
+    turnLogger.error({ err: error, activityId: reference, conversationId: context.activity.conversation?.id }, 'turn failed');
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity({
+        type: 'message',
+        attachments: [
+          CardFactory.adaptiveCard(
+            messageCard({
+              view: 'message',
+              tone: 'error',
+              title: 'Something went wrong',
+              text: `I could not finish that request. Reference: ${reference.slice(0, 8)} (the log has the details).`,
+            }),
+          ),
+        ],
+      });
+    } catch (sendError) {
+      turnLogger.warn({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+  };
+  return adapter;
+}
+
+async function health(config: BotConfig, database: Database, state: SqlKeyValueStore) {
+  let databaseOk = true;
+  try {
+    await state.read(['opsbot/healthz']);
+  } catch {
+    databaseOk = false;
+  }
+  return {
+    status: databaseOk ? ('ok' as const) : ('degraded' as const),
+    mode: config.localMode ? ('local' as const) : ('production' as const),
+    landingZone: config.landingZoneKind,
+    database: databaseOk ? database.dialect : `${database.dialect} (unreachable)`,
+  };
+}
+
+function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {
+  const base = { url, landingZone: config.landingZoneKind, database: database.location, scenarios: config.simScenarios };
+  if (config.localMode) {
+    logger.warn(
+      base,
+      'LOCAL MODE: no MICROSOFT_APP_ID, so requests are NOT authenticated; listening on the loopback interface only',
+    );
+  } else {
+    logger.info({ ...base, appType: config.credentials?.appType }, 'production mode: Bot Framework authentication on');
+  }
+}

@@ -1,0 +1,38 @@
+const idPattern = /\b(?:inc[-_ #]?|incident\s*(?:#|no\.?|number)?\s*)0*(\d{1,6})\b/i;
+
+/** Finds an incident id ("INC-0042", "inc 42", "incident #42") and normalises it to `INC-0042`. */
+export function findIncidentId(text: string): string | undefined {
+  const match = idPattern.exec(text);
+  return match ? `INC-${match[1].padStart(4, '0')}` : undefined;
+}
+
+/** The text with the incident id removed, for reasons and resolutions. */
+export function withoutIncidentId(text: string): string {
+  return text.replace(idPattern, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The part of an escalate/resolve message that explains it: what follows a colon, "because",
+ * "since" or a comma ("resolve INC-0042: restarted the deployment" → "restarted the deployment").
+ */
+export function trailingDetail(text: string): string | undefined {
+  const match = /(?::|\bbecause\b|\bsince\b|\breason:?|,)\s*(.{3,})$/i.exec(withoutIncidentId(text));
+  if (!match) return undefined;
+  const detail = match[1].trim();
+  return /^(please|now|thanks|asap)\W*$/i.test(detail) ? undefined : detail;
+}
+
+/**
+ * The summary of an incident declaration without the request around it: "open a P1: production
+ * inference is down" → "production inference is down". Falls back to the whole text.
+ */
+export function incidentSummary(text: string): string {
+  const stripped = text
+    .replace(
+      /^(please |can you |could you |we need to |let'?s |i want to )?(declare|open|raise|create|start|log|file|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4]|major|critical|high|low|medium)[ ,:]*)?(incident|ticket|outage)?( for| about| on|, because| because)?[\s:,-]*/i,
+      '',
+    )
+    .replace(/[\s,;-]*(please )?(declare|open|raise|start|create|log) (a |an )?(new )?(p[1-4] |sev ?[1-4] )?(incident|ticket)( now)?[.!]*$/i, '')
+    .trim();
+  return stripped.length >= 3 ? stripped : text;
+}

@@ -1,0 +1,52 @@
+/**
+ * Why a request is outside the catalog no matter how it is phrased. The guard is deterministic
+ * and runs before and after the classifier: these requests must never reach a skill that changes
+ * anything.
+ */
+export type OutOfScopeReason = 'destructive' | 'access' | 'secret-value' | 'disable-safeguard' | 'injection';
+
+/** The guard's verdict on one message. */
+export interface ScopeVerdict {
+  /** Set when the request must route to `none`. */
+  outOfScope?: OutOfScopeReason;
+  /**
+   * The message names a state-changing action the catalog does not have (restart, deploy, roll
+   * back, fail over, …): it may still be a question for the runbooks, but never a change skill.
+   */
+  unsupportedChange: boolean;
+  /** The message asks how/why/whether rather than asking for an action. */
+  question: boolean;
+}
+
+const destructive =
+  /(?<!\b(was|were|been|being|got|get|is|are|be)\s)\b(delete|remove|destroy|purge|wipe|erase|nuke|decommission|deprovision|tear down|teardown|uninstall|terminate|trash|get rid of)\b|\b(drop|kill|scrap)\s+(the|that|this|these|those|all|our|my|every|it|them)\b/;
+const accessGrant =
+  /\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
+const secretNoun = /\b(secrets?|passwords?|keys?|api ?keys?|connection strings?|tokens?|credentials?|creds|sas)\b/;
+const secretRead =
+  /\b(show|print|display|reveal|give|send|tell|read|get|fetch|paste|dump|export|copy|output|list|expose|share|dm|email|what is|what's|whats|value of|values of|plaintext|plain text)\b/;
+const secretChange = /\b(rotat\w*|regenerat\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
+const disableSafeguard =
+  /\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
+const unsupportedChange =
+  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
+const injection =
+  /\b(ignore|disregard|forget|override) (all |any |the |your )?(previous|prior|above|earlier|system|safety) (instructions|prompts?|rules|policy|policies)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|\bwithout (an? )?approvals?\b/;
+const questionStart =
+  /^(how|why|what|what's|whats|which|when|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
+
+/** Classifies a cleaned, lower-case message; see `ScopeVerdict`. */
+export function checkScope(text: string): ScopeVerdict {
+  const t = text.toLowerCase();
+  const question = questionStart.test(t);
+  const verdict: ScopeVerdict = { unsupportedChange: unsupportedChange.test(t), question };
+  const withoutVault = t.replace(/\bkey ?vault\b/g, 'vault');
+  if (injection.test(t)) verdict.outOfScope = 'injection';
+  else if (destructive.test(t)) verdict.outOfScope = 'destructive';
+  else if (accessGrant.test(t)) verdict.outOfScope = 'access';
+  else if (disableSafeguard.test(t)) verdict.outOfScope = 'disable-safeguard';
+  else if (secretNoun.test(withoutVault) && secretRead.test(withoutVault) && !secretChange.test(withoutVault)) {
+    verdict.outOfScope = 'secret-value';
+  }
+  return verdict;
+}

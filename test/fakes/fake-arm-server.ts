@@ -1,0 +1,639 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
+import type { ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
+
+/** A fault the fake answers instead of the real route, `times` times (default once). */
+export interface InjectedFault {
+  method?: string;
+  /** Substring of, or pattern over, the request path (without the query). */
+  path: string | RegExp;
+  status: number;
+  times?: number;
+  retryAfterSeconds?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Options of the fake ARM/Monitor server. */
+export interface FakeArmServerOptions {
+  /** The state behind the fake: normally a SimulatedLandingZone. */
+  landingZone: LandingZone;
+  config: LandingZoneConfig;
+  /** Polls of the async-operation URL that answer InProgress before the change is applied. Default 1. */
+  pollsBeforeDone?: number;
+}
+
+/** One request the fake saw, for assertions about what the SDKs sent. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization?: string;
+}
+
+interface Operation {
+  id: string;
+  pollsLeft: number;
+  status: 'InProgress' | 'Succeeded' | 'Failed';
+  failure?: { code: string; message: string };
+}
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const apiVersions: [RegExp, string][] = [
+  [/Microsoft\.ResourceHealth\//i, '2022-10-01'],
+  [/Microsoft\.MachineLearningServices\//i, '2022-10-01'],
+  [/Microsoft\.CognitiveServices\//i, '2025-09-01'],
+  [/Microsoft\.AlertsManagement\//i, '2019-05-05-preview'],
+  [/Microsoft\.CostManagement\//i, '2023-03-01'],
+  [/metrics:getBatch$/i, '2024-02-01'],
+  [/^\/keyvault\//, '2025-07-01'],
+];
+
+const componentTypes: Record<string, ComponentKind> = {
+  'microsoft.machinelearningservices/workspaces': 'ml-workspace',
+  'microsoft.cognitiveservices/accounts': 'openai',
+  'microsoft.storage/storageaccounts': 'data-lake',
+  'microsoft.keyvault/vaults': 'key-vault',
+  'microsoft.containerservice/managedclusters': 'aks',
+  'microsoft.containerregistry/registries': 'container-registry',
+};
+
+/**
+ * A local HTTP server that answers the REST calls the Azure SDKs make for the `LandingZone` port
+ * (Azure ML, Cognitive Services, Resource Health, Alerts Management, Cost Management, Log Analytics,
+ * Monitor metrics, Key Vault, the Azure OpenAI data plane), backed by a landing zone's state —
+ * normally the simulator. Changes run as long-running operations (202 + Azure-AsyncOperation and
+ * Location, polled to Succeeded or Failed). Faults (429 with Retry-After, 403, 404, 409, 500) are
+ * injected per route. Listens on 127.0.0.1 only; URLs it hands out say https, as Azure's do.
+ */
+export class FakeArmServer {
+  readonly requests: SeenRequest[] = [];
+  private readonly faults: (InjectedFault & { left: number })[] = [];
+  private readonly failures: { path: string; code: string; message: string }[] = [];
+  private readonly operations = new Map<string, Operation>();
+  private readonly secrets = new Map<string, { value: string; version: string }[]>();
+  private held = false;
+  private readonly lz: LandingZoneConfig['landingZone'];
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: FakeArmServerOptions,
+  ) {
+    this.lz = options.config.landingZone;
+  }
+
+  static async start(options: FakeArmServerOptions): Promise<FakeArmServer> {
+    let fake: FakeArmServer | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    fake = new FakeArmServer(server, options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** The https base URL the SDK clients are given (a loopback HttpClient sends it as http). */
+  get baseUrl(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+
+  /** Endpoints for `AzureLandingZoneOptions.endpoints`. */
+  endpoints(): { arm: string; logs: string; metrics: string; keyVault: string } {
+    return {
+      arm: this.baseUrl,
+      logs: `${this.baseUrl}/v1`,
+      metrics: this.baseUrl,
+      keyVault: `${this.baseUrl}/keyvault/{vault}`,
+    };
+  }
+
+  /** Answers the next matching request(s) with an error instead. */
+  inject(fault: InjectedFault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /** Makes the next long-running operation on a path containing `path` end in Failed. */
+  failNextOperation(path: string, code = 'InternalServerError', message = 'The operation failed on the resource provider.'): void {
+    this.failures.push({ path, code, message });
+  }
+
+  /** Keeps every long-running operation InProgress until `release()`. */
+  holdOperations(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+
+  // ---- dispatch ------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    this.requests.push({ method, path, query: url.searchParams, authorization: req.headers.authorization });
+    try {
+      const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && matches(f.path, path));
+      if (fault) {
+        fault.left -= 1;
+        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        return send(res, fault.status, { error: { code: fault.code ?? defaultCode(fault.status), message: fault.message ?? defaultMessage(fault.status, path) } }, headers);
+      }
+      if (path.startsWith('/aoai/')) return await this.openAiDataPlane(req, res, path);
+      if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
+        if (path.startsWith('/keyvault/')) {
+          return send(res, 401, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer token.' } }, {
+            'www-authenticate': 'Bearer authorization="https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000", resource="https://vault.azure.net"',
+          });
+        }
+        throw new HttpFailure(401, 'AuthenticationFailed', 'Authentication failed: the Authorization header is missing.');
+      }
+      const expected = apiVersions.find(([pattern]) => pattern.test(path))?.[1];
+      const version = url.searchParams.get('api-version');
+      if (expected && version !== expected) {
+        throw new HttpFailure(400, 'InvalidApiVersionParameter', `The api-version '${version}' is not supported here; expected '${expected}'.`);
+      }
+      const result = await this.route(method, path, url, body);
+      return send(res, result.status ?? 200, result.body, result.headers);
+    } catch (error) {
+      if (error instanceof HttpFailure) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      const known = error as { code?: string; message?: string; resourceName?: string };
+      if (known.code === 'OPS-401') return send(res, 404, { error: { code: 'ResourceNotFound', message: known.message } });
+      if (known.code === 'OPS-202') return send(res, 400, { error: { code: 'BadRequest', message: known.message } });
+      if (known.code === 'OPS-403') return send(res, 409, { error: { code: 'Conflict', message: known.message } });
+      if (known.code === 'OPS-406') return send(res, 503, { error: { code: 'ServiceUnavailable', message: known.message } });
+      return send(res, 500, { error: { code: 'InternalServerError', message: String(known.message) } });
+    }
+  }
+
+  private async route(
+    method: string,
+    path: string,
+    url: URL,
+    body: string,
+  ): Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }> {
+    const sub = `/subscriptions/${this.lz.subscriptionId}`;
+    const rg = `${sub}/resourceGroups/${this.lz.resourceGroup}`;
+    const ws = `${rg}/providers/Microsoft.MachineLearningServices/workspaces/${this.lz.workspace}`;
+    const locations = `${sub}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    const lz = this.options.landingZone;
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && path === `${ws}/computes`) {
+      return { body: { value: (await lz.listComputes()).map((c) => this.computeJson(c)) } };
+    }
+    if ((m = new RegExp(`^${esc(ws)}/computes/([^/]+)$`).exec(path))) {
+      const name = decodeURIComponent(m[1]);
+      const compute = await lz.getCompute(name);
+      if (method === 'GET') return { body: this.computeJson(compute) };
+      if (method === 'PATCH') {
+        const scale = (JSON.parse(body) as { properties?: { properties?: { scaleSettings?: { minNodeCount?: number; maxNodeCount: number } } } })
+          .properties?.properties?.scaleSettings;
+        if (!scale) throw new HttpFailure(400, 'BadRequest', 'properties.properties.scaleSettings is required.');
+        return this.startOperation('compute', path, true, async () => {
+          await lz.setComputeScale(name, { minNodes: scale.minNodeCount ?? 0, maxNodes: scale.maxNodeCount });
+        });
+      }
+    }
+    if (method === 'POST' && (m = new RegExp(`^${esc(ws)}/computes/([^/]+)/(start|stop)$`).exec(path))) {
+      const name = decodeURIComponent(m[1]);
+      await lz.getCompute(name);
+      const verb = m[2];
+      return this.startOperation('compute', path, false, async () => {
+        if (verb === 'start') await lz.startComputeInstance(name);
+        else await lz.stopComputeInstance(name);
+      });
+    }
+    if (method === 'GET' && (m = new RegExp(`^${esc(ws)}/onlineEndpoints/([^/]+)$`).exec(path))) {
+      const e = await lz.getEndpoint(decodeURIComponent(m[1]));
+      return {
+        body: {
+          id: path,
+          name: e.name,
+          type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
+          location: this.lz.location,
+          properties: {
+            authMode: 'Key',
+            provisioningState: e.state,
+            scoringUri: e.scoringUri,
+            traffic: Object.fromEntries(e.deployments.map((d) => [d.name, d.trafficPercent])),
+          },
+        },
+      };
+    }
+    if ((m = new RegExp(`^${esc(ws)}/onlineEndpoints/([^/]+)/deployments(?:/([^/]+))?$`).exec(path))) {
+      const endpointName = decodeURIComponent(m[1]);
+      const e = await lz.getEndpoint(endpointName);
+      const toJson = (d: (typeof e.deployments)[number]) => ({
+        id: `${ws}/onlineEndpoints/${e.name}/deployments/${d.name}`,
+        name: d.name,
+        type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments',
+        location: this.lz.location,
+        sku: { name: 'Default', capacity: d.instanceCount },
+        properties: { endpointComputeType: 'Managed', provisioningState: d.state, instanceType: d.vmSize },
+      });
+      if (!m[2] && method === 'GET') return { body: { value: e.deployments.map(toJson) } };
+      const name = decodeURIComponent(m[2] ?? '');
+      const deployment = e.deployments.find((d) => d.name === name);
+      if (!deployment) throw new HttpFailure(404, 'ResourceNotFound', `Deployment ${name} of ${endpointName} was not found.`);
+      if (method === 'GET') return { body: toJson(deployment) };
+      if (method === 'PATCH') {
+        const capacity = (JSON.parse(body) as { sku?: { capacity?: number } }).sku?.capacity;
+        if (typeof capacity !== 'number') throw new HttpFailure(400, 'BadRequest', 'sku.capacity is required.');
+        return this.startOperation('mfe', path, true, async () => {
+          await lz.setDeploymentInstances(endpointName, name, capacity);
+        });
+      }
+    }
+    if (method === 'GET' && path === `${locations}/usages`) {
+      const usages = await lz.listQuotaUsage();
+      return {
+        body: {
+          value: usages.map((u) => ({
+            id: `${locations}/usages/${u.family}`,
+            type: 'Microsoft.MachineLearningServices/vmFamily/usages',
+            unit: 'Count',
+            currentValue: u.used,
+            limit: u.limit,
+            name: { value: u.family, localizedValue: u.family },
+          })),
+        },
+      };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${esc(locations)}/(compute|mfe)Operations(Status|Results)/([^/]+)$`).exec(path))) {
+      return this.pollOperation(m[3], m[2] === 'Status');
+    }
+    if (method === 'GET' && (m = new RegExp(`^${esc(rg)}/providers/([^/]+/[^/]+)/([^/]+)/providers/Microsoft\\.ResourceHealth/availabilityStatuses/current$`, 'i').exec(path))) {
+      const kind = componentTypes[m[1].toLowerCase()];
+      const health = (await lz.getComponentHealth()).find((h) => h.resource === m![2] && h.kind === kind);
+      if (!health) throw new HttpFailure(404, 'ResourceNotFound', `The resource ${m[2]} was not found.`);
+      const state = { available: 'Available', degraded: 'Degraded', unavailable: 'Unavailable', unknown: 'Unknown' }[health.state];
+      return {
+        body: {
+          id: path,
+          name: 'current',
+          type: 'Microsoft.ResourceHealth/AvailabilityStatuses',
+          properties: { availabilityState: state, summary: health.detail ?? 'There are no known problems.', reportedTime: health.checkedAt.toISOString() },
+        },
+      };
+    }
+    if (method === 'GET' && path === `${sub}/providers/Microsoft.AlertsManagement/alerts`) {
+      const severity = { critical: 'Sev0', error: 'Sev1', warning: 'Sev2', informational: 'Sev3' } as const;
+      const alerts = await lz.listFiringAlerts();
+      return {
+        body: {
+          value: alerts.map((a) => ({
+            id: `${sub}/providers/Microsoft.AlertsManagement/alerts/${randomUUID()}`,
+            name: a.rule,
+            properties: {
+              essentials: {
+                alertRule: `${rg}/providers/microsoft.insights/metricAlerts/${a.rule}`,
+                severity: severity[a.severity],
+                monitorCondition: 'Fired',
+                alertState: 'New',
+                targetResourceName: a.resource,
+                startDateTime: a.firedAt.toISOString(),
+                description: a.observed,
+              },
+            },
+          })),
+        },
+      };
+    }
+    if (method === 'POST' && path === `${rg}/providers/Microsoft.CostManagement/query`) {
+      return { body: await this.costJson(body) };
+    }
+    if ((m = new RegExp(`^${esc(rg)}/providers/Microsoft\\.CognitiveServices/accounts/([^/]+)(/regenerateKey)?$`).exec(path))) {
+      const account = decodeURIComponent(m[1]);
+      if (!this.options.config.components.some((c) => c.kind === 'openai' && c.name === account)) {
+        throw new HttpFailure(404, 'ResourceNotFound', `The Resource 'Microsoft.CognitiveServices/accounts/${account}' was not found.`);
+      }
+      if (method === 'GET' && !m[2]) {
+        return {
+          body: { id: path, name: account, kind: 'OpenAI', properties: { endpoint: `${this.baseUrl}/aoai/${account}/`, provisioningState: 'Succeeded' } },
+        };
+      }
+      if (method === 'POST' && m[2]) {
+        const keyName = ((JSON.parse(body || '{}') as { keyName?: string }).keyName ?? '').toLowerCase() as 'key1' | 'key2';
+        if (keyName !== 'key1' && keyName !== 'key2') throw new HttpFailure(400, 'InvalidKeyName', 'keyName must be Key1 or Key2.');
+        const keys = { key1: '', key2: '' };
+        await lz.regenerateAccountKey(account, keyName, async (value) => {
+          keys[keyName] = value;
+        });
+        return { body: keys, headers: { 'x-ms-request-id': randomUUID() } };
+      }
+    }
+    if (method === 'POST' && (m = /^\/v1\/workspaces\/([^/]+)\/query$/.exec(path))) {
+      if (m[1] !== this.lz.logAnalyticsWorkspaceId) throw new HttpFailure(404, 'WorkspaceNotFoundError', `Workspace ${m[1]} was not found.`);
+      return { body: await this.logsJson(JSON.parse(body) as { query: string; timespan?: string }) };
+    }
+    if (method === 'POST' && path === `${sub}/metrics:getBatch`) {
+      return { body: await this.metricsJson(url, JSON.parse(body) as { resourceids: string[] }) };
+    }
+    if ((m = /^\/keyvault\/([^/]+)\/secrets\/([^/]+)\/?([^/]*)$/.exec(path))) {
+      return this.keyVault(method, decodeURIComponent(m[1]), decodeURIComponent(m[2]), body);
+    }
+    throw new HttpFailure(404, 'NoRouteFound', `The fake has no route for ${method} ${path}.`);
+  }
+
+  // ---- long-running operations ---------------------------------------------------------------
+
+  /**
+   * Starts a long-running operation. The change is made at once (so a refusal such as a quota
+   * conflict comes back as the initial 4xx, as in Azure) unless a failure is queued for the path;
+   * the polls then report InProgress before Succeeded or Failed.
+   */
+  private async startOperation(kind: 'compute' | 'mfe', path: string, patch: boolean, apply: () => Promise<void>) {
+    const id = randomUUID();
+    const failureAt = this.failures.findIndex((f) => path.includes(f.path));
+    const failure = failureAt >= 0 ? this.failures.splice(failureAt, 1)[0] : undefined;
+    if (!failure) await apply();
+    this.operations.set(id, { id, pollsLeft: this.options.pollsBeforeDone ?? 1, status: 'InProgress', failure });
+    const base = `${this.baseUrl}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    return {
+      status: 202,
+      body: undefined,
+      headers: {
+        'azure-asyncoperation': `${base}/${kind}OperationsStatus/${id}?api-version=2022-10-01`,
+        location: patch ? `${this.baseUrl}${path}?api-version=2022-10-01` : `${base}/${kind}OperationsResults/${id}?api-version=2022-10-01`,
+        'x-ms-request-id': id,
+      },
+    };
+  }
+
+  private async pollOperation(id: string, statusUrl: boolean) {
+    const op = this.operations.get(id);
+    if (!op) throw new HttpFailure(404, 'OperationNotFound', `Operation ${id} was not found.`);
+    if (op.status === 'InProgress' && !this.held) {
+      if (op.pollsLeft > 0) op.pollsLeft -= 1;
+      else op.status = op.failure ? 'Failed' : 'Succeeded';
+    }
+    if (!statusUrl) return op.status === 'InProgress' ? { status: 202 } : { status: 200, body: {} };
+    return {
+      body: {
+        id,
+        name: id,
+        status: op.status,
+        ...(op.status === 'Failed' && op.failure ? { error: { code: op.failure.code, message: op.failure.message } } : {}),
+      },
+    };
+  }
+
+  // ---- bodies from the landing zone's state ----------------------------------------------------
+
+  private computeJson(c: ComputeStatus) {
+    const id = `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${this.lz.workspace}/computes/${c.name}`;
+    const inner =
+      c.kind === 'computeinstance'
+        ? { computeType: 'ComputeInstance', provisioningState: 'Succeeded', properties: { vmSize: c.vmSize, state: c.state } }
+        : {
+            computeType: 'AmlCompute',
+            provisioningState: 'Succeeded',
+            properties: {
+              vmSize: c.vmSize,
+              allocationState: c.state,
+              currentNodeCount: c.currentNodes,
+              targetNodeCount: c.currentNodes,
+              scaleSettings: { minNodeCount: c.minNodes, maxNodeCount: c.maxNodes, nodeIdleTimeBeforeScaleDown: 'PT120S' },
+            },
+          };
+    return { id, name: c.name, type: 'Microsoft.MachineLearningServices/workspaces/computes', location: this.lz.location, properties: inner };
+  }
+
+  private async costJson(body: string) {
+    const request = JSON.parse(body) as { timePeriod?: { from: string; to: string } };
+    if (!request.timePeriod) throw new HttpFailure(400, 'BadRequest', 'timePeriod is required for a Custom timeframe.');
+    const cost = await this.options.landingZone.getCostSummary();
+    const to = new Date(request.timePeriod.to);
+    const rows: unknown[][] = [];
+    for (let d = new Date(request.timePeriod.from); d.getTime() < to.getTime(); d = new Date(d.getTime() + 86_400_000)) {
+      const key = Number(d.toISOString().slice(0, 10).replace(/-/g, ''));
+      const today = key === Number(to.toISOString().slice(0, 10).replace(/-/g, ''));
+      rows.push([today ? cost.todaySpend : cost.dailyAverage, key, cost.currency]);
+    }
+    return {
+      properties: {
+        columns: [
+          { name: 'Cost', type: 'Number' },
+          { name: 'UsageDate', type: 'Number' },
+          { name: 'Currency', type: 'String' },
+        ],
+        rows,
+      },
+    };
+  }
+
+  private async logsJson(request: { query: string; timespan?: string }) {
+    const name = /^\/\/ opsbot-query: ([a-z-]+)/.exec(request.query)?.[1];
+    const [start, end] = (request.timespan ?? '').split('/').map((s) => new Date(s));
+    if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+      throw new HttpFailure(400, 'BadArgumentError', 'The fake needs a start/end timespan.');
+    }
+    const hours = (end.getTime() - start.getTime()) / 3_600_000;
+    const lz = this.options.landingZone;
+    const table = (columns: [string, string][], rows: unknown[][]) => ({
+      tables: [{ name: 'PrimaryResult', columns: columns.map(([n, type]) => ({ name: n, type })), rows }],
+    });
+    switch (name) {
+      case 'training-jobs': {
+        const jobs = await lz.listTrainingJobs({ sinceHours: hours });
+        return table(
+          [
+            ['JobId', 'string'],
+            ['DisplayName', 'string'],
+            ['Compute', 'string'],
+            ['Status', 'string'],
+            ['SubmittedBy', 'string'],
+            ['StartedAt', 'datetime'],
+            ['EndedAt', 'datetime'],
+            ['FailureReason', 'string'],
+          ],
+          jobs.map((j) => [j.id, j.displayName, j.compute, j.status, j.submittedBy, j.startedAt.toISOString(), j.endedAt?.toISOString() ?? null, j.failureReason ?? '']),
+        );
+      }
+      case 'endpoint-requests': {
+        const endpoint = /let endpointName = "([^"]+)";/.exec(request.query)?.[1] ?? '';
+        let metrics;
+        try {
+          metrics = (await lz.getEndpoint(endpoint)).metrics;
+        } catch {
+          return table([['RequestsPerMinute', 'real']], []);
+        }
+        return table(
+          [
+            ['RequestsPerMinute', 'real'],
+            ['P95LatencyMs', 'real'],
+            ['ErrorRatePercent', 'real'],
+            ['AvailabilityPercent', 'real'],
+            ['Http503Count', 'long'],
+          ],
+          [[metrics.requestsPerMinute, metrics.p95LatencyMs, metrics.errorRatePercent, metrics.availabilityPercent, metrics.http503Count]],
+        );
+      }
+      case 'security-alerts': {
+        const alerts = await lz.listSecurityAlerts({ sinceHours: hours });
+        return table(
+          [
+            ['Id', 'string'],
+            ['Title', 'string'],
+            ['Severity', 'string'],
+            ['RaisedAt', 'datetime'],
+          ],
+          alerts.map((a) => [a.id, a.title, a.severity, a.raisedAt.toISOString()]),
+        );
+      }
+      case 'backup-jobs': {
+        const backups = await lz.listBackups();
+        return table(
+          [
+            ['Item', 'string'],
+            ['LastRunAt', 'datetime'],
+            ['Status', 'string'],
+          ],
+          backups.map((b) => [b.item, b.lastRunAt.toISOString(), b.status]),
+        );
+      }
+      default:
+        throw new HttpFailure(400, 'SemanticError', `The fake does not know the query "${name ?? request.query.slice(0, 40)}".`);
+    }
+  }
+
+  private async metricsJson(url: URL, body: { resourceids: string[] }) {
+    const namespace = url.searchParams.get('metricnamespace') ?? '';
+    const metric = url.searchParams.get('metricnames') ?? '';
+    const start = url.searchParams.get('starttime') ?? '';
+    const end = url.searchParams.get('endtime') ?? '';
+    const lz = this.options.landingZone;
+    const values = [];
+    for (const resourceid of body.resourceids ?? []) {
+      let timeseries: unknown[];
+      if (metric === 'UsedCapacity' && /storageaccounts/i.test(namespace)) {
+        const usage = await lz.getStorageUsage();
+        timeseries = [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
+      } else if (metric === 'CpuUtilizationPercentage' && /machinelearningservices\/workspaces/i.test(namespace)) {
+        const computes = await lz.listComputes();
+        timeseries = computes.map((c) => ({
+          metadatavalues: [{ name: { value: 'ClusterName', localizedValue: 'ClusterName' }, value: c.name }],
+          data: [{ timeStamp: start, average: c.utilisationPercent }],
+        }));
+      } else {
+        throw new HttpFailure(400, 'BadRequest', `The fake has no metric ${metric} in ${namespace}.`);
+      }
+      values.push({
+        starttime: start,
+        endtime: end,
+        interval: url.searchParams.get('interval') ?? 'PT1H',
+        namespace,
+        resourceregion: this.lz.location,
+        resourceid,
+        value: [{ id: `${resourceid}/providers/Microsoft.Insights/metrics/${metric}`, type: 'Microsoft.Insights/metrics', name: { value: metric, localizedValue: metric }, unit: 'Unspecified', timeseries, errorCode: 'Success' }],
+      });
+    }
+    return { values };
+  }
+
+  private async keyVault(method: string, vault: string, name: string, body: string) {
+    if (!this.options.config.components.some((c) => c.kind === 'key-vault' && c.name === vault)) {
+      throw new HttpFailure(404, 'VaultNotFound', `Vault ${vault} was not found.`);
+    }
+    const key = `${vault}/${name}`;
+    const idBase = `https://${vault}.vault.azure.net/secrets/${name}`;
+    if (method === 'PUT') {
+      const value = (JSON.parse(body) as { value?: string }).value;
+      if (typeof value !== 'string') throw new HttpFailure(400, 'BadParameter', 'value is required.');
+      await this.options.landingZone.setSecret(vault, name, value);
+      const version = randomUUID().replace(/-/g, '');
+      this.secrets.set(key, [...(this.secrets.get(key) ?? []), { value, version }]);
+      return { body: { id: `${idBase}/${version}`, attributes: { enabled: true } } };
+    }
+    if (method === 'GET') {
+      const latest = this.secrets.get(key)?.at(-1);
+      if (!latest) throw new HttpFailure(404, 'SecretNotFound', `A secret with (name/id) ${name} was not found in this key vault.`);
+      return { body: { id: `${idBase}/${latest.version}`, value: latest.value, attributes: { enabled: true } } };
+    }
+    throw new HttpFailure(405, 'MethodNotAllowed', `${method} is not supported on secrets.`);
+  }
+
+  /** The Azure OpenAI data plane: the key is checked by the landing zone's own verification. */
+  private async openAiDataPlane(req: IncomingMessage, res: ServerResponse, path: string) {
+    const m = /^\/aoai\/([^/]+)\/openai\/models$/.exec(path);
+    if (!m) return send(res, 404, { error: { code: '404', message: 'Resource not found' } });
+    const account = decodeURIComponent(m[1]);
+    const given = req.headers['api-key'];
+    const holder = [...this.secrets].find(([, versions]) => versions.at(-1)?.value === given)?.[0];
+    const denied = () => send(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } });
+    if (!given || !holder) return denied();
+    const [vault, secret] = holder.split('/');
+    try {
+      const verdict = await this.options.landingZone.verifyAccountKey(account, vault, secret);
+      if (verdict.status !== 'succeeded') return denied();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return send(res, code === 'OPS-406' ? 503 : 500, { error: { code: 'ServiceUnavailable', message: 'The account cannot be reached.' } });
+    }
+    return send(res, 200, { data: [{ id: 'gpt-4', object: 'model' }] }, { 'apim-request-id': randomUUID() });
+  }
+}
+
+function matches(pattern: string | RegExp, path: string): boolean {
+  return typeof pattern === 'string' ? path.includes(pattern) : pattern.test(path);
+}
+
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': randomUUID(), ...headers });
+  res.end(text);
+}
+
+function defaultCode(status: number): string {
+  return { 403: 'AuthorizationFailed', 404: 'ResourceNotFound', 409: 'Conflict', 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' }[status] ?? 'Error';
+}
+
+function defaultMessage(status: number, path: string): string {
+  if (status === 403) {
+    const action = /\/onlineEndpoints\/[^/]+\/deployments\//.test(path)
+      ? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write'
+      : /\/computes\//.test(path)
+        ? 'Microsoft.MachineLearningServices/workspaces/computes/read'
+        : 'Microsoft.Resources/subscriptions/read';
+    return `The client '00000000-0000-0000-0000-00000000b07b' with object id '00000000-0000-0000-0000-00000000b07b' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid.`;
+  }
+  if (status === 409) return 'There is already an operation in progress on this resource (provisioning state Updating).';
+  if (status === 429) return 'The request was throttled; retry after the indicated time.';
+  return `HTTP ${status}`;
+}

@@ -1,0 +1,45 @@
+import { AzureLandingZone, type AzureLandingZoneOptions } from '../../../adapters/azure/azure-landing-zone';
+import { createLoopbackHttpClient } from '../../../adapters/azure/loopback-http-client';
+import { SimulatedLandingZone } from '../../../adapters/simulator/simulated-landing-zone';
+import { ManualClock } from '../../../core/clock';
+import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
+import { silentLogger } from '../../../core/logger';
+import { FakeArmServer } from '../../fakes/fake-arm-server';
+import { contractStart } from '../../contract/landing-zone.contract';
+
+/** A token credential that hands out a fixed token: no identity endpoint, no network. */
+export const staticCredential: AzureLandingZoneOptions['credential'] = {
+  getToken: async () => ({ token: 'fake-arm-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+/** The simulator behind the fake ARM server, and the Azure adapter pointed at it. */
+export interface AzureTestRig {
+  sim: SimulatedLandingZone;
+  fake: FakeArmServer;
+  azure: AzureLandingZone;
+  clock: ManualClock;
+  /** Delays the retry logic asked for, instead of sleeping. */
+  sleeps: number[];
+  close(): Promise<void>;
+}
+
+export async function startAzureRig(config: LandingZoneConfig, overrides: Partial<AzureLandingZoneOptions> = {}): Promise<AzureTestRig> {
+  const clock = new ManualClock(contractStart);
+  const sim = new SimulatedLandingZone({ config, clock, seed: 7 });
+  const fake = await FakeArmServer.start({ landingZone: sim, config });
+  const sleeps: number[] = [];
+  const azure = new AzureLandingZone({
+    config,
+    credential: staticCredential,
+    logger: silentLogger,
+    clock,
+    endpoints: fake.endpoints(),
+    httpClient: createLoopbackHttpClient(),
+    lroPollIntervalInMs: 5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...overrides,
+  });
+  return { sim, fake, azure, clock, sleeps, close: () => fake.close() };
+}
