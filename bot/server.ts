@@ -116,7 +116,7 @@ export class BotServer {
       }
       const invokeResponse = await this.options.adapter.runActivity(
         req.header('authorization') ?? '',
-        body as Activity,
+        toActivity(body as Record<string, unknown>),
         async (context) => {
           await this.options.app.run(context);
         },
@@ -168,6 +168,22 @@ async function readJsonBody(req: Request, res: restify.Response): Promise<unknow
     reject(res, 400, `The request body is not valid JSON: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** Parses the date fields as the Bot Framework adapter does (`validateAndFixActivity`), keeping the raw strings. */
+function toActivity(body: Record<string, unknown>): Activity {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      body[raw] = value;
+      body[field] = new Date(value);
+    }
+  }
+  return body as unknown as Activity;
 }
 
 /** What is wrong with an incoming activity, in one sentence; undefined when it can be processed. */

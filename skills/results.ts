@@ -5,7 +5,7 @@ import type { StatusResult } from './status/status-results';
  * What skills return: neutral results (facts, levels, next steps). `bot/cards/` renders each `view`.
  * Status views are declared beside their skills and joined here.
  */
-export type SkillResult = MessageResult | HelpResult | NotEnabledResult | StatusResult;
+export type SkillResult = MessageResult | HelpResult | NotEnabledResult | StatusResult | ClarifyResult;
 
 /** A plain answer with optional suggested follow-ups. */
 export interface MessageResult {
@@ -32,6 +32,20 @@ export interface NotEnabledResult {
   skill: SkillId;
   title: string;
   args: Record<string, unknown>;
+}
+
+/**
+ * A question back to the user before anything runs: a missing argument ("Which endpoint?") or
+ * which skill was meant ("Did you mean …?"). Each choice's command is the text a button sends back.
+ */
+export interface ClarifyResult {
+  view: 'clarify';
+  reason: 'argument' | 'skill';
+  title: string;
+  question: string;
+  /** A line under the question, e.g. the accepted range. */
+  hint?: string;
+  choices: { label: string; command: string }[];
 }
 
 export type { StatusResult };

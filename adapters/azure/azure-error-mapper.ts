@@ -86,7 +86,8 @@ export function mapAzureError(error: unknown, context: AzureCallContext, quoteAz
   }
   if (status === 429) {
     const seconds = Number(error.response?.headers.get('retry-after'));
-    const when = Number.isFinite(seconds) && seconds > 0 ? `in about ${Math.ceil(seconds)} seconds` : 'in a minute';
+    const when =
+      Number.isFinite(seconds) && seconds > 0 ? `in about ${Math.ceil(seconds)} seconds` : 'in a minute';
     return new UserFacingError(
       ErrorCodes.azureThrottled,
       `Azure is throttling the bot's requests (tried ${retries + 1} times), so it could not ${context.doing}. ` +

@@ -37,7 +37,12 @@ import type {
 } from '../../core/ports';
 import { mapAzureError, type AzureCallContext } from './azure-error-mapper';
 import { permissionActions as perm } from './azure-permissions';
-import { createBudgetedRetryHttpClient, defaultRetryBudget, type RetryBudgetOptions, type Sleep } from './budgeted-retry-http-client';
+import {
+  createBudgetedRetryHttpClient,
+  defaultRetryBudget,
+  type RetryBudgetOptions,
+  type Sleep,
+} from './budgeted-retry-http-client';
 import { backupJobsQuery } from './queries/backup-jobs.kql';
 import { endpointRequestsQuery } from './queries/endpoint-requests.kql';
 import type { KqlQuery } from './queries/kql-query';
@@ -192,12 +197,25 @@ export class AzureLandingZone implements LandingZone {
     return Promise.all(
       this.config.components.map(async (component) => {
         const id = this.resourceId(armTypes[component.kind], component.name);
-        const body = (await this.armJson('GET', `${id}/providers/Microsoft.ResourceHealth/availabilityStatuses/current`, resourceHealthApiVersion, undefined, {
-          doing: `read the health of ${component.name}`,
-          resourceKind: 'component',
-          resourceName: component.name,
-          requiredAction: perm.resourceHealth,
-        })) as { properties?: { availabilityState?: string; summary?: string; reportedTime?: string; occuredTime?: string } };
+        const body = (await this.armJson(
+          'GET',
+          `${id}/providers/Microsoft.ResourceHealth/availabilityStatuses/current`,
+          resourceHealthApiVersion,
+          undefined,
+          {
+            doing: `read the health of ${component.name}`,
+            resourceKind: 'component',
+            resourceName: component.name,
+            requiredAction: perm.resourceHealth,
+          },
+        )) as {
+          properties?: {
+            availabilityState?: string;
+            summary?: string;
+            reportedTime?: string;
+            occuredTime?: string;
+          };
+        };
         const p = body.properties ?? {};
         const state = healthStates[(p.availabilityState ?? '').toLowerCase()] ?? 'unknown';
         const checked = p.reportedTime ?? p.occuredTime;
@@ -214,7 +232,10 @@ export class AzureLandingZone implements LandingZone {
 
   async listTrainingJobs(options: { sinceHours: number }): Promise<TrainingJob[]> {
     if (!Number.isFinite(options.sinceHours) || options.sinceHours <= 0) {
-      throw new UserFacingError(ErrorCodes.invalidArguments, 'The job window must be a positive number of hours.');
+      throw new UserFacingError(
+        ErrorCodes.invalidArguments,
+        'The job window must be a positive number of hours.',
+      );
     }
     const rows = await this.query(trainingJobsQuery, options.sinceHours * 60, {
       doing: 'read the training job events',
@@ -297,7 +318,9 @@ export class AzureLandingZone implements LandingZone {
     }
     const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
     const usage = await this.utilisation(resources.map((r) => r.name ?? ''));
-    return resources.map((r) => this.toComputeStatus(r, jobs, usage)).sort((a, b) => a.name.localeCompare(b.name));
+    return resources
+      .map((r) => this.toComputeStatus(r, jobs, usage))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async listQuotaUsage(): Promise<QuotaUsage[]> {
@@ -330,10 +353,17 @@ export class AzureLandingZone implements LandingZone {
       `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
       `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
     while (next) {
-      const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as { value?: AlertResource[]; nextLink?: string };
+      const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as {
+        value?: AlertResource[];
+        nextLink?: string;
+      };
       for (const alert of page.value ?? []) {
         const e = alert.properties?.essentials ?? {};
-        if ((e.alertState ?? '').toLowerCase() === 'closed' || (e.monitorCondition ?? '').toLowerCase() !== 'fired') continue;
+        if (
+          (e.alertState ?? '').toLowerCase() === 'closed' ||
+          (e.monitorCondition ?? '').toLowerCase() !== 'fired'
+        )
+          continue;
         alerts.push({
           rule: this.ruleId(e.alertRule ?? alert.name ?? ''),
           resource: e.targetResourceName ?? '',
@@ -422,16 +452,22 @@ export class AzureLandingZone implements LandingZone {
 
   async getStorageUsage(): Promise<StorageUsage> {
     const lake = this.config.components.find((c) => c.kind === 'data-lake');
-    if (!lake) throw new UserFacingError(ErrorCodes.configMissing, 'The landing-zone config names no data lake.');
+    if (!lake)
+      throw new UserFacingError(ErrorCodes.configMissing, 'The landing-zone config names no data lake.');
     const id = this.resourceId(armTypes['data-lake'], lake.name);
     const now = this.clock.now();
     try {
-      const [result] = await this.metrics.queryResources([id], ['UsedCapacity'], 'Microsoft.Storage/storageAccounts', {
-        startTime: new Date(now.getTime() - 6 * 3_600_000),
-        endTime: now,
-        interval: 'PT1H',
-        aggregation: 'Average',
-      });
+      const [result] = await this.metrics.queryResources(
+        [id],
+        ['UsedCapacity'],
+        'Microsoft.Storage/storageAccounts',
+        {
+          startTime: new Date(now.getTime() - 6 * 3_600_000),
+          endTime: now,
+          interval: 'PT1H',
+          aggregation: 'Average',
+        },
+      );
       const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap((t) => t.data ?? []);
       const latest = points.filter((p) => typeof p.average === 'number').pop();
       return {
@@ -458,13 +494,20 @@ export class AzureLandingZone implements LandingZone {
     options?: ChangeOptions,
   ): Promise<OperationResult> {
     if (!Number.isInteger(instances) || instances < 1) {
-      throw new UserFacingError(ErrorCodes.invalidArguments, `An online deployment needs a whole number of instances, at least 1 (got ${instances}).`);
+      throw new UserFacingError(
+        ErrorCodes.invalidArguments,
+        `An online deployment needs a whole number of instances, at least 1 (got ${instances}).`,
+      );
     }
     const readCtx = this.endpointContext(endpoint, `read the endpoint ${endpoint}`, perm.deploymentRead);
     let known: string[] = [];
     try {
       await this.ml.onlineEndpoints.get(this.lz.resourceGroup, this.lz.workspace, endpoint);
-      for await (const d of this.ml.onlineDeployments.list(this.lz.resourceGroup, this.lz.workspace, endpoint)) {
+      for await (const d of this.ml.onlineDeployments.list(
+        this.lz.resourceGroup,
+        this.lz.workspace,
+        endpoint,
+      )) {
         known.push(d.name ?? '');
       }
     } catch (error) {
@@ -481,7 +524,12 @@ export class AzureLandingZone implements LandingZone {
     };
     let before: number;
     try {
-      const current = await this.ml.onlineDeployments.get(this.lz.resourceGroup, this.lz.workspace, endpoint, deployment);
+      const current = await this.ml.onlineDeployments.get(
+        this.lz.resourceGroup,
+        this.lz.workspace,
+        endpoint,
+        deployment,
+      );
       before = current.sku?.capacity ?? 0;
     } catch (error) {
       throw mapAzureError(error, ctx);
@@ -489,21 +537,42 @@ export class AzureLandingZone implements LandingZone {
     return this.runLro(
       ctx,
       (opts) =>
-        this.ml.onlineDeployments.beginUpdate(this.lz.resourceGroup, this.lz.workspace, endpoint, deployment, { sku: { capacity: instances } }, opts),
+        this.ml.onlineDeployments.beginUpdate(
+          this.lz.resourceGroup,
+          this.lz.workspace,
+          endpoint,
+          deployment,
+          { sku: { capacity: instances } },
+          opts,
+        ),
       `${endpoint}/${deployment}: ${before} -> ${instances} instances`,
       options,
     );
   }
 
-  async setComputeScale(cluster: string, scale: { minNodes: number; maxNodes: number }, options?: ChangeOptions): Promise<OperationResult> {
+  async setComputeScale(
+    cluster: string,
+    scale: { minNodes: number; maxNodes: number },
+    options?: ChangeOptions,
+  ): Promise<OperationResult> {
     const { minNodes, maxNodes } = scale;
-    if (!Number.isInteger(minNodes) || !Number.isInteger(maxNodes) || minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
+    if (
+      !Number.isInteger(minNodes) ||
+      !Number.isInteger(maxNodes) ||
+      minNodes < 0 ||
+      maxNodes < 1 ||
+      minNodes > maxNodes
+    ) {
       throw new UserFacingError(
         ErrorCodes.invalidArguments,
         `Scale settings need whole numbers with 0 <= minimum <= maximum and a maximum of at least 1; got minimum ${minNodes}, maximum ${maxNodes}.`,
       );
     }
-    const ctx = this.computeContext(cluster, `change the scale settings of ${cluster} to ${minNodes}-${maxNodes} nodes`, perm.computeWrite);
+    const ctx = this.computeContext(
+      cluster,
+      `change the scale settings of ${cluster} to ${minNodes}-${maxNodes} nodes`,
+      perm.computeWrite,
+    );
     const current = await this.readCompute(cluster, ctx);
     if (current.properties?.computeType !== 'AmlCompute') {
       throw new UserFacingError(
@@ -511,7 +580,17 @@ export class AzureLandingZone implements LandingZone {
         `${cluster} is a compute instance, not a cluster; start or stop it instead of changing its scale settings.`,
       );
     }
-    const settings = (current.properties as { properties?: { scaleSettings?: { minNodeCount?: number; maxNodeCount?: number; nodeIdleTimeBeforeScaleDown?: string } } }).properties?.scaleSettings;
+    const settings = (
+      current.properties as {
+        properties?: {
+          scaleSettings?: {
+            minNodeCount?: number;
+            maxNodeCount?: number;
+            nodeIdleTimeBeforeScaleDown?: string;
+          };
+        };
+      }
+    ).properties?.scaleSettings;
     const summary = `${cluster}: nodes ${settings?.minNodeCount ?? 0}-${settings?.maxNodeCount ?? 0} -> ${minNodes}-${maxNodes}`;
     return this.runLro(
       ctx,
@@ -525,7 +604,9 @@ export class AzureLandingZone implements LandingZone {
               scaleSettings: {
                 minNodeCount: minNodes,
                 maxNodeCount: maxNodes,
-                ...(settings?.nodeIdleTimeBeforeScaleDown ? { nodeIdleTimeBeforeScaleDown: settings.nodeIdleTimeBeforeScaleDown } : {}),
+                ...(settings?.nodeIdleTimeBeforeScaleDown
+                  ? { nodeIdleTimeBeforeScaleDown: settings.nodeIdleTimeBeforeScaleDown }
+                  : {}),
               },
             },
           },
@@ -552,21 +633,33 @@ export class AzureLandingZone implements LandingZone {
     if (keyName !== 'key1' && keyName !== 'key2') {
       throw new UserFacingError(ErrorCodes.invalidArguments, 'The key to regenerate is key1 or key2.');
     }
-    const ctx = this.accountContext(account, `regenerate ${keyName} of ${account}`, perm.accountRegenerateKey);
+    const ctx = this.accountContext(
+      account,
+      `regenerate ${keyName} of ${account}`,
+      perm.accountRegenerateKey,
+    );
     let value: string | undefined;
     let operationId = '';
     try {
-      const keys = await this.cognitive.accounts.regenerateKey(this.lz.resourceGroup, account, keyName === 'key1' ? 'Key1' : 'Key2', {
-        onResponse: (raw) => {
-          operationId = raw.headers.get('x-ms-request-id') ?? '';
+      const keys = await this.cognitive.accounts.regenerateKey(
+        this.lz.resourceGroup,
+        account,
+        keyName === 'key1' ? 'Key1' : 'Key2',
+        {
+          onResponse: (raw) => {
+            operationId = raw.headers.get('x-ms-request-id') ?? '';
+          },
         },
-      });
+      );
       value = keys[keyName];
     } catch (error) {
       throw mapAzureError(error, ctx, false);
     }
     if (!value) {
-      throw new UserFacingError(ErrorCodes.azureFailed, `Azure regenerated ${keyName} of ${account} but did not return it; run the rotation again.`);
+      throw new UserFacingError(
+        ErrorCodes.azureFailed,
+        `Azure regenerated ${keyName} of ${account} but did not return it; run the rotation again.`,
+      );
     }
     this.logger.info({ account, keyName, operationId }, 'account key regenerated');
     await useKey(value);
@@ -601,35 +694,68 @@ export class AzureLandingZone implements LandingZone {
     } catch (error) {
       throw mapAzureError(error, accountCtx);
     }
-    if (!endpoint) throw new UserFacingError(ErrorCodes.azureFailed, `Azure did not say which endpoint ${account} answers on.`);
+    if (!endpoint)
+      throw new UserFacingError(
+        ErrorCodes.azureFailed,
+        `Azure did not say which endpoint ${account} answers on.`,
+      );
     let key: string | undefined;
     try {
       key = (await this.secretClient(vault).getSecret(secretName)).value;
     } catch (error) {
-      throw mapAzureError(error, this.vaultContext(vault, secretName, `read ${secretName} from ${vault} to verify it`, perm.secretGet), false);
+      throw mapAzureError(
+        error,
+        this.vaultContext(vault, secretName, `read ${secretName} from ${vault} to verify it`, perm.secretGet),
+        false,
+      );
     }
     const url = `${endpoint.replace(/\/?$/, '/')}openai/models?api-version=${openAiDataApiVersion}`;
-    const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ 'api-key': key ?? '' }) });
+    const request = createPipelineRequest({
+      url,
+      method: 'GET',
+      headers: createHttpHeaders({ 'api-key': key ?? '' }),
+    });
     let response: PipelineResponse;
     try {
       response = await this.plain.sendRequest(request);
     } catch (error) {
       throw mapAzureError(error, { ...accountCtx, doing: `call ${account} with the stored key` }, false);
     }
-    const operationId = response.headers.get('apim-request-id') ?? response.headers.get('x-request-id') ?? `verify-${account}`;
+    const operationId =
+      response.headers.get('apim-request-id') ?? response.headers.get('x-request-id') ?? `verify-${account}`;
     if (response.status === 200) {
-      return { operationId, status: 'succeeded', summary: `${account} accepts the key stored in ${vault}/${secretName}.` };
+      return {
+        operationId,
+        status: 'succeeded',
+        summary: `${account} accepts the key stored in ${vault}/${secretName}.`,
+      };
     }
     if (response.status === 401 || response.status === 403) {
-      return { operationId, status: 'failed', summary: `${account} rejects the key stored in ${vault}/${secretName}.` };
+      return {
+        operationId,
+        status: 'failed',
+        summary: `${account} rejects the key stored in ${vault}/${secretName}.`,
+      };
     }
-    throw mapAzureError(restError(response), { ...accountCtx, doing: `call ${account} with the stored key` }, false);
+    throw mapAzureError(
+      restError(response),
+      { ...accountCtx, doing: `call ${account} with the stored key` },
+      false,
+    );
   }
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private async startOrStop(name: string, verb: 'start' | 'stop', options?: ChangeOptions): Promise<OperationResult> {
-    const ctx = this.computeContext(name, `${verb} the compute instance ${name}`, verb === 'start' ? perm.computeStart : perm.computeStop);
+  private async startOrStop(
+    name: string,
+    verb: 'start' | 'stop',
+    options?: ChangeOptions,
+  ): Promise<OperationResult> {
+    const ctx = this.computeContext(
+      name,
+      `${verb} the compute instance ${name}`,
+      verb === 'start' ? perm.computeStart : perm.computeStop,
+    );
     const current = await this.readCompute(name, ctx);
     if (current.properties?.computeType !== 'ComputeInstance') {
       throw new UserFacingError(
@@ -663,7 +789,10 @@ export class AzureLandingZone implements LandingZone {
    */
   private async runLro<T>(
     ctx: AzureCallContext,
-    begin: (options: { updateIntervalInMs?: number; onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void }) => Promise<LroPoller<T>>,
+    begin: (options: {
+      updateIntervalInMs?: number;
+      onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void;
+    }) => Promise<LroPoller<T>>,
     summary: string,
     options: ChangeOptions | undefined,
   ): Promise<OperationResult> {
@@ -728,10 +857,16 @@ export class AzureLandingZone implements LandingZone {
     const endTime = this.clock.now();
     const startTime = new Date(endTime.getTime() - windowMinutes * 60_000);
     try {
-      const result = await this.logs.queryWorkspace(this.lz.logAnalyticsWorkspaceId, kql.text, { startTime, endTime });
+      const result = await this.logs.queryWorkspace(this.lz.logAnalyticsWorkspaceId, kql.text, {
+        startTime,
+        endTime,
+      });
       const tables: LogsTable[] = result.status === 'Success' ? result.tables : result.partialTables;
       if (result.status !== 'Success') {
-        this.logger.warn({ query: kql.name, code: result.partialError?.code }, 'log query returned partial results');
+        this.logger.warn(
+          { query: kql.name, code: result.partialError?.code },
+          'log query returned partial results',
+        );
       }
       const table = tables[0];
       if (!table) return [];
@@ -766,17 +901,25 @@ export class AzureLandingZone implements LandingZone {
     const now = this.clock.now();
     const id = this.resourceId(armTypes['ml-workspace'], this.lz.workspace);
     try {
-      const [r] = await this.metrics.queryResources([id], ['CpuUtilizationPercentage'], 'Microsoft.MachineLearningServices/workspaces', {
-        startTime: new Date(now.getTime() - 3_600_000),
-        endTime: now,
-        interval: 'PT1H',
-        aggregation: 'Average',
-        filter: "ClusterName eq '*'",
-      });
+      const [r] = await this.metrics.queryResources(
+        [id],
+        ['CpuUtilizationPercentage'],
+        'Microsoft.MachineLearningServices/workspaces',
+        {
+          startTime: new Date(now.getTime() - 3_600_000),
+          endTime: now,
+          interval: 'PT1H',
+          aggregation: 'Average',
+          filter: "ClusterName eq '*'",
+        },
+      );
       for (const series of r?.getMetricByName('CpuUtilizationPercentage')?.timeseries ?? []) {
         const cluster = series.metadatavalues?.find((m) => metadataName(m.name) === 'clustername')?.value;
-        const points = (series.data ?? []).map((d) => d.average).filter((v): v is number => typeof v === 'number');
-        if (cluster && points.length) result.set(cluster, round2(points.reduce((s, v) => s + v, 0) / points.length));
+        const points = (series.data ?? [])
+          .map((d) => d.average)
+          .filter((v): v is number => typeof v === 'number');
+        if (cluster && points.length)
+          result.set(cluster, round2(points.reduce((s, v) => s + v, 0) / points.length));
       }
     } catch (error) {
       throw mapAzureError(error, {
@@ -789,12 +932,17 @@ export class AzureLandingZone implements LandingZone {
     return result;
   }
 
-  private toComputeStatus(resource: ComputeResource, jobs: TrainingJob[], usage: Map<string, number>): ComputeStatus {
+  private toComputeStatus(
+    resource: ComputeResource,
+    jobs: TrainingJob[],
+    usage: Map<string, number>,
+  ): ComputeStatus {
     const name = resource.name ?? '';
     const configured = this.config.computes.find((c) => c.name === name);
     const runningJobs = jobs.filter((j) => j.compute === name && j.status === 'running').length;
     if (resource.properties?.computeType === 'ComputeInstance') {
-      const p = (resource.properties as { properties?: { vmSize?: string; state?: string } }).properties ?? {};
+      const p =
+        (resource.properties as { properties?: { vmSize?: string; state?: string } }).properties ?? {};
       const running = p.state === 'Running' || p.state === 'Starting';
       return {
         name,
@@ -810,14 +958,16 @@ export class AzureLandingZone implements LandingZone {
       };
     }
     const p =
-      (resource.properties as {
-        properties?: {
-          vmSize?: string;
-          allocationState?: string;
-          currentNodeCount?: number;
-          scaleSettings?: { minNodeCount?: number; maxNodeCount?: number };
-        };
-      }).properties ?? {};
+      (
+        resource.properties as {
+          properties?: {
+            vmSize?: string;
+            allocationState?: string;
+            currentNodeCount?: number;
+            scaleSettings?: { minNodeCount?: number; maxNodeCount?: number };
+          };
+        }
+      ).properties ?? {};
     return {
       name,
       kind: 'amlcompute',
@@ -832,15 +982,30 @@ export class AzureLandingZone implements LandingZone {
     };
   }
 
-  private async armJson(method: 'GET' | 'POST', path: string, apiVersion: string, body: unknown, ctx: AzureCallContext): Promise<unknown> {
+  private async armJson(
+    method: 'GET' | 'POST',
+    path: string,
+    apiVersion: string,
+    body: unknown,
+    ctx: AzureCallContext,
+  ): Promise<unknown> {
     return this.send(this.arm, method, `${this.endpoints.arm}${path}?api-version=${apiVersion}`, body, ctx);
   }
 
-  private async send(client: ServiceClient, method: 'GET' | 'POST', url: string, body: unknown, ctx: AzureCallContext): Promise<unknown> {
+  private async send(
+    client: ServiceClient,
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    ctx: AzureCallContext,
+  ): Promise<unknown> {
     const request = createPipelineRequest({
       url,
       method,
-      headers: createHttpHeaders({ accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) }),
+      headers: createHttpHeaders({
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      }),
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     let response: PipelineResponse;
@@ -879,11 +1044,23 @@ export class AzureLandingZone implements LandingZone {
   }
 
   private endpointContext(name: string, doing: string, requiredAction: string): AzureCallContext {
-    return { doing, resourceKind: 'endpoint', resourceName: name, known: this.config.endpoints.map((e) => e.name), requiredAction };
+    return {
+      doing,
+      resourceKind: 'endpoint',
+      resourceName: name,
+      known: this.config.endpoints.map((e) => e.name),
+      requiredAction,
+    };
   }
 
   private computeContext(name: string, doing: string, requiredAction: string): AzureCallContext {
-    return { doing, resourceKind: 'compute', resourceName: name, known: this.config.computes.map((c) => c.name), requiredAction };
+    return {
+      doing,
+      resourceKind: 'compute',
+      resourceName: name,
+      known: this.config.computes.map((c) => c.name),
+      requiredAction,
+    };
   }
 
   private accountContext(name: string, doing: string, requiredAction: string): AzureCallContext {
@@ -891,7 +1068,12 @@ export class AzureLandingZone implements LandingZone {
     return { doing, resourceKind: 'Azure OpenAI account', resourceName: name, known, requiredAction };
   }
 
-  private vaultContext(vault: string, secret: string, doing: string, requiredAction: string): AzureCallContext {
+  private vaultContext(
+    vault: string,
+    secret: string,
+    doing: string,
+    requiredAction: string,
+  ): AzureCallContext {
     const known = this.config.secrets.filter((s) => s.vault === vault).map((s) => s.name);
     return { doing, resourceKind: `secret in ${vault}`, resourceName: secret, known, requiredAction };
   }

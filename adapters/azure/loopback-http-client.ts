@@ -12,7 +12,9 @@ export function createLoopbackHttpClient(): HttpClient {
     sendRequest(request) {
       const url = new URL(request.url);
       if (url.hostname !== '127.0.0.1') {
-        return Promise.reject(new Error(`The loopback client refuses ${url.host}: only 127.0.0.1 is allowed.`));
+        return Promise.reject(
+          new Error(`The loopback client refuses ${url.host}: only 127.0.0.1 is allowed.`),
+        );
       }
       if (url.protocol === 'https:') url.protocol = 'http:';
       request.allowInsecureConnection = true;

@@ -21,6 +21,7 @@ import type {
 } from '../../core/ports';
 import { DAY_MS, HOUR_MS, LocalTime, MINUTE_MS } from './local-time';
 import { ScenarioBoard } from './scenarios';
+import { evaluateAlertRules, type AlertReadings } from './simulated-alert-rules';
 import { SeededRandom } from './seeded-random';
 import { Timeline } from './timeline';
 import {
@@ -48,17 +49,6 @@ const DATA_LAKE_USED_TB = 5;
 const METRICS_WINDOW_MINUTES = 5;
 /** Requests per minute one vCPU of a scoring instance serves before latency climbs. */
 const RPM_PER_CORE = 150;
-const FIRING_LOOKBACK_MS = DAY_MS;
-
-/** An alert rule made concrete for one resource: says what it observes while it fires. */
-interface AlertProbe {
-  rule: string;
-  resource: string;
-  severity: FiringAlert['severity'];
-  /** The observation with unit while the rule fires at instant `t`; undefined while it does not. */
-  observe(t: number): string | undefined;
-}
-
 interface AccountKeys {
   key1: string;
   key2: string;
@@ -87,6 +77,16 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
   private readonly instanceRunning = new Map<string, Timeline<boolean>>();
   private readonly quotaLimits = new Map<string, number>();
   private operationCount = 0;
+  private readonly readings: AlertReadings = {
+    endpointMetricsAt: (endpoint, t) => this.endpointMetricsAt(endpoint, t),
+    failedJobEnds: (from, to) =>
+      this.jobPlans(from - LONGEST_JOB_MS, to)
+        .filter((p) => p.outcome === 'failed' && p.endAt >= from && p.endAt <= to)
+        .map((p) => p.endAt),
+    costAt: (t) => this.costAt(t),
+    storageAt: (t) => this.storageAt(t),
+    securityAlertsBetween: (from, to) => this.securityAlertsBetween(from, to),
+  };
   readonly #accountKeys = new Map<string, AccountKeys>();
   /** Secret versions by `vault/name` (lower case), newest last. */
   readonly #secrets = new Map<
@@ -257,32 +257,7 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
   }
 
   async listFiringAlerts(): Promise<FiringAlert[]> {
-    const now = this.now();
-    const firing: FiringAlert[] = [];
-    for (const probe of this.alertProbes(now)) {
-      const observed = probe.observe(now);
-      if (observed === undefined) continue;
-      firing.push({
-        rule: probe.rule,
-        resource: probe.resource,
-        severity: probe.severity,
-        firedAt: this.firingSince(probe, now),
-        observed,
-      });
-    }
-    if (this.hasRule('security-alert')) {
-      for (const alert of this.securityAlertsBetween(now - DAY_MS, now)) {
-        if (alert.severity !== 'high') continue;
-        firing.push({
-          rule: 'security-alert',
-          resource: this.componentName('key-vault') ?? this.config.landingZone.logAnalyticsWorkspaceId,
-          severity: 'critical',
-          firedAt: alert.raisedAt,
-          observed: `Sentinel: ${alert.title}`,
-        });
-      }
-    }
-    return firing;
+    return evaluateAlertRules(this.config, this.readings, this.now());
   }
 
   async listSecurityAlerts(options: { sinceHours: number }): Promise<SecurityAlert[]> {
@@ -341,12 +316,7 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
   }
 
   async getStorageUsage(): Promise<StorageUsage> {
-    const now = this.now();
-    return {
-      account: this.componentName('data-lake') ?? 'datalake',
-      usedTb: this.storageUsedAt(now),
-      capacityTb: DATA_LAKE_CAPACITY_TB,
-    };
+    return this.storageAt(this.now());
   }
 
   // ---- changes ----
@@ -690,11 +660,15 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
     );
   }
 
-  private storageUsedAt(t: number): number {
+  private storageAt(t: number): StorageUsage {
     const used = this.scenarios.affects('storage-near-capacity', t)
       ? DATA_LAKE_CAPACITY_TB * 0.86 + 0.5 * this.random.smooth(t, 2 * DAY_MS, 'storage-full')
       : DATA_LAKE_USED_TB + 0.3 * this.random.smooth(t, 2 * DAY_MS, 'storage');
-    return round(used, 2);
+    return {
+      account: this.componentName('data-lake') ?? 'datalake',
+      usedTb: round(used, 2),
+      capacityTb: DATA_LAKE_CAPACITY_TB,
+    };
   }
 
   private securityAlertsBetween(from: number, to: number): SecurityAlert[] {
@@ -739,109 +713,6 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
       .sort((a, b) => b.raisedAt.getTime() - a.raisedAt.getTime());
   }
 
-  /** The config's alert rules made concrete; rule ids the simulator does not know are never evaluated. */
-  private alertProbes(now: number): AlertProbe[] {
-    const { baselines, thresholds } = this.config;
-    const probes: AlertProbe[] = [];
-    for (const endpoint of this.config.endpoints) {
-      if (this.hasRule('endpoint-down')) {
-        probes.push({
-          rule: 'endpoint-down',
-          resource: endpoint.name,
-          severity: 'critical',
-          observe: (t) => {
-            const { availabilityPercent } = this.endpointMetricsAt(endpoint, t);
-            return availabilityPercent < baselines.endpointAvailabilityPercent.critical
-              ? `availability ${availabilityPercent}%`
-              : undefined;
-          },
-        });
-      }
-      if (this.hasRule('high-latency')) {
-        probes.push({
-          rule: 'high-latency',
-          resource: endpoint.name,
-          severity: 'warning',
-          observe: (t) => {
-            const { p95LatencyMs } = this.endpointMetricsAt(endpoint, t);
-            return p95LatencyMs > baselines.inferenceLatencyP95Ms.acceptable
-              ? `P95 ${p95LatencyMs} ms`
-              : undefined;
-          },
-        });
-      }
-    }
-    if (this.hasRule('training-failed')) {
-      const failures = this.jobPlans(now - FIRING_LOOKBACK_MS - HOUR_MS - LONGEST_JOB_MS, now)
-        .filter((p) => p.outcome === 'failed')
-        .map((p) => p.endAt);
-      probes.push({
-        rule: 'training-failed',
-        resource: this.config.landingZone.workspace,
-        severity: 'error',
-        observe: (t) => {
-          const count = failures.filter((end) => end > t - HOUR_MS && end <= t).length;
-          return count > thresholds.trainingFailuresPerHour
-            ? `${count} failed jobs in the last hour`
-            : undefined;
-        },
-      });
-    }
-    if (this.hasRule('cost-anomaly')) {
-      probes.push({
-        rule: 'cost-anomaly',
-        resource: this.config.landingZone.resourceGroup,
-        severity: 'warning',
-        observe: (t) => {
-          const cost = this.costAt(t);
-          const percent = Math.round((cost.todaySpend / cost.dailyAverage) * 100);
-          return cost.todaySpend > (cost.dailyAverage * thresholds.costAnomalyPercent) / 100
-            ? `today ${money(cost.todaySpend)}, ${percent}% of the ${money(cost.dailyAverage)} daily average`
-            : undefined;
-        },
-      });
-    }
-    if (this.hasRule('storage-capacity')) {
-      probes.push({
-        rule: 'storage-capacity',
-        resource: this.componentName('data-lake') ?? 'datalake',
-        severity: 'warning',
-        observe: (t) => {
-          const used = this.storageUsedAt(t);
-          const percent = (used / DATA_LAKE_CAPACITY_TB) * 100;
-          return percent > thresholds.storageNearCapacityPercent
-            ? `${used} of ${DATA_LAKE_CAPACITY_TB} TB used (${Math.round(percent)}%)`
-            : undefined;
-        },
-      });
-    }
-    return probes;
-  }
-
-  /**
-   * The instant a firing rule started firing: walks back in 5-minute steps (at most a day), then
-   * narrows the last step down to the millisecond, so the answer does not depend on when it is asked.
-   */
-  private firingSince(probe: AlertProbe, now: number): Date {
-    const step = 5 * MINUTE_MS;
-    const limit = now - FIRING_LOOKBACK_MS;
-    let firing = now;
-    let probe5 = Math.floor(now / step) * step;
-    if (probe5 === now) probe5 -= step;
-    while (probe5 >= limit && probe.observe(probe5) !== undefined) {
-      firing = probe5;
-      probe5 -= step;
-    }
-    if (probe5 < limit) return new Date(firing);
-    let quiet = probe5;
-    while (firing - quiet > 1) {
-      const mid = Math.floor((firing + quiet) / 2);
-      if (probe.observe(mid) !== undefined) firing = mid;
-      else quiet = mid;
-    }
-    return new Date(firing);
-  }
-
   private computeQuotaLimits(): void {
     const maxUse = new Map<string, { cores: number; gpu: boolean }>();
     const add = (family: string | undefined, cores: number, gpu: boolean) => {
@@ -874,10 +745,6 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
 
   private gpuFamily(): string | undefined {
     return this.config.computes.find((c) => vmSizeInfo(c.vmSize).gpu)?.vmFamily;
-  }
-
-  private hasRule(id: string): boolean {
-    return this.config.alertRules.some((r) => r.id === id);
   }
 
   private isWeekendDay(day: number): boolean {
@@ -980,8 +847,4 @@ function hex(unit: number): string {
   return Math.floor(unit * 0xffffffff)
     .toString(16)
     .padStart(8, '0');
-}
-
-function money(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -1,6 +1,7 @@
 import type { SkillResult } from '../../skills/results';
 import type { AdaptiveCard } from './adaptive-card';
 import { alertsStatusCard } from './alerts-status.card';
+import { clarifyCard } from './clarify.card';
 import { computeStatusCard } from './compute-status.card';
 import { endpointStatusCard } from './endpoint-status.card';
 import { helpCard } from './help.card';
@@ -31,6 +32,8 @@ export function renderResult(result: SkillResult): AdaptiveCard {
       return quotaStatusCard(result);
     case 'status.alerts':
       return alertsStatusCard(result);
+    case 'clarify':
+      return clarifyCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

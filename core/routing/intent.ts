@@ -12,5 +12,5 @@ export interface Intent {
   /** Who proposed it. */
   source: 'command' | 'offline' | 'llm';
   /** Runner-up skills, best first, when the router was torn between them. */
-  alternatives?: { skill: string; confidence: number }[];
+  alternatives?: { skill: string; confidence: number; args?: Record<string, unknown> }[];
 }

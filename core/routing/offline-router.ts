@@ -55,6 +55,16 @@ const changeVerbs: Record<string, RegExp> = {
     /\b(rotat\w*|regenerat\w*|cycl\w*|roll(ed|ing)?|renew\w*|refresh\w*|new (api )?key|re-?key\w*|reissue|replace)\b/,
 };
 
+/**
+ * A question about a change skill's subject that asks for no change ("how many instances does the
+ * fraud endpoint have") is a status question about the same resource.
+ */
+const readCounterpart: Record<string, string> = {
+  'endpoint.scale': 'status.endpoint',
+  'compute.start': 'status.compute',
+  'compute.stop': 'status.compute',
+};
+
 const placeholder: Record<ResourceKind, string | undefined> = {
   endpoint: 'endpoint',
   compute: 'cluster',
@@ -109,8 +119,10 @@ export class OfflineRouter implements Router {
 
     const { classifications } = await this.nlp.classify('en', analysis.classifierText);
     const ranked = classifications
-      .filter((c) => c.score > 0 && this.allowed(c.intent, analysis))
-      .map((c) => ({ skill: this.adjust(c.intent, analysis), confidence: round(c.score) }))
+      .filter((c) => c.score > 0)
+      .map((c) => ({ skill: this.allowed(c.intent, analysis) ? c.intent : readCounterpart[c.intent], score: c.score }))
+      .filter((c): c is { skill: string; score: number } => c.skill !== undefined)
+      .map((c) => ({ skill: this.adjust(c.skill, analysis), confidence: round(c.score) }))
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     const forbiddenAsked = classifications
@@ -121,9 +133,15 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, round(top.score));
     }
     const best = ranked[0];
-    const alternatives = ranked.slice(1, 4).filter((c) => c.confidence >= 0.05 && c.skill !== 'none');
+    const alternatives = ranked
+      .slice(1, 4)
+      .filter((c) => c.confidence >= 0.05 && c.skill !== 'none')
+      .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
     if (!best || best.confidence < this.noneBelow) {
-      const candidates = ranked.filter((c) => c.skill !== 'none').slice(0, 3);
+      const candidates = ranked
+        .filter((c) => c.skill !== 'none' && this.kinds.get(c.skill) !== 'change')
+        .slice(0, 3)
+        .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
       return { ...this.intent('none', {}, round(1 - (best?.confidence ?? 0))), ...(candidates.length ? { alternatives: candidates } : {}) };
     }
     const intent = this.intent(best.skill, this.extractArgs(best.skill, analysis), best.confidence);

@@ -22,7 +22,7 @@ export const troubleshootAsk = defineSkill({
     'what does quota exceeded mean and how do I fix it',
     'how can I connect to azure openai privately',
     'why is the gpu cluster slow to start',
-    'how do I restart a deployment that is unhealthy',
+    'what are the steps to bring an unhealthy deployment back',
     'what should I do when uploads time out',
     'how do I roll back a deployment',
     'what is the procedure for requesting more quota',

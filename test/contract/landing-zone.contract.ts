@@ -43,7 +43,10 @@ async function rejection(promise: Promise<unknown>): Promise<{ code?: string; me
  * The assertions every `LandingZone` implementation must pass. Run against the simulator directly
  * and against the Azure adapter through the fake ARM server, so the two cannot drift apart.
  */
-export function landingZoneContract(label: string, create: (config: LandingZoneConfig) => Promise<ContractSubject>): void {
+export function landingZoneContract(
+  label: string,
+  create: (config: LandingZoneConfig) => Promise<ContractSubject>,
+): void {
   describe(`LandingZone contract: ${label}`, () => {
     let config: LandingZoneConfig;
     let subject: ContractSubject;
@@ -82,7 +85,9 @@ export function landingZoneContract(label: string, create: (config: LandingZoneC
       expect(endpoint.name).toBe('fraud-detection');
       const deployments = [...endpoint.deployments].sort((a, b) => a.name.localeCompare(b.name));
       expect(deployments.map((d) => [d.name, d.instanceCount, d.vmSize, d.trafficPercent])).toEqual(
-        [...configured.deployments].sort((a, b) => a.name.localeCompare(b.name)).map((d) => [d.name, d.instances, d.vmSize, d.trafficPercent]),
+        [...configured.deployments]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((d) => [d.name, d.instances, d.vmSize, d.trafficPercent]),
       );
       expect(endpoint.scoringUri).toMatch(/^https:\/\//);
       expect(endpoint.metrics.p95LatencyMs).toBeGreaterThan(0);
@@ -100,7 +105,14 @@ export function landingZoneContract(label: string, create: (config: LandingZoneC
 
     it('describes a cluster as configured', async () => {
       const gpu = await lz.getCompute('gpu-cluster-01');
-      expect(gpu).toMatchObject({ name: 'gpu-cluster-01', kind: 'amlcompute', vmSize: 'Standard_NC24ads_A100_v4', vmFamily: 'standardNCADSA100v4Family', minNodes: 0, maxNodes: 4 });
+      expect(gpu).toMatchObject({
+        name: 'gpu-cluster-01',
+        kind: 'amlcompute',
+        vmSize: 'Standard_NC24ads_A100_v4',
+        vmFamily: 'standardNCADSA100v4Family',
+        minNodes: 0,
+        maxNodes: 4,
+      });
       expect(gpu.currentNodes).toBeGreaterThanOrEqual(0);
       expect(gpu.currentNodes).toBeLessThanOrEqual(4);
       expect(gpu.runningJobs).toBeGreaterThanOrEqual(0);
@@ -178,7 +190,9 @@ export function landingZoneContract(label: string, create: (config: LandingZoneC
 
     it('sets a deployment instance count, reports progress, and later reads show it', async () => {
       const progress: string[] = [];
-      const result = await lz.setDeploymentInstances('fraud-detection', 'blue', 5, { onProgress: (m) => progress.push(m) });
+      const result = await lz.setDeploymentInstances('fraud-detection', 'blue', 5, {
+        onProgress: (m) => progress.push(m),
+      });
       expect(result.status).toBe('succeeded');
       expect(result.summary).toMatch(/3 \S+ 5/);
       expect(result.operationId).toMatch(/\w+/);
@@ -206,9 +220,13 @@ export function landingZoneContract(label: string, create: (config: LandingZoneC
     });
 
     it('refuses impossible scale settings and scale settings on a compute instance', async () => {
-      expect((await rejection(lz.setComputeScale('cpu-cluster-01', { minNodes: 5, maxNodes: 2 }))).code).toBe('OPS-202');
+      expect((await rejection(lz.setComputeScale('cpu-cluster-01', { minNodes: 5, maxNodes: 2 }))).code).toBe(
+        'OPS-202',
+      );
       expect((await lz.getCompute('cpu-cluster-01')).minNodes).toBe(0);
-      expect((await rejection(lz.setComputeScale('ci-ops-01', { minNodes: 0, maxNodes: 1 }))).code).toBe('OPS-202');
+      expect((await rejection(lz.setComputeScale('ci-ops-01', { minNodes: 0, maxNodes: 1 }))).code).toBe(
+        'OPS-202',
+      );
     });
 
     it('stops and starts a compute instance', async () => {

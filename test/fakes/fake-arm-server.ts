@@ -126,7 +126,11 @@ export class FakeArmServer {
   }
 
   /** Makes the next long-running operation on a path containing `path` end in Failed. */
-  failNextOperation(path: string, code = 'InternalServerError', message = 'The operation failed on the resource provider.'): void {
+  failNextOperation(
+    path: string,
+    code = 'InternalServerError',
+    message = 'The operation failed on the resource provider.',
+  ): void {
     this.failures.push({ path, code, message });
   }
 
@@ -155,35 +159,67 @@ export class FakeArmServer {
     const body = await readBody(req);
     this.requests.push({ method, path, query: url.searchParams, authorization: req.headers.authorization });
     try {
-      const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && matches(f.path, path));
+      const fault = this.faults.find(
+        (f) => f.left > 0 && (!f.method || f.method === method) && matches(f.path, path),
+      );
       if (fault) {
         fault.left -= 1;
-        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-        return send(res, fault.status, { error: { code: fault.code ?? defaultCode(fault.status), message: fault.message ?? defaultMessage(fault.status, path) } }, headers);
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        return send(
+          res,
+          fault.status,
+          {
+            error: {
+              code: fault.code ?? defaultCode(fault.status),
+              message: fault.message ?? defaultMessage(fault.status, path),
+            },
+          },
+          headers,
+        );
       }
       if (path.startsWith('/aoai/')) return await this.openAiDataPlane(req, res, path);
       if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
         if (path.startsWith('/keyvault/')) {
-          return send(res, 401, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer token.' } }, {
-            'www-authenticate': 'Bearer authorization="https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000", resource="https://vault.azure.net"',
-          });
+          return send(
+            res,
+            401,
+            { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer token.' } },
+            {
+              'www-authenticate':
+                'Bearer authorization="https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000", resource="https://vault.azure.net"',
+            },
+          );
         }
-        throw new HttpFailure(401, 'AuthenticationFailed', 'Authentication failed: the Authorization header is missing.');
+        throw new HttpFailure(
+          401,
+          'AuthenticationFailed',
+          'Authentication failed: the Authorization header is missing.',
+        );
       }
       const expected = apiVersions.find(([pattern]) => pattern.test(path))?.[1];
       const version = url.searchParams.get('api-version');
       if (expected && version !== expected) {
-        throw new HttpFailure(400, 'InvalidApiVersionParameter', `The api-version '${version}' is not supported here; expected '${expected}'.`);
+        throw new HttpFailure(
+          400,
+          'InvalidApiVersionParameter',
+          `The api-version '${version}' is not supported here; expected '${expected}'.`,
+        );
       }
       const result = await this.route(method, path, url, body);
       return send(res, result.status ?? 200, result.body, result.headers);
     } catch (error) {
-      if (error instanceof HttpFailure) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      if (error instanceof HttpFailure)
+        return send(res, error.status, { error: { code: error.code, message: error.message } });
       const known = error as { code?: string; message?: string; resourceName?: string };
-      if (known.code === 'OPS-401') return send(res, 404, { error: { code: 'ResourceNotFound', message: known.message } });
-      if (known.code === 'OPS-202') return send(res, 400, { error: { code: 'BadRequest', message: known.message } });
-      if (known.code === 'OPS-403') return send(res, 409, { error: { code: 'Conflict', message: known.message } });
-      if (known.code === 'OPS-406') return send(res, 503, { error: { code: 'ServiceUnavailable', message: known.message } });
+      if (known.code === 'OPS-401')
+        return send(res, 404, { error: { code: 'ResourceNotFound', message: known.message } });
+      if (known.code === 'OPS-202')
+        return send(res, 400, { error: { code: 'BadRequest', message: known.message } });
+      if (known.code === 'OPS-403')
+        return send(res, 409, { error: { code: 'Conflict', message: known.message } });
+      if (known.code === 'OPS-406')
+        return send(res, 503, { error: { code: 'ServiceUnavailable', message: known.message } });
       return send(res, 500, { error: { code: 'InternalServerError', message: String(known.message) } });
     }
   }
@@ -209,9 +245,13 @@ export class FakeArmServer {
       const compute = await lz.getCompute(name);
       if (method === 'GET') return { body: this.computeJson(compute) };
       if (method === 'PATCH') {
-        const scale = (JSON.parse(body) as { properties?: { properties?: { scaleSettings?: { minNodeCount?: number; maxNodeCount: number } } } })
-          .properties?.properties?.scaleSettings;
-        if (!scale) throw new HttpFailure(400, 'BadRequest', 'properties.properties.scaleSettings is required.');
+        const scale = (
+          JSON.parse(body) as {
+            properties?: { properties?: { scaleSettings?: { minNodeCount?: number; maxNodeCount: number } } };
+          }
+        ).properties?.properties?.scaleSettings;
+        if (!scale)
+          throw new HttpFailure(400, 'BadRequest', 'properties.properties.scaleSettings is required.');
         return this.startOperation('compute', path, true, async () => {
           await lz.setComputeScale(name, { minNodes: scale.minNodeCount ?? 0, maxNodes: scale.maxNodeCount });
         });
@@ -257,11 +297,17 @@ export class FakeArmServer {
       if (!m[2] && method === 'GET') return { body: { value: e.deployments.map(toJson) } };
       const name = decodeURIComponent(m[2] ?? '');
       const deployment = e.deployments.find((d) => d.name === name);
-      if (!deployment) throw new HttpFailure(404, 'ResourceNotFound', `Deployment ${name} of ${endpointName} was not found.`);
+      if (!deployment)
+        throw new HttpFailure(
+          404,
+          'ResourceNotFound',
+          `Deployment ${name} of ${endpointName} was not found.`,
+        );
       if (method === 'GET') return { body: toJson(deployment) };
       if (method === 'PATCH') {
         const capacity = (JSON.parse(body) as { sku?: { capacity?: number } }).sku?.capacity;
-        if (typeof capacity !== 'number') throw new HttpFailure(400, 'BadRequest', 'sku.capacity is required.');
+        if (typeof capacity !== 'number')
+          throw new HttpFailure(400, 'BadRequest', 'sku.capacity is required.');
         return this.startOperation('mfe', path, true, async () => {
           await lz.setDeploymentInstances(endpointName, name, capacity);
         });
@@ -282,20 +328,38 @@ export class FakeArmServer {
         },
       };
     }
-    if (method === 'GET' && (m = new RegExp(`^${esc(locations)}/(compute|mfe)Operations(Status|Results)/([^/]+)$`).exec(path))) {
+    if (
+      method === 'GET' &&
+      (m = new RegExp(`^${esc(locations)}/(compute|mfe)Operations(Status|Results)/([^/]+)$`).exec(path))
+    ) {
       return this.pollOperation(m[3], m[2] === 'Status');
     }
-    if (method === 'GET' && (m = new RegExp(`^${esc(rg)}/providers/([^/]+/[^/]+)/([^/]+)/providers/Microsoft\\.ResourceHealth/availabilityStatuses/current$`, 'i').exec(path))) {
+    if (
+      method === 'GET' &&
+      (m = new RegExp(
+        `^${esc(rg)}/providers/([^/]+/[^/]+)/([^/]+)/providers/Microsoft\\.ResourceHealth/availabilityStatuses/current$`,
+        'i',
+      ).exec(path))
+    ) {
       const kind = componentTypes[m[1].toLowerCase()];
       const health = (await lz.getComponentHealth()).find((h) => h.resource === m![2] && h.kind === kind);
       if (!health) throw new HttpFailure(404, 'ResourceNotFound', `The resource ${m[2]} was not found.`);
-      const state = { available: 'Available', degraded: 'Degraded', unavailable: 'Unavailable', unknown: 'Unknown' }[health.state];
+      const state = {
+        available: 'Available',
+        degraded: 'Degraded',
+        unavailable: 'Unavailable',
+        unknown: 'Unknown',
+      }[health.state];
       return {
         body: {
           id: path,
           name: 'current',
           type: 'Microsoft.ResourceHealth/AvailabilityStatuses',
-          properties: { availabilityState: state, summary: health.detail ?? 'There are no known problems.', reportedTime: health.checkedAt.toISOString() },
+          properties: {
+            availabilityState: state,
+            summary: health.detail ?? 'There are no known problems.',
+            reportedTime: health.checkedAt.toISOString(),
+          },
         },
       };
     }
@@ -325,19 +389,35 @@ export class FakeArmServer {
     if (method === 'POST' && path === `${rg}/providers/Microsoft.CostManagement/query`) {
       return { body: await this.costJson(body) };
     }
-    if ((m = new RegExp(`^${esc(rg)}/providers/Microsoft\\.CognitiveServices/accounts/([^/]+)(/regenerateKey)?$`).exec(path))) {
+    if (
+      (m = new RegExp(
+        `^${esc(rg)}/providers/Microsoft\\.CognitiveServices/accounts/([^/]+)(/regenerateKey)?$`,
+      ).exec(path))
+    ) {
       const account = decodeURIComponent(m[1]);
       if (!this.options.config.components.some((c) => c.kind === 'openai' && c.name === account)) {
-        throw new HttpFailure(404, 'ResourceNotFound', `The Resource 'Microsoft.CognitiveServices/accounts/${account}' was not found.`);
+        throw new HttpFailure(
+          404,
+          'ResourceNotFound',
+          `The Resource 'Microsoft.CognitiveServices/accounts/${account}' was not found.`,
+        );
       }
       if (method === 'GET' && !m[2]) {
         return {
-          body: { id: path, name: account, kind: 'OpenAI', properties: { endpoint: `${this.baseUrl}/aoai/${account}/`, provisioningState: 'Succeeded' } },
+          body: {
+            id: path,
+            name: account,
+            kind: 'OpenAI',
+            properties: { endpoint: `${this.baseUrl}/aoai/${account}/`, provisioningState: 'Succeeded' },
+          },
         };
       }
       if (method === 'POST' && m[2]) {
-        const keyName = ((JSON.parse(body || '{}') as { keyName?: string }).keyName ?? '').toLowerCase() as 'key1' | 'key2';
-        if (keyName !== 'key1' && keyName !== 'key2') throw new HttpFailure(400, 'InvalidKeyName', 'keyName must be Key1 or Key2.');
+        const keyName = ((JSON.parse(body || '{}') as { keyName?: string }).keyName ?? '').toLowerCase() as
+          | 'key1'
+          | 'key2';
+        if (keyName !== 'key1' && keyName !== 'key2')
+          throw new HttpFailure(400, 'InvalidKeyName', 'keyName must be Key1 or Key2.');
         const keys = { key1: '', key2: '' };
         await lz.regenerateAccountKey(account, keyName, async (value) => {
           keys[keyName] = value;
@@ -346,7 +426,8 @@ export class FakeArmServer {
       }
     }
     if (method === 'POST' && (m = /^\/v1\/workspaces\/([^/]+)\/query$/.exec(path))) {
-      if (m[1] !== this.lz.logAnalyticsWorkspaceId) throw new HttpFailure(404, 'WorkspaceNotFoundError', `Workspace ${m[1]} was not found.`);
+      if (m[1] !== this.lz.logAnalyticsWorkspaceId)
+        throw new HttpFailure(404, 'WorkspaceNotFoundError', `Workspace ${m[1]} was not found.`);
       return { body: await this.logsJson(JSON.parse(body) as { query: string; timespan?: string }) };
     }
     if (method === 'POST' && path === `${sub}/metrics:getBatch`) {
@@ -365,19 +446,31 @@ export class FakeArmServer {
    * conflict comes back as the initial 4xx, as in Azure) unless a failure is queued for the path;
    * the polls then report InProgress before Succeeded or Failed.
    */
-  private async startOperation(kind: 'compute' | 'mfe', path: string, patch: boolean, apply: () => Promise<void>) {
+  private async startOperation(
+    kind: 'compute' | 'mfe',
+    path: string,
+    patch: boolean,
+    apply: () => Promise<void>,
+  ) {
     const id = randomUUID();
     const failureAt = this.failures.findIndex((f) => path.includes(f.path));
     const failure = failureAt >= 0 ? this.failures.splice(failureAt, 1)[0] : undefined;
     if (!failure) await apply();
-    this.operations.set(id, { id, pollsLeft: this.options.pollsBeforeDone ?? 1, status: 'InProgress', failure });
+    this.operations.set(id, {
+      id,
+      pollsLeft: this.options.pollsBeforeDone ?? 1,
+      status: 'InProgress',
+      failure,
+    });
     const base = `${this.baseUrl}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
     return {
       status: 202,
       body: undefined,
       headers: {
         'azure-asyncoperation': `${base}/${kind}OperationsStatus/${id}?api-version=2022-10-01`,
-        location: patch ? `${this.baseUrl}${path}?api-version=2022-10-01` : `${base}/${kind}OperationsResults/${id}?api-version=2022-10-01`,
+        location: patch
+          ? `${this.baseUrl}${path}?api-version=2022-10-01`
+          : `${base}/${kind}OperationsResults/${id}?api-version=2022-10-01`,
         'x-ms-request-id': id,
       },
     };
@@ -396,7 +489,9 @@ export class FakeArmServer {
         id,
         name: id,
         status: op.status,
-        ...(op.status === 'Failed' && op.failure ? { error: { code: op.failure.code, message: op.failure.message } } : {}),
+        ...(op.status === 'Failed' && op.failure
+          ? { error: { code: op.failure.code, message: op.failure.message } }
+          : {}),
       },
     };
   }
@@ -407,7 +502,11 @@ export class FakeArmServer {
     const id = `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${this.lz.workspace}/computes/${c.name}`;
     const inner =
       c.kind === 'computeinstance'
-        ? { computeType: 'ComputeInstance', provisioningState: 'Succeeded', properties: { vmSize: c.vmSize, state: c.state } }
+        ? {
+            computeType: 'ComputeInstance',
+            provisioningState: 'Succeeded',
+            properties: { vmSize: c.vmSize, state: c.state },
+          }
         : {
             computeType: 'AmlCompute',
             provisioningState: 'Succeeded',
@@ -416,19 +515,34 @@ export class FakeArmServer {
               allocationState: c.state,
               currentNodeCount: c.currentNodes,
               targetNodeCount: c.currentNodes,
-              scaleSettings: { minNodeCount: c.minNodes, maxNodeCount: c.maxNodes, nodeIdleTimeBeforeScaleDown: 'PT120S' },
+              scaleSettings: {
+                minNodeCount: c.minNodes,
+                maxNodeCount: c.maxNodes,
+                nodeIdleTimeBeforeScaleDown: 'PT120S',
+              },
             },
           };
-    return { id, name: c.name, type: 'Microsoft.MachineLearningServices/workspaces/computes', location: this.lz.location, properties: inner };
+    return {
+      id,
+      name: c.name,
+      type: 'Microsoft.MachineLearningServices/workspaces/computes',
+      location: this.lz.location,
+      properties: inner,
+    };
   }
 
   private async costJson(body: string) {
     const request = JSON.parse(body) as { timePeriod?: { from: string; to: string } };
-    if (!request.timePeriod) throw new HttpFailure(400, 'BadRequest', 'timePeriod is required for a Custom timeframe.');
+    if (!request.timePeriod)
+      throw new HttpFailure(400, 'BadRequest', 'timePeriod is required for a Custom timeframe.');
     const cost = await this.options.landingZone.getCostSummary();
     const to = new Date(request.timePeriod.to);
     const rows: unknown[][] = [];
-    for (let d = new Date(request.timePeriod.from); d.getTime() < to.getTime(); d = new Date(d.getTime() + 86_400_000)) {
+    for (
+      let d = new Date(request.timePeriod.from);
+      d.getTime() < to.getTime();
+      d = new Date(d.getTime() + 86_400_000)
+    ) {
       const key = Number(d.toISOString().slice(0, 10).replace(/-/g, ''));
       const today = key === Number(to.toISOString().slice(0, 10).replace(/-/g, ''));
       rows.push([today ? cost.todaySpend : cost.dailyAverage, key, cost.currency]);
@@ -470,7 +584,16 @@ export class FakeArmServer {
             ['EndedAt', 'datetime'],
             ['FailureReason', 'string'],
           ],
-          jobs.map((j) => [j.id, j.displayName, j.compute, j.status, j.submittedBy, j.startedAt.toISOString(), j.endedAt?.toISOString() ?? null, j.failureReason ?? '']),
+          jobs.map((j) => [
+            j.id,
+            j.displayName,
+            j.compute,
+            j.status,
+            j.submittedBy,
+            j.startedAt.toISOString(),
+            j.endedAt?.toISOString() ?? null,
+            j.failureReason ?? '',
+          ]),
         );
       }
       case 'endpoint-requests': {
@@ -489,7 +612,15 @@ export class FakeArmServer {
             ['AvailabilityPercent', 'real'],
             ['Http503Count', 'long'],
           ],
-          [[metrics.requestsPerMinute, metrics.p95LatencyMs, metrics.errorRatePercent, metrics.availabilityPercent, metrics.http503Count]],
+          [
+            [
+              metrics.requestsPerMinute,
+              metrics.p95LatencyMs,
+              metrics.errorRatePercent,
+              metrics.availabilityPercent,
+              metrics.http503Count,
+            ],
+          ],
         );
       }
       case 'security-alerts': {
@@ -516,7 +647,11 @@ export class FakeArmServer {
         );
       }
       default:
-        throw new HttpFailure(400, 'SemanticError', `The fake does not know the query "${name ?? request.query.slice(0, 40)}".`);
+        throw new HttpFailure(
+          400,
+          'SemanticError',
+          `The fake does not know the query "${name ?? request.query.slice(0, 40)}".`,
+        );
     }
   }
 
@@ -532,7 +667,10 @@ export class FakeArmServer {
       if (metric === 'UsedCapacity' && /storageaccounts/i.test(namespace)) {
         const usage = await lz.getStorageUsage();
         timeseries = [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
-      } else if (metric === 'CpuUtilizationPercentage' && /machinelearningservices\/workspaces/i.test(namespace)) {
+      } else if (
+        metric === 'CpuUtilizationPercentage' &&
+        /machinelearningservices\/workspaces/i.test(namespace)
+      ) {
         const computes = await lz.listComputes();
         timeseries = computes.map((c) => ({
           metadatavalues: [{ name: { value: 'ClusterName', localizedValue: 'ClusterName' }, value: c.name }],
@@ -548,7 +686,16 @@ export class FakeArmServer {
         namespace,
         resourceregion: this.lz.location,
         resourceid,
-        value: [{ id: `${resourceid}/providers/Microsoft.Insights/metrics/${metric}`, type: 'Microsoft.Insights/metrics', name: { value: metric, localizedValue: metric }, unit: 'Unspecified', timeseries, errorCode: 'Success' }],
+        value: [
+          {
+            id: `${resourceid}/providers/Microsoft.Insights/metrics/${metric}`,
+            type: 'Microsoft.Insights/metrics',
+            name: { value: metric, localizedValue: metric },
+            unit: 'Unspecified',
+            timeseries,
+            errorCode: 'Success',
+          },
+        ],
       });
     }
     return { values };
@@ -570,8 +717,15 @@ export class FakeArmServer {
     }
     if (method === 'GET') {
       const latest = this.secrets.get(key)?.at(-1);
-      if (!latest) throw new HttpFailure(404, 'SecretNotFound', `A secret with (name/id) ${name} was not found in this key vault.`);
-      return { body: { id: `${idBase}/${latest.version}`, value: latest.value, attributes: { enabled: true } } };
+      if (!latest)
+        throw new HttpFailure(
+          404,
+          'SecretNotFound',
+          `A secret with (name/id) ${name} was not found in this key vault.`,
+        );
+      return {
+        body: { id: `${idBase}/${latest.version}`, value: latest.value, attributes: { enabled: true } },
+      };
     }
     throw new HttpFailure(405, 'MethodNotAllowed', `${method} is not supported on secrets.`);
   }
@@ -583,7 +737,13 @@ export class FakeArmServer {
     const account = decodeURIComponent(m[1]);
     const given = req.headers['api-key'];
     const holder = [...this.secrets].find(([, versions]) => versions.at(-1)?.value === given)?.[0];
-    const denied = () => send(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } });
+    const denied = () =>
+      send(res, 401, {
+        error: {
+          code: '401',
+          message: 'Access denied due to invalid subscription key or wrong API endpoint.',
+        },
+      });
     if (!given || !holder) return denied();
     const [vault, secret] = holder.split('/');
     try {
@@ -591,7 +751,9 @@ export class FakeArmServer {
       if (verdict.status !== 'succeeded') return denied();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      return send(res, code === 'OPS-406' ? 503 : 500, { error: { code: 'ServiceUnavailable', message: 'The account cannot be reached.' } });
+      return send(res, code === 'OPS-406' ? 503 : 500, {
+        error: { code: 'ServiceUnavailable', message: 'The account cannot be reached.' },
+      });
     }
     return send(res, 200, { data: [{ id: 'gpt-4', object: 'model' }] }, { 'apim-request-id': randomUUID() });
   }
@@ -614,14 +776,32 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': randomUUID(), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ms-request-id': randomUUID(),
+    ...headers,
+  });
   res.end(text);
 }
 
 function defaultCode(status: number): string {
-  return { 403: 'AuthorizationFailed', 404: 'ResourceNotFound', 409: 'Conflict', 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' }[status] ?? 'Error';
+  return (
+    {
+      403: 'AuthorizationFailed',
+      404: 'ResourceNotFound',
+      409: 'Conflict',
+      429: 'TooManyRequests',
+      500: 'InternalServerError',
+      503: 'ServiceUnavailable',
+    }[status] ?? 'Error'
+  );
 }
 
 function defaultMessage(status: number, path: string): string {
@@ -633,7 +813,8 @@ function defaultMessage(status: number, path: string): string {
         : 'Microsoft.Resources/subscriptions/read';
     return `The client '00000000-0000-0000-0000-00000000b07b' with object id '00000000-0000-0000-0000-00000000b07b' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid.`;
   }
-  if (status === 409) return 'There is already an operation in progress on this resource (provisioning state Updating).';
+  if (status === 409)
+    return 'There is already an operation in progress on this resource (provisioning state Updating).';
   if (status === 429) return 'The request was throttled; retry after the indicated time.';
   return `HTTP ${status}`;
 }

@@ -54,26 +54,37 @@ describe('AzureLandingZone failures, as the chat sees them', () => {
   });
 
   it('reports a failed long-running operation with OPS-405 and the reason, leaving the count alone', async () => {
-    rig.fake.failNextOperation(deploymentPath, 'InsufficientCapacity', 'Not enough Standard_DS3_v2 capacity in eastus2.');
+    rig.fake.failNextOperation(
+      deploymentPath,
+      'InsufficientCapacity',
+      'Not enough Standard_DS3_v2 capacity in eastus2.',
+    );
     const error = await rejection(rig.azure.setDeploymentInstances('fraud-detection', 'blue', 6));
     expect(error.code).toBe('OPS-405');
     expect(error.message).toContain('set deployment blue of fraud-detection to 6 instances');
     expect(error.message).toContain('Not enough Standard_DS3_v2 capacity');
-    expect((await rig.sim.getEndpoint('fraud-detection')).deployments.find((d) => d.name === 'blue')?.instanceCount).toBe(3);
+    expect(
+      (await rig.sim.getEndpoint('fraud-detection')).deployments.find((d) => d.name === 'blue')
+        ?.instanceCount,
+    ).toBe(3);
   });
 
   it('says which permission the bot identity lacks on 403 (OPS-402)', async () => {
     rig.fake.inject({ method: 'PATCH', path: deploymentPath, status: 403 });
     const error = await rejection(rig.azure.setDeploymentInstances('fraud-detection', 'blue', 6));
     expect(error.code).toBe('OPS-402');
-    expect(error.message).toContain('Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write');
+    expect(error.message).toContain(
+      'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/write',
+    );
     expect(error.message).toContain('opsbot Landing Zone Operator');
   });
 
   it('names the missing resource on 404 (OPS-401)', async () => {
     const error = await rejection(rig.azure.getEndpoint('churn-model'));
     expect(error.code).toBe('OPS-401');
-    expect(error.message).toBe('There is no endpoint called "churn-model". Known endpoints: fraud-detection.');
+    expect(error.message).toBe(
+      'There is no endpoint called "churn-model". Known endpoints: fraud-detection.',
+    );
   });
 
   it('says an operation is in progress on 409 (OPS-403)', async () => {
@@ -103,7 +114,10 @@ describe('AzureLandingZone failures, as the chat sees them', () => {
 
   it('never lets a key value reach an error message or a log line', async () => {
     const lines: string[] = [];
-    const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) }));
+    const logger = pino(
+      { level: 'debug' },
+      new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) }),
+    );
     const logged = await startAzureRig(contractConfig(), { logger });
     try {
       const secret = contractConfig().secrets[0];

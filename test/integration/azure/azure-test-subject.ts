@@ -23,7 +23,10 @@ export interface AzureTestRig {
   close(): Promise<void>;
 }
 
-export async function startAzureRig(config: LandingZoneConfig, overrides: Partial<AzureLandingZoneOptions> = {}): Promise<AzureTestRig> {
+export async function startAzureRig(
+  config: LandingZoneConfig,
+  overrides: Partial<AzureLandingZoneOptions> = {},
+): Promise<AzureTestRig> {
   const clock = new ManualClock(contractStart);
   const sim = new SimulatedLandingZone({ config, clock, seed: 7 });
   const fake = await FakeArmServer.start({ landingZone: sim, config });
