@@ -1,4 +1,7 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+// Deep imports: the package index also loads the AI, planner and tokenizer stack, which opsbot does not
+// use here, and which costs about a second at start-up.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../core/logger';
 import { createConversationUpdateHandler, type ConversationUpdateHandlerOptions } from './handlers/conversation-update.handler';

@@ -13,7 +13,9 @@ import { systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
+import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
+import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
 import { createCatalog } from '../skills/catalog';
 import { createOpsbotApp } from './app';
@@ -75,7 +77,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       audit,
       clock,
       logger,
-      router: options.router,
+      router: options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
+      clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
     });
 
     const app = createOpsbotApp({

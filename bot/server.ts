@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { ActivityTypes, type Activity } from 'botbuilder';
 import restify from 'restify';
 import { ErrorCodes } from '../core/errors';

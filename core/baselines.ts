@@ -96,12 +96,6 @@ export function percentOf(used: number, limit: number): number {
   return (used / limit) * 100;
 }
 
-/**
- * Quota use from which a VM family needs attention. The handover's capacity thresholds treat 80%
- * as near capacity (storage alert, GPU add-nodes); the config has no quota threshold of its own.
- */
-export const quotaNearLimitPercent = 80;
-
 /** Outcome of a usage against its limit: full is critical, from `nearPercent` on it needs attention. */
 export function statusOfUsage(used: number, limit: number, nearPercent: number): CheckStatus {
   const percent = percentOf(used, limit);

@@ -9,6 +9,7 @@ import type { SkillCatalog } from '../skills/catalog';
 import type { MessageResult, SkillResult } from '../skills/results';
 import { runSkill } from '../skills/run-skill';
 import type { Caller, SkillContext } from '../skills/skill';
+import type { ClarifyDialog } from './clarify.dialog';
 
 /** Longest message the bot acts on; anything longer gets a polite refusal and runs nothing. */
 export const maxMessageLength = 4000;
@@ -34,6 +35,8 @@ export interface ConversationDialogOptions {
   logger: Logger;
   /** Natural-language router tried when the text is not a strict command. */
   router?: Router;
+  /** Asks for missing arguments and "Did you mean …?" before anything runs; without it, intents run as routed. */
+  clarify?: ClarifyDialog;
 }
 
 const exampleCommands: { label: string; command: string }[] = [
@@ -63,7 +66,15 @@ export class ConversationDialog {
     }
     if (!text) return [emptyMessage()];
 
-    const intent = await this.route(text, turn);
+    const clarify = this.options.clarify;
+    const pending = clarify ? await clarify.resume(turn.conversationId, text) : { action: 'pass' as const };
+    if (pending.action === 'reply') return [pending.result];
+    let intent = pending.action === 'run' ? pending.intent : await this.route(text, turn);
+    if (intent && clarify && pending.action === 'pass') {
+      const reviewed = await clarify.review(turn.conversationId, intent);
+      if (reviewed.action === 'reply') return [reviewed.result];
+      if (reviewed.action === 'run') intent = reviewed.intent;
+    }
     if (!intent || intent.skill === 'none') {
       await this.auditUnrouted(turn, 'unknown-command', intent ? `router=${intent.source}` : 'no route');
       return [notUnderstood(text, intent)];

@@ -42,6 +42,24 @@ export const playgroundPrivacyEnv = {
 const cliPath = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 const loopbackPreload = join(__dirname, 'loopback-only.cjs');
 
+/** Waits until the playground has loaded its config (it exits if the file is invalid). */
+async function waitUntilReady(url: string, exited: Promise<number>, timeoutInMs: number): Promise<void> {
+  let exitCode: number | undefined;
+  void exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + timeoutInMs;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`The Agents Playground exited (code ${exitCode}) while starting; see its log file.`);
+    try {
+      const response = await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not serving yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The Agents Playground did not load its config within ${timeoutInMs} ms.`);
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -122,6 +140,7 @@ export async function startAgentsPlayground(options: AgentsPlaygroundOptions): P
 
   try {
     await listening;
+    await waitUntilReady(url, exited, options.startTimeoutInMs ?? 60_000);
   } catch (error) {
     await close();
     throw error;

@@ -4,6 +4,9 @@ import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 /** The Agents Playground's config file name; it reads it from its working directory. */
 export const playgroundConfigFileName = '.m365agentsplayground.yml';
 
+/** The playground accepts at most this many users besides the current one. */
+export const playgroundMaxOtherUsers = 5;
+
 /** The bot as the playground shows it (name in the chat list and in @mentions). */
 export const playgroundBot = { id: '28:opsbot-local', name: 'opsbot' };
 
@@ -45,12 +48,14 @@ export function buildPlaygroundConfig(config: LandingZoneConfig, currentUser?: s
     throw new Error(`"${currentUser}" is not in the roster; choose one of: ${config.people.map((p) => p.name).join(', ')}.`);
   }
   const accounts = config.people.map(account);
+  const others = accounts.filter((a) => a.aadObjectId !== me.aadObjectId);
+  const left = others.slice(playgroundMaxOtherUsers).map((a) => a.name);
   const document = {
     version: '0.1.1',
     tenantId: '00000000-0000-0000-0000-0000000000001',
     bot: playgroundBot,
     currentUser: accounts[config.people.indexOf(me)],
-    users: accounts.filter((a) => a.aadObjectId !== me.aadObjectId),
+    users: others.slice(0, playgroundMaxOtherUsers),
     personalChat: { id: 'opsbot-personal-chat' },
     groupChat: { id: 'opsbot-group-chat', name: 'AI platform on-call' },
     team: {
@@ -66,6 +71,7 @@ export function buildPlaygroundConfig(config: LandingZoneConfig, currentUser?: s
     '# `npx opsbot playground --write-config`. currentUser is who types; `npm run playground -- --as <name>`\n' +
     '# starts the playground as someone else. Roster:\n' +
     `${roles}\n` +
+    (left.length ? `# The playground takes six users at most; not in its chats: ${left.join(', ')} (use --as to be them).\n` : '') +
     stringify(document, { lineWidth: 0 })
   );
 }

@@ -1,5 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import type { TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';

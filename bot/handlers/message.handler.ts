@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { Logger } from '../../core/logger';
 import { lookUpPerson } from '../../core/policy/roster';

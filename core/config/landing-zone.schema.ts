@@ -146,6 +146,7 @@ export const LandingZoneConfig = z
       storageNearCapacityPercent: z.number().min(1).max(100),
       cpuSustainedPercent: z.number().min(1).max(100),
       gpuSustainedPercent: z.number().min(1).max(100),
+      quotaNearLimitPercent: z.number().min(1).max(100).default(80),
     }),
     alertRules: z.array(AlertRuleConfig).min(1),
     severities: z.array(SeverityConfig).length(4),

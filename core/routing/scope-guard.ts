@@ -31,7 +31,7 @@ const disableSafeguard =
 const unsupportedChange =
   /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
 const injection =
-  /\b(ignore|disregard|forget|override) (all |any |the |your )?(previous|prior|above|earlier|system|safety) (instructions|prompts?|rules|policy|policies)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|\bwithout (an? )?approvals?\b/;
+  /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|\bwithout (an? )?approvals?\b/;
 const questionStart =
   /^(how|why|what|what's|whats|which|when|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 

@@ -103,7 +103,7 @@ export const endpointScale = defineSkill({
   params: z.object({
     endpoint: z.string().min(1).describe('Online endpoint name'),
     deployment: z.string().min(1).optional().describe('Deployment name; the one taking traffic when absent'),
-    instances: z.number().int().min(0).max(50).describe('Instance count to set'),
+    instances: z.number().int().min(1).max(50).describe('Instance count to set'),
   }),
   kind: 'change',
   changeType: 'standard',

@@ -1,7 +1,6 @@
 import {
   percentOf,
-  quotaNearLimitPercent,
-  statusOfUsage,
+    statusOfUsage,
   worstStatus,
   type CheckStatus,
 } from '../../core/baselines';
@@ -32,7 +31,7 @@ export async function runComputeStatus(
   const idle = compute.currentNodes > 0 && compute.runningJobs === 0;
   const busy = compute.utilisationPercent > threshold;
   const quotaStatus: CheckStatus = quota
-    ? statusOfUsage(quota.used, quota.limit, quotaNearLimitPercent)
+    ? statusOfUsage(quota.used, quota.limit, ctx.config.thresholds.quotaNearLimitPercent)
     : 'ok';
   const status = worstStatus([
     /fail|error|unusable/i.test(compute.state) ? 'critical' : 'ok',

@@ -1,4 +1,4 @@
-import { percentOf, quotaNearLimitPercent, statusOfUsage, worstStatus } from '../../core/baselines';
+import { percentOf, statusOfUsage, worstStatus } from '../../core/baselines';
 import type { SkillContext } from '../skill';
 import type { NextStep, QuotaStatusResult } from './status-results';
 
@@ -12,7 +12,7 @@ export async function runQuotaStatus(_args: object, ctx: SkillContext): Promise<
       limit: q.limit,
       unit: q.unit,
       usedPercent: Math.round(percentOf(q.used, q.limit) * 10) / 10,
-      status: statusOfUsage(q.used, q.limit, quotaNearLimitPercent),
+      status: statusOfUsage(q.used, q.limit, ctx.config.thresholds.quotaNearLimitPercent),
       computes: ctx.config.computes
         .filter((c) => c.vmFamily.toLowerCase() === q.family.toLowerCase())
         .map((c) => c.name),
@@ -32,7 +32,7 @@ export async function runQuotaStatus(_args: object, ctx: SkillContext): Promise<
     view: 'status.quota',
     simulated: ctx.landingZone.simulated,
     generatedAt: ctx.clock.now().toISOString(),
-    nearLimitPercent: quotaNearLimitPercent,
+    nearLimitPercent: ctx.config.thresholds.quotaNearLimitPercent,
     families,
     status: worstStatus(families.map((f) => f.status)),
     nextSteps,

@@ -94,9 +94,9 @@ export class FakeArmServer {
   }
 
   static async start(options: FakeArmServerOptions): Promise<FakeArmServer> {
-    let fake: FakeArmServer | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
-    fake = new FakeArmServer(server, options);
+    const server = createServer();
+    const fake = new FakeArmServer(server, options);
+    server.on('request', (req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
