@@ -36,7 +36,11 @@ type Pending =
   | { kind: 'argument'; intent: Intent; param: string; askedAt: string }
   | { kind: 'skill'; candidates: Intent[]; askedAt: string };
 
-const resourceParams: Record<string, ResourceKind> = { endpoint: 'endpoint', cluster: 'compute', secret: 'secret' };
+const resourceParams: Record<string, ResourceKind> = {
+  endpoint: 'endpoint',
+  cluster: 'compute',
+  secret: 'secret',
+};
 const cancelWords = /^(cancel|stop|abort|never ?mind|nevermind|forget it|no|nope|quit|exit)\W*$/i;
 
 /**
@@ -68,17 +72,23 @@ export class ClarifyDialog {
     const answer = text.trim();
     if (cancelWords.test(answer)) {
       await this.clear(conversationId);
-      return { action: 'reply', result: { view: 'message', tone: 'info', title: 'Cancelled', text: 'Cancelled. Nothing was run.' } };
+      return {
+        action: 'reply',
+        result: { view: 'message', tone: 'info', title: 'Cancelled', text: 'Cancelled. Nothing was run.' },
+      };
     }
     if (pending.kind === 'skill') {
       const chosen = this.pickCandidate(pending.candidates, answer);
-      if (!chosen) return this.notAnAnswer(conversationId, answer, () => this.skillQuestion(pending.candidates));
+      if (!chosen)
+        return this.notAnAnswer(conversationId, answer, () => this.skillQuestion(pending.candidates));
       await this.clear(conversationId);
       return this.complete(conversationId, chosen);
     }
     const value = this.parseAnswer(pending.param, answer, pending.intent.args);
     if (value === undefined) {
-      return this.notAnAnswer(conversationId, answer, () => this.argumentQuestion(pending.intent, pending.param, answer));
+      return this.notAnAnswer(conversationId, answer, () =>
+        this.argumentQuestion(pending.intent, pending.param, answer),
+      );
     }
     const intent = { ...pending.intent, args: { ...pending.intent.args, [pending.param]: value } };
     await this.clear(conversationId);
@@ -92,14 +102,23 @@ export class ClarifyDialog {
   async review(conversationId: string, intent: Intent): Promise<ClarifyOutcome> {
     if (intent.source !== 'command' && intent.skill !== 'none') {
       const runnerUp = intent.alternatives?.[0];
-      const unsure = intent.confidence < this.askBelow || (runnerUp && intent.confidence - runnerUp.confidence < this.closeMargin);
+      const unsure =
+        intent.confidence < this.askBelow ||
+        (runnerUp && intent.confidence - runnerUp.confidence < this.closeMargin);
       if (unsure) {
-        const candidates = [intent, ...(intent.alternatives ?? []).map((a) => this.alternative(intent, a))].slice(0, 3);
-        if (candidates.length > 1 || intent.confidence < this.askBelow) return this.askSkill(conversationId, candidates);
+        const candidates = [
+          intent,
+          ...(intent.alternatives ?? []).map((a) => this.alternative(intent, a)),
+        ].slice(0, 3);
+        if (candidates.length > 1 || intent.confidence < this.askBelow)
+          return this.askSkill(conversationId, candidates);
       }
     }
     if (intent.skill === 'none' && intent.alternatives?.length) {
-      return this.askSkill(conversationId, intent.alternatives.slice(0, 3).map((a) => this.alternative(intent, a)));
+      return this.askSkill(
+        conversationId,
+        intent.alternatives.slice(0, 3).map((a) => this.alternative(intent, a)),
+      );
     }
     return this.complete(conversationId, intent);
   }
@@ -117,7 +136,11 @@ export class ClarifyDialog {
   }
 
   /** A message that does not answer the question: a new request passes through, anything else is asked again. */
-  private async notAnAnswer(conversationId: string, answer: string, again: () => ClarifyResult): Promise<ClarifyOutcome> {
+  private async notAnAnswer(
+    conversationId: string,
+    answer: string,
+    again: () => ClarifyResult,
+  ): Promise<ClarifyOutcome> {
     if (parseCommand(answer, this.options.config) || answer.split(/\s+/).length >= 4) {
       await this.clear(conversationId);
       return { action: 'pass' };
@@ -160,9 +183,17 @@ export class ClarifyDialog {
 
   private pickCandidate(candidates: Intent[], answer: string): Intent | undefined {
     const wanted = answer.toLowerCase();
-    const ordinal = /^(1|one|first|the first( one)?)$/.test(wanted) ? 0 : /^(2|two|second|the second( one)?)$/.test(wanted) ? 1 : /^(3|three|third|the third( one)?)$/.test(wanted) ? 2 : -1;
+    const ordinal = /^(1|one|first|the first( one)?)$/.test(wanted)
+      ? 0
+      : /^(2|two|second|the second( one)?)$/.test(wanted)
+        ? 1
+        : /^(3|three|third|the third( one)?)$/.test(wanted)
+          ? 2
+          : -1;
     if (ordinal >= 0) return candidates[ordinal];
-    return candidates.find((c) => c.skill === wanted || this.options.catalog.get(c.skill)?.title.toLowerCase() === wanted);
+    return candidates.find(
+      (c) => c.skill === wanted || this.options.catalog.get(c.skill)?.title.toLowerCase() === wanted,
+    );
   }
 
   private alternative(intent: Intent, a: NonNullable<Intent['alternatives']>[number]): Intent {
@@ -170,7 +201,10 @@ export class ClarifyDialog {
   }
 
   private skillQuestion(candidates: Intent[]): ClarifyResult {
-    const titled = candidates.map((c) => ({ label: this.options.catalog.get(c.skill)?.title ?? c.skill, command: this.options.catalog.get(c.skill)?.title ?? c.skill }));
+    const titled = candidates.map((c) => ({
+      label: this.options.catalog.get(c.skill)?.title ?? c.skill,
+      command: this.options.catalog.get(c.skill)?.title ?? c.skill,
+    }));
     return {
       view: 'clarify',
       reason: 'skill',
@@ -187,14 +221,30 @@ export class ClarifyDialog {
     const prefix = notUnderstood ? `I could not read "${notUnderstood}" as an answer. ` : '';
     const cancel = { label: 'Cancel', command: 'cancel' };
     const choose = (names: string[]) => [...names.map((n) => ({ label: n, command: n })), cancel];
-    const base = { view: 'clarify' as const, reason: 'argument' as const, title: skill?.title ?? intent.skill };
+    const base = {
+      view: 'clarify' as const,
+      reason: 'argument' as const,
+      title: skill?.title ?? intent.skill,
+    };
     switch (param) {
       case 'endpoint':
-        return { ...base, question: `${prefix}Which endpoint?`, choices: choose(config.endpoints.map((e) => e.name)) };
+        return {
+          ...base,
+          question: `${prefix}Which endpoint?`,
+          choices: choose(config.endpoints.map((e) => e.name)),
+        };
       case 'cluster':
-        return { ...base, question: `${prefix}Which compute?`, choices: choose(config.computes.map((c) => c.name)) };
+        return {
+          ...base,
+          question: `${prefix}Which compute?`,
+          choices: choose(config.computes.map((c) => c.name)),
+        };
       case 'secret':
-        return { ...base, question: `${prefix}Which secret?`, choices: choose(config.secrets.map((s) => s.name)) };
+        return {
+          ...base,
+          question: `${prefix}Which secret?`,
+          choices: choose(config.secrets.map((s) => s.name)),
+        };
       case 'instances': {
         const endpoint = config.endpoints.find((e) => e.name === intent.args.endpoint);
         const bounds = endpoint?.autoscale;
@@ -205,12 +255,24 @@ export class ClarifyDialog {
             ? `Autoscale keeps it between ${bounds.minInstances} and ${bounds.maxInstances}; outside that range it is a normal change that needs approval.`
             : undefined,
           choices: bounds
-            ? [...new Set([bounds.minInstances, Math.round((bounds.minInstances + bounds.maxInstances) / 2), bounds.maxInstances])].map((n) => ({ label: String(n), command: String(n) })).concat(cancel)
+            ? [
+                ...new Set([
+                  bounds.minInstances,
+                  Math.round((bounds.minInstances + bounds.maxInstances) / 2),
+                  bounds.maxInstances,
+                ]),
+              ]
+                .map((n) => ({ label: String(n), command: String(n) }))
+                .concat(cancel)
             : [cancel],
         };
       }
       case 'summary':
-        return { ...base, question: `${prefix}What is wrong? Describe it in one sentence.`, choices: [cancel] };
+        return {
+          ...base,
+          question: `${prefix}What is wrong? Describe it in one sentence.`,
+          choices: [cancel],
+        };
       case 'question':
         return { ...base, question: `${prefix}What would you like to know?`, choices: [cancel] };
       default:
@@ -239,7 +301,9 @@ export class ClarifyDialog {
   }
 
   private save(conversationId: string, pending: Pending): Promise<void> {
-    return this.options.store.write({ [this.key(conversationId)]: { value: pending as unknown as Record<string, unknown> } });
+    return this.options.store.write({
+      [this.key(conversationId)]: { value: pending as unknown as Record<string, unknown> },
+    });
   }
 
   private clear(conversationId: string): Promise<void> {

@@ -160,8 +160,13 @@ function statusColor(status: CheckStatus): string {
 }
 
 /** A number with at most `digits` decimals and no trailing zeros. */
+/** One formatter per precision: `toLocaleString` with options builds a new `Intl.NumberFormat` on every call. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 function formatNumber(value: number, digits = 2): string {
-  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+  let format = numberFormats.get(digits);
+  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return format.format(Number(value.toFixed(digits)));
 }
 
 function formatValue(value: number, unit: 'ms' | '%'): string {

@@ -5,7 +5,12 @@ import { cardKit as k } from './card-kit';
 /** Renders a clarifying question: the question, an optional hint, and each choice as a button that sends its command back. */
 export function clarifyCard(result: ClarifyResult): AdaptiveCard {
   const items: CardElement[] = [
-    k.header(result.title, result.reason === 'skill' ? 'I want to be sure before doing anything' : 'One more thing before I go ahead'),
+    k.header(
+      result.title,
+      result.reason === 'skill'
+        ? 'I want to be sure before doing anything'
+        : 'One more thing before I go ahead',
+    ),
     k.text(result.question),
   ];
   if (result.hint) items.push(k.text(result.hint, { isSubtle: true, size: 'Small' }));

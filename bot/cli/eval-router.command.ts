@@ -19,11 +19,20 @@ export const routerTargets = { skillAccuracy: 0.95, argumentAccuracy: 0.9, dange
 
 /** Routes the labelled set with the offline router; throws when a sentence is also a training example. */
 export async function runRouterEvaluation(config?: LandingZoneConfig): Promise<RouterEvaluation> {
-  const landingZone = config ?? readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
-  const cases = parseLabelledSet(readFileSync(join(projectRoot, evaluationSetPath), 'utf8'), evaluationSetPath);
-  const overlap = findOverlap(cases, allSkills.flatMap((s) => s.examples));
+  const landingZone =
+    config ?? readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
+  const cases = parseLabelledSet(
+    readFileSync(join(projectRoot, evaluationSetPath), 'utf8'),
+    evaluationSetPath,
+  );
+  const overlap = findOverlap(
+    cases,
+    allSkills.flatMap((s) => s.examples),
+  );
   if (overlap.length) {
-    throw new Error(`${evaluationSetPath}: ${overlap.length} sentence(s) are also training examples: ${overlap.map((t) => `"${t}"`).join(', ')}`);
+    throw new Error(
+      `${evaluationSetPath}: ${overlap.length} sentence(s) are also training examples: ${overlap.map((t) => `"${t}"`).join(', ')}`,
+    );
   }
   const router = await createOfflineRouter({ config: landingZone, skills: allSkills });
   const routed = [];
@@ -42,11 +51,17 @@ export const evalRouter: Subcommand = async (argv) => {
   out.push('');
   out.push(`${'skill'.padEnd(20)} ${'n'.padStart(4)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}`);
   for (const s of e.perSkill) {
-    out.push(`${s.skill.padEnd(20)} ${String(s.support).padStart(4)} ${percent(s.precision).padStart(10)} ${percent(s.recall).padStart(8)}`);
+    out.push(
+      `${s.skill.padEnd(20)} ${String(s.support).padStart(4)} ${percent(s.precision).padStart(10)} ${percent(s.recall).padStart(8)}`,
+    );
   }
   out.push('');
-  out.push(`skill accuracy       ${percent(e.skillAccuracy)} (target ≥ ${percent(routerTargets.skillAccuracy)})`);
-  out.push(`argument accuracy    ${percent(e.argumentAccuracy)} (target ≥ ${percent(routerTargets.argumentAccuracy)}; structured args on correctly routed utterances)`);
+  out.push(
+    `skill accuracy       ${percent(e.skillAccuracy)} (target ≥ ${percent(routerTargets.skillAccuracy)})`,
+  );
+  out.push(
+    `argument accuracy    ${percent(e.argumentAccuracy)} (target ≥ ${percent(routerTargets.argumentAccuracy)}; structured args on correctly routed utterances)`,
+  );
   out.push(`dangerous mis-routes ${e.dangerousMisroutes} (target ${routerTargets.dangerousMisroutes})`);
   out.push(`wrong change skill   ${e.wrongChangeSkill}`);
   const verbose = argv.includes('--verbose') || argv.includes('-v');

@@ -27,7 +27,8 @@ export const route: Subcommand = async (argv) => {
       : join(__dirname, '..', '..', shownPath);
   const config = readLandingZoneConfig(shownPath, absolutePath);
   const router = await createOfflineRouter({ config, skills: allSkills });
-  const line = async (text: string) => JSON.stringify(toRouteRecord(text, await routeText(text, config, router)));
+  const line = async (text: string) =>
+    JSON.stringify(toRouteRecord(text, await routeText(text, config, router)));
 
   if (!fromStdin) {
     process.stdout.write(`${await line(words.join(' '))}\n`);
@@ -47,7 +48,9 @@ export const route: Subcommand = async (argv) => {
   process.stdout.write(buffer);
   if (process.env.OPSBOT_ROUTE_TIMING) {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
-    process.stderr.write(`routed ${count} messages in ${ms.toFixed(0)} ms after start-up (${(process.uptime() * 1000).toFixed(0)} ms since process start)\n`);
+    process.stderr.write(
+      `routed ${count} messages in ${ms.toFixed(0)} ms after start-up (${(process.uptime() * 1000).toFixed(0)} ms since process start)\n`,
+    );
   }
   return 0;
 };

@@ -73,7 +73,9 @@ function statusCommand(rest: string[], config: LandingZoneConfig, intent: MakeIn
   if ((first === 'endpoint' || first === 'compute') && rest.length === 2) {
     const kind = first;
     const name = resolveExactName(config, kind, rest[1]) ?? rest[1];
-    return kind === 'endpoint' ? intent('status.endpoint', { endpoint: name }) : intent('status.compute', { cluster: name });
+    return kind === 'endpoint'
+      ? intent('status.endpoint', { endpoint: name })
+      : intent('status.compute', { cluster: name });
   }
   const name = rest.join(' ');
   const endpoint = resolveExactName(config, 'endpoint', name);

@@ -57,7 +57,23 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** Words that are never part of a resource name even when they look like one ("stop" vs "storage"). */
-const stopTokens = new Set(['the', 'a', 'an', 'to', 'of', 'on', 'in', 'for', 'and', 'is', 'it', 'me', 'my', 'up', 'down']);
+const stopTokens = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'on',
+  'in',
+  'for',
+  'and',
+  'is',
+  'it',
+  'me',
+  'my',
+  'up',
+  'down',
+]);
 
 /**
  * Finds the landing-zone resources a message names, by canonical name or alias, tolerating typos
@@ -90,7 +106,14 @@ export class EntityResolver {
         for (const candidate of this.candidates) {
           const distance = this.match(window, joined, candidate);
           if (distance === undefined) continue;
-          found.push({ kind: candidate.kind, canonical: candidate.canonical, start, end: start + size, distance, length: joined.length });
+          found.push({
+            kind: candidate.kind,
+            canonical: candidate.canonical,
+            start,
+            end: start + size,
+            distance,
+            length: joined.length,
+          });
         }
       }
     }
@@ -110,11 +133,14 @@ export class EntityResolver {
 
   /** A deployment of the endpoint named in the tokens (`blue`, `green`), exact or one typo away. */
   findDeployment(tokens: string[], endpoint: string | undefined): string | undefined {
-    const endpoints = endpoint ? this.config.endpoints.filter((e) => e.name === endpoint) : this.config.endpoints;
+    const endpoints = endpoint
+      ? this.config.endpoints.filter((e) => e.name === endpoint)
+      : this.config.endpoints;
     for (const e of endpoints) {
       for (const d of e.deployments) {
         const name = d.name.toLowerCase();
-        if (tokens.some((t) => t === name || (name.length >= 4 && editDistance(t, name, 1) <= 1))) return d.name;
+        if (tokens.some((t) => t === name || (name.length >= 4 && editDistance(t, name, 1) <= 1)))
+          return d.name;
       }
     }
     return undefined;
@@ -125,7 +151,9 @@ export class EntityResolver {
     const allowed = tolerance(candidate.joined.length);
     if (allowed === 0 || window[0][0] !== candidate.joined[0]) return undefined;
     if (window.length === candidate.tokens.length) {
-      const shortWordDiffers = candidate.tokens.some((t, i) => (t.length <= 4 || /\d/.test(t)) && window[i] !== t);
+      const shortWordDiffers = candidate.tokens.some(
+        (t, i) => (t.length <= 4 || /\d/.test(t)) && window[i] !== t,
+      );
       if (shortWordDiffers) return undefined;
     }
     const d = editDistance(joined, candidate.joined, allowed);

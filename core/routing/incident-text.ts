@@ -32,7 +32,10 @@ export function incidentSummary(text: string): string {
       /^(please |can you |could you |we need to |let'?s |i want to )?(declare|open|raise|create|start|log|file|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4]|major|critical|high|low|medium)[ ,:]*)?(incident|ticket|outage)?( for| about| on|, because| because)?[\s:,-]*/i,
       '',
     )
-    .replace(/[\s,;-]*(please )?(declare|open|raise|start|create|log) (a |an )?(new )?(p[1-4] |sev ?[1-4] )?(incident|ticket)( now)?[.!]*$/i, '')
+    .replace(
+      /[\s,;-]*(please )?(declare|open|raise|start|create|log) (a |an )?(new )?(p[1-4] |sev ?[1-4] )?(incident|ticket)( now)?[.!]*$/i,
+      '',
+    )
     .trim();
   return stripped.length >= 3 ? stripped : text;
 }

@@ -1,11 +1,41 @@
 /** Cardinal number words a chat message may use instead of digits. */
 const units: Record<string, number> = {
-  zero: 0, none: 0, one: 1, a: 1, an: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6,
-  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, thirteen: 13, fourteen: 14,
-  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  none: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  single: 1,
+  two: 2,
+  couple: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const tens: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 /** Words that count only when a unit follows ("a dozen", "an hour"), never on their own. */
 const weakWords = new Set(['a', 'an', 'none', 'single', 'couple']);
@@ -46,7 +76,14 @@ export function findNumbers(tokens: string[]): NumberMatch[] {
     const value = parseNumberToken(token);
     if (value === undefined) continue;
     const next = tokens[i + 1];
-    if (token in tens && next !== undefined && next in units && units[next] > 0 && units[next] < 10 && !weakWords.has(next)) {
+    if (
+      token in tens &&
+      next !== undefined &&
+      next in units &&
+      units[next] > 0 &&
+      units[next] < 10 &&
+      !weakWords.has(next)
+    ) {
       found.push({ value: value + units[next], start: i, end: i + 2, words: true });
       i += 1;
       continue;
@@ -58,8 +95,15 @@ export function findNumbers(tokens: string[]): NumberMatch[] {
 
 /** Parses a whole answer such as "6", "six" or "twenty five"; undefined when it is not just a number. */
 export function parseNumberPhrase(text: string): number | undefined {
-  const tokens = text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ').trim().split(/\s+/).filter(Boolean);
-  const meaningful = tokens.filter((t) => !['instances', 'instance', 'nodes', 'node', 'replicas', 'please', 'of', 'them'].includes(t));
+  const tokens = text
+    .toLowerCase()
+    .replace(/[^a-z0-9\s-]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const meaningful = tokens.filter(
+    (t) => !['instances', 'instance', 'nodes', 'node', 'replicas', 'please', 'of', 'them'].includes(t),
+  );
   const numbers = findNumbers(meaningful);
   if (numbers.length !== 1 || numbers[0].end - numbers[0].start !== meaningful.length) return undefined;
   return numbers[0].value;

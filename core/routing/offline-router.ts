@@ -113,21 +113,33 @@ export class OfflineRouter implements Router {
     const analysis = analyse(text, this.resolver);
     const { verdict } = analysis;
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
-    if (verdict.unsupportedChange && !verdict.question && !/\b(incident|inc-?\d+|outage|sev ?\d|p[1-4])\b/.test(analysis.lower)) {
+    if (
+      verdict.unsupportedChange &&
+      !verdict.question &&
+      !/\b(incident|inc-?\d+|outage|sev ?\d|p[1-4])\b/.test(analysis.lower)
+    ) {
       return this.intent('none', {}, 0.9);
     }
 
     const { classifications } = await this.nlp.classify('en', analysis.classifierText);
     const ranked = classifications
       .filter((c) => c.score > 0)
-      .map((c) => ({ skill: this.allowed(c.intent, analysis) ? c.intent : readCounterpart[c.intent], score: c.score }))
+      .map((c) => ({
+        skill: this.allowed(c.intent, analysis) ? c.intent : readCounterpart[c.intent],
+        score: c.score,
+      }))
       .filter((c): c is { skill: string; score: number } => c.skill !== undefined)
       .map((c) => ({ skill: this.adjust(c.skill, analysis), confidence: round(c.score) }))
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     const forbiddenAsked = classifications
       .slice(0, 3)
-      .some((c) => this.kinds.get(c.intent) === 'change' && changeVerbs[c.intent]?.test(analysis.lower) && this.forbiddenChange(c.intent, analysis));
+      .some(
+        (c) =>
+          this.kinds.get(c.intent) === 'change' &&
+          changeVerbs[c.intent]?.test(analysis.lower) &&
+          this.forbiddenChange(c.intent, analysis),
+      );
     if (top && forbiddenAsked && !verdict.question && this.kinds.get(ranked[0]?.skill ?? '') !== 'change') {
       // Asked for a change the catalog does not offer on that resource: say so rather than guess.
       return this.intent('none', {}, round(top.score));
@@ -142,7 +154,10 @@ export class OfflineRouter implements Router {
         .filter((c) => c.skill !== 'none' && this.kinds.get(c.skill) !== 'change')
         .slice(0, 3)
         .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
-      return { ...this.intent('none', {}, round(1 - (best?.confidence ?? 0))), ...(candidates.length ? { alternatives: candidates } : {}) };
+      return {
+        ...this.intent('none', {}, round(1 - (best?.confidence ?? 0))),
+        ...(candidates.length ? { alternatives: candidates } : {}),
+      };
     }
     const intent = this.intent(best.skill, this.extractArgs(best.skill, analysis), best.confidence);
     return alternatives.length ? { ...intent, alternatives } : intent;
@@ -154,7 +169,10 @@ export class OfflineRouter implements Router {
     if (a.verdict.question || this.forbiddenChange(skill, a)) return false;
     const verb = changeVerbs[skill];
     const hasNumber = findNumbers(a.tokens).length > 0;
-    return verb ? verb.test(a.lower) || (skill === 'endpoint.scale' && hasNumber && /\b(instances?|replicas?|nodes?)\b/.test(a.lower)) : false;
+    return verb
+      ? verb.test(a.lower) ||
+          (skill === 'endpoint.scale' && hasNumber && /\b(instances?|replicas?|nodes?)\b/.test(a.lower))
+      : false;
   }
 
   /**
@@ -171,8 +189,10 @@ export class OfflineRouter implements Router {
   /** Endpoint vs compute status follows from which kind of resource the message names. */
   private adjust(skill: string, a: Analysis): string {
     const kinds = new Set(a.mentions.map((m) => m.kind));
-    if (skill === 'status.compute' && kinds.has('endpoint') && !kinds.has('compute')) return 'status.endpoint';
-    if (skill === 'status.endpoint' && kinds.has('compute') && !kinds.has('endpoint')) return 'status.compute';
+    if (skill === 'status.compute' && kinds.has('endpoint') && !kinds.has('compute'))
+      return 'status.endpoint';
+    if (skill === 'status.endpoint' && kinds.has('compute') && !kinds.has('endpoint'))
+      return 'status.compute';
     return skill;
   }
 
@@ -186,7 +206,8 @@ export class OfflineRouter implements Router {
         const account = a.mentions.find((m) => m.kind === 'component');
         const secret = account && this.config.secrets.find((s) => s.account === account.canonical);
         if (secret) args.secret = secret.name;
-        else if (this.config.secrets.length === 1 && /\bkeys?\b/.test(a.lower)) args.secret = this.config.secrets[0].name;
+        else if (this.config.secrets.length === 1 && /\bkeys?\b/.test(a.lower))
+          args.secret = this.config.secrets[0].name;
       }
     }
     switch (skill) {
@@ -255,11 +276,20 @@ function analyse(text: string, resolver: EntityResolver): Analysis {
  * ("two more", "by 2", "double"), so that the clarify dialog asks for the number.
  */
 function absoluteCount(a: Analysis): number | undefined {
-  if (/\b(more|extra|additional|another|fewer|less|double|triple|halve|twice|by (\d+|[a-z]+))\b|\+\d/.test(a.lower)) return undefined;
+  if (
+    /\b(more|extra|additional|another|fewer|less|double|triple|halve|twice|by (\d+|[a-z]+))\b|\+\d/.test(
+      a.lower,
+    )
+  )
+    return undefined;
   const taken = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
-  const numbers = findNumbers(a.tokens).filter((n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''));
+  const numbers = findNumbers(a.tokens).filter(
+    (n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''),
+  );
   if (numbers.length === 0) return undefined;
-  const unitAfter = numbers.find((n) => /^(instances?|replicas?|nodes?|vms?|copies|pods?)$/.test(a.tokens[n.end] ?? ''));
+  const unitAfter = numbers.find((n) =>
+    /^(instances?|replicas?|nodes?|vms?|copies|pods?)$/.test(a.tokens[n.end] ?? ''),
+  );
   const toBefore = [...numbers].reverse().find((n) => /^(to|at|on)$/.test(a.tokens[n.start - 1] ?? ''));
   const chosen = toBefore ?? unitAfter ?? (numbers.length === 1 ? numbers[0] : undefined);
   return chosen && chosen.value <= 50 ? chosen.value : undefined;
@@ -285,9 +315,14 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
   const resolver = new EntityResolver(options.config);
   const router = new OfflineRouter(nlp, resolver, options.config, options.skills, options.noneBelow ?? 0.35);
   for (const skill of options.skills) {
-    if (skill.examples.length === 0) throw new Error(`Offline router: skill "${skill.id}" has no examples to learn from.`);
+    if (skill.examples.length === 0)
+      throw new Error(`Offline router: skill "${skill.id}" has no examples to learn from.`);
     for (const example of skill.examples) {
-      nlp.addDocument('en', analyse(cleanUtterance(example).text || example, resolver).classifierText, skill.id);
+      nlp.addDocument(
+        'en',
+        analyse(cleanUtterance(example).text || example, resolver).classifierText,
+        skill.id,
+      );
     }
   }
   await nlp.train();

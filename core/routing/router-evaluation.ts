@@ -40,7 +40,16 @@ export interface RouterEvaluation {
 }
 
 /** Arguments whose values are compared; free text is checked for presence only by the skill's schema. */
-export const structuredArgs = ['endpoint', 'deployment', 'cluster', 'instances', 'hours', 'severity', 'incident', 'secret'];
+export const structuredArgs = [
+  'endpoint',
+  'deployment',
+  'cluster',
+  'instances',
+  'hours',
+  'severity',
+  'incident',
+  'secret',
+];
 
 /** Scores routed records against their labels. `changeSkills` are the catalog's state-changing ids. */
 export function evaluateRouting(
@@ -48,7 +57,8 @@ export function evaluateRouting(
   routed: RouteRecord[],
   changeSkills: ReadonlySet<string>,
 ): RouterEvaluation {
-  if (cases.length !== routed.length) throw new Error(`evaluateRouting: ${cases.length} labels but ${routed.length} results`);
+  if (cases.length !== routed.length)
+    throw new Error(`evaluateRouting: ${cases.length} labels but ${routed.length} results`);
   const skills = [...new Set([...cases.map((c) => c.skill), ...routed.map((r) => r.skill)])].sort();
   const skillMisses: RoutingMiss[] = [];
   const argumentMisses: RoutingMiss[] = [];

@@ -22,10 +22,12 @@ const destructive =
   /(?<!\b(was|were|been|being|got|get|is|are|be)\s)\b(delete|remove|destroy|purge|wipe|erase|nuke|decommission|deprovision|tear down|teardown|uninstall|terminate|trash|get rid of)\b|\b(drop|kill|scrap)\s+(the|that|this|these|those|all|our|my|every|it|them)\b/;
 const accessGrant =
   /\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
-const secretNoun = /\b(secrets?|passwords?|keys?|api ?keys?|connection strings?|tokens?|credentials?|creds|sas)\b/;
+const secretNoun =
+  /\b(secrets?|passwords?|keys?|api ?keys?|connection strings?|tokens?|credentials?|creds|sas)\b/;
 const secretRead =
   /\b(show|print|display|reveal|give|send|tell|read|get|fetch|paste|dump|export|copy|output|list|expose|share|dm|email|what is|what's|whats|value of|values of|plaintext|plain text)\b/;
-const secretChange = /\b(rotat\w*|regenerat\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
+const secretChange =
+  /\b(rotat\w*|regenerat\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
 const disableSafeguard =
   /\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
 const unsupportedChange =
@@ -45,7 +47,11 @@ export function checkScope(text: string): ScopeVerdict {
   else if (destructive.test(t)) verdict.outOfScope = 'destructive';
   else if (accessGrant.test(t)) verdict.outOfScope = 'access';
   else if (disableSafeguard.test(t)) verdict.outOfScope = 'disable-safeguard';
-  else if (secretNoun.test(withoutVault) && secretRead.test(withoutVault) && !secretChange.test(withoutVault)) {
+  else if (
+    secretNoun.test(withoutVault) &&
+    secretRead.test(withoutVault) &&
+    !secretChange.test(withoutVault)
+  ) {
     verdict.outOfScope = 'secret-value';
   }
   return verdict;

@@ -4,7 +4,12 @@ import { parseNumberToken } from './number-words';
 export type Severity = 'P1' | 'P2' | 'P3' | 'P4';
 
 const severityNames: Record<string, Severity> = {
-  critical: 'P1', crit: 'P1', high: 'P2', medium: 'P3', moderate: 'P3', low: 'P4',
+  critical: 'P1',
+  crit: 'P1',
+  high: 'P2',
+  medium: 'P3',
+  moderate: 'P3',
+  low: 'P4',
 };
 
 /**
@@ -17,7 +22,8 @@ export function explicitSeverity(text: string): Severity | undefined {
   if (numbered) return `P${parseNumberToken(numbered[1])}` as Severity;
   const named = /\b(?:sev|severity|priority)\s*[-:]?\s*(critical|crit|high|medium|moderate|low)\b/.exec(t);
   if (named) return severityNames[named[1]];
-  const before = /(?<!non-|non |not )\b(critical|high|medium|moderate|low)[- ](?:severity|sev|priority)\b/.exec(t);
+  const before =
+    /(?<!non-|non |not )\b(critical|high|medium|moderate|low)[- ](?:severity|sev|priority)\b/.exec(t);
   if (before) return severityNames[before[1]];
   if (/(?<!non-|non |not )\b(critical|major|sev ?zero) (incident|outage)\b/.test(t)) return 'P1';
   return undefined;
@@ -30,20 +36,30 @@ export function explicitSeverity(text: string): Severity | undefined {
  */
 export function impliedSeverity(text: string): Severity | undefined {
   const t = text.toLowerCase();
-  if (/\b(non-?critical|not (critical|urgent)|no (customer|user|business) impact|low impact|cosmetic|minor (issue|problem|glitch|bug)|can wait)\b/.test(t)) {
+  if (
+    /\b(non-?critical|not (critical|urgent)|no (customer|user|business) impact|low impact|cosmetic|minor (issue|problem|glitch|bug)|can wait)\b/.test(
+      t,
+    )
+  ) {
     return 'P3';
   }
   if (
     /\b(data breach|breach(ed)?|exfiltrat\w*|compromised|leaked|ransomware|intrusion)\b/.test(t) ||
     /\b(is|are|went|gone|completely|totally|all) (down|offline|dead)\b/.test(t) ||
-    /\b(prod(uction)?|site|service|platform|api|endpoint|inference|scoring) (is |are )?(down|offline|unavailable)\b/.test(t) ||
+    /\b(prod(uction)?|site|service|platform|api|endpoint|inference|scoring) (is |are )?(down|offline|unavailable)\b/.test(
+      t,
+    ) ||
     /\b(down|outage|unavailable) (in|on) prod(uction)?\b/.test(t) ||
     /\b(outage|nothing (is )?(scoring|working|responding)|not responding at all|hard down)\b/.test(t) ||
     /\bpage (the )?(on-?call|l2|someone)\b/.test(t)
   ) {
     return 'P1';
   }
-  if (/\b(degraded|degrading|slow(ness|er|ing)?|latency|lagging|timeouts?|timing out|fail(ed|ing|ures?)|errors?|503s?|5xx|intermittent\w*|flaky)\b/.test(t)) {
+  if (
+    /\b(degraded|degrading|slow(ness|er|ing)?|latency|lagging|timeouts?|timing out|fail(ed|ing|ures?)|errors?|503s?|5xx|intermittent\w*|flaky)\b/.test(
+      t,
+    )
+  ) {
     return 'P2';
   }
   if (/\b(question|request|wondering|when you get a chance|fyi)\b/.test(t)) return 'P4';

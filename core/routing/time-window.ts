@@ -1,10 +1,24 @@
 import { parseNumberToken } from './number-words';
 
 const unitHours: Record<string, number> = {
-  m: 1 / 60, min: 1 / 60, mins: 1 / 60, minute: 1 / 60, minutes: 1 / 60,
-  h: 1, hr: 1, hrs: 1, hour: 1, hours: 1,
-  d: 24, day: 24, days: 24,
-  w: 168, wk: 168, wks: 168, week: 168, weeks: 168,
+  m: 1 / 60,
+  min: 1 / 60,
+  mins: 1 / 60,
+  minute: 1 / 60,
+  minutes: 1 / 60,
+  h: 1,
+  hr: 1,
+  hrs: 1,
+  hour: 1,
+  hours: 1,
+  d: 24,
+  day: 24,
+  days: 24,
+  w: 168,
+  wk: 168,
+  wks: 168,
+  week: 168,
+  weeks: 168,
 };
 
 /**
@@ -30,7 +44,8 @@ const namedWindows: [RegExp, number][] = [
  */
 export function parseTimeWindowHours(text: string): number | undefined {
   const t = text.toLowerCase();
-  const counted = /\b(\d+|[a-z]+(?:-[a-z]+)?)(?: |-)?(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b/g;
+  const counted =
+    /\b(\d+|[a-z]+(?:-[a-z]+)?)(?: |-)?(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b/g;
   for (const match of t.matchAll(counted)) {
     const count = match[1] === 'a' || match[1] === 'an' ? 1 : parseNumberToken(match[1]);
     if (count === undefined || count <= 0) continue;

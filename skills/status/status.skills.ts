@@ -140,6 +140,8 @@ export const statusJobs = defineSkill({
     'which training runs broke',
     'any failed runs since yesterday',
     'job failures over the past 2 hours',
+    'what failed recently',
+    'what broke since this morning',
   ],
   params: z.object({
     hours: z.number().int().min(1).max(720).default(24).describe('Window in hours, default 24'),

@@ -18,7 +18,8 @@ export class MemoryKeyValueStore implements KeyValueStore {
   async write(items: Record<string, { value: Record<string, unknown>; eTag?: string }>): Promise<void> {
     for (const [key, item] of Object.entries(items)) {
       const current = this.items.get(key);
-      if (item.eTag && item.eTag !== '*' && current && current.eTag !== item.eTag) throw new ConcurrencyError(key);
+      if (item.eTag && item.eTag !== '*' && current && current.eTag !== item.eTag)
+        throw new ConcurrencyError(key);
       this.version += 1;
       this.items.set(key, { value: structuredClone(item.value), eTag: String(this.version) });
     }

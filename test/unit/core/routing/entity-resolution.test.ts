@@ -112,7 +112,10 @@ describe('incident ids, mentions and greetings', () => {
   });
 
   it('strips Teams mentions, greetings and pleasantries', () => {
-    expect(cleanUtterance('<at>opsbot</at> hey there, status of fraud please')).toEqual({ text: 'status of fraud', greeted: true });
+    expect(cleanUtterance('<at>opsbot</at> hey there, status of fraud please')).toEqual({
+      text: 'status of fraud',
+      greeted: true,
+    });
     expect(cleanUtterance('Good morning opsbot!')).toEqual({ text: '', greeted: true });
   });
 });

@@ -5,7 +5,7 @@ import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 const config = loadShippedConfig();
 let router: OfflineRouter;
-const changeSkills = new Set(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));
+const changeSkills = new Set<string>(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));
 
 beforeAll(async () => {
   router = await createOfflineRouter({ config, skills: allSkills });
@@ -73,6 +73,9 @@ describe('offline router', () => {
       confidence: 1,
       source: 'command',
     });
-    await expect(routeText('ack inc-7', config, router)).resolves.toMatchObject({ skill: 'incident.ack', args: { incident: 'INC-0007' } });
+    await expect(routeText('ack inc-7', config, router)).resolves.toMatchObject({
+      skill: 'incident.ack',
+      args: { incident: 'INC-0007' },
+    });
   });
 });

@@ -15,11 +15,20 @@ describe('router evaluation (npm run eval:router)', () => {
     const e = evaluateRouting(
       [
         { text: 'how is the gpu cluster', skill: 'status.compute', args: { cluster: 'gpu-cluster-01' } },
-        { text: 'scale fraud to 4', skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 4 } },
+        {
+          text: 'scale fraud to 4',
+          skill: 'endpoint.scale',
+          args: { endpoint: 'fraud-detection', instances: 4 },
+        },
       ],
       [
         { text: 'how is the gpu cluster', skill: 'compute.stop', args: {}, confidence: 0.7 },
-        { text: 'scale fraud to 4', skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 5 }, confidence: 0.9 },
+        {
+          text: 'scale fraud to 4',
+          skill: 'endpoint.scale',
+          args: { endpoint: 'fraud-detection', instances: 5 },
+          confidence: 0.9,
+        },
       ],
       new Set(['compute.stop', 'endpoint.scale']),
     );
@@ -29,8 +38,8 @@ describe('router evaluation (npm run eval:router)', () => {
   });
 
   it('finds a labelled sentence that is also a training example, whatever its punctuation', () => {
-    expect(findOverlap([{ text: 'Delete the GPU cluster!', skill: 'none', args: {} }], ['delete the gpu cluster'])).toEqual([
-      'Delete the GPU cluster!',
-    ]);
+    expect(
+      findOverlap([{ text: 'Delete the GPU cluster!', skill: 'none', args: {} }], ['delete the gpu cluster']),
+    ).toEqual(['Delete the GPU cluster!']);
   });
 });
