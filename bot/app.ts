@@ -4,7 +4,10 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../core/logger';
-import { createConversationUpdateHandler, type ConversationUpdateHandlerOptions } from './handlers/conversation-update.handler';
+import {
+  createConversationUpdateHandler,
+  type ConversationUpdateHandlerOptions,
+} from './handlers/conversation-update.handler';
 import { createMessageHandler, type MessageHandlerOptions } from './handlers/message.handler';
 
 /** What the teams-ai application is built from. */
@@ -29,7 +32,11 @@ export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnStat
   app.activity('message', createMessageHandler(options.message));
   app.conversationUpdate(
     'membersAdded',
-    createConversationUpdateHandler({ welcome: options.welcome, clock: options.message.clock, logger: options.logger }),
+    createConversationUpdateHandler({
+      welcome: options.welcome,
+      clock: options.message.clock,
+      logger: options.logger,
+    }),
   );
   return app;
 }

@@ -24,14 +24,20 @@ const integer = (fallback: number, min: number, max: number) =>
       const text = value?.trim() || String(fallback);
       const number = /^\d+$/.test(text) ? Number(text) : NaN;
       if (Number.isNaN(number) || number < min || number > max) {
-        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${text}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a whole number from ${min} to ${max}, got "${text}"`,
+        });
         return z.NEVER;
       }
       return number;
     });
 
 const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() ? value.trim() : fallback), z.enum(values));
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() ? value.trim() : fallback),
+    z.enum(values),
+  );
 
 /** The environment variables opsbot reads; `.env.sample` documents each one. */
 const EnvSchema = z.object({
@@ -148,7 +154,9 @@ export function loadBotConfig(
 function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefined {
   if (!e.MICROSOFT_APP_ID) {
     if (e.MICROSOFT_APP_PASSWORD) {
-      throw new ConfigError('environment: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not; set both or neither.');
+      throw new ConfigError(
+        'environment: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not; set both or neither.',
+      );
     }
     return undefined;
   }
@@ -159,7 +167,9 @@ function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefin
     );
   }
   if (e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) {
-    throw new ConfigError(`environment: MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID.`);
+    throw new ConfigError(
+      `environment: MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID.`,
+    );
   }
   return {
     appId: e.MICROSOFT_APP_ID,
@@ -172,7 +182,9 @@ function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefin
 /** Parses and validates a landing-zone YAML file; errors name `shownPath`, the path inside it and the problem. */
 export function readLandingZoneConfig(shownPath: string, absolutePath: string): LandingZoneConfig {
   if (!existsSync(absolutePath)) {
-    throw new ConfigError(`${shownPath}: file not found (looked at ${absolutePath}); set OPSBOT_CONFIG to the landing-zone file.`);
+    throw new ConfigError(
+      `${shownPath}: file not found (looked at ${absolutePath}); set OPSBOT_CONFIG to the landing-zone file.`,
+    );
   }
   const document = parseDocument(readFileSync(absolutePath, 'utf8'));
   if (document.errors.length) {
@@ -184,7 +196,9 @@ export function readLandingZoneConfig(shownPath: string, absolutePath: string): 
   }
   const parsed = LandingZoneConfig.safeParse(document.toJS());
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${shownPath}: ${formatPath(issue.path)}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `${shownPath}: ${formatPath(issue.path)}: ${issue.message}`,
+    );
     throw new ConfigError(lines.join('\n'));
   }
   return parsed.data;

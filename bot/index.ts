@@ -77,7 +77,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       audit,
       clock,
       logger,
-      router: options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
+      router:
+        options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
     });
 
@@ -100,7 +101,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
           environment: config.landingZone.landingZone.environment,
           simulated: landingZone.simulated,
           exampleEndpoint: config.landingZone.endpoints[0]?.name,
-          exampleCompute: config.landingZone.computes.find((c) => c.name.startsWith('gpu'))?.name ?? config.landingZone.computes[0]?.name,
+          exampleCompute:
+            config.landingZone.computes.find((c) => c.name.startsWith('gpu'))?.name ??
+            config.landingZone.computes[0]?.name,
         }),
     });
     const adapter = buildAdapter(config, logger);
@@ -136,17 +139,23 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   }
 }
 
-function buildLandingZone(config: BotConfig, clock: Clock): { landingZone: LandingZone; scenarios?: ScenarioControl } {
+function buildLandingZone(
+  config: BotConfig,
+  clock: Clock,
+): { landingZone: LandingZone; scenarios?: ScenarioControl } {
   if (config.landingZoneKind === 'azure') {
     // The Azure adapters (adapters/azure) are wired here once they exist; until then say so plainly.
-    throw new ConfigError('environment: LANDING_ZONE=azure is not available yet; use LANDING_ZONE=simulator (the default).');
+    throw new ConfigError(
+      'environment: LANDING_ZONE=azure is not available yet; use LANDING_ZONE=simulator (the default).',
+    );
   }
   const simulator = new SimulatedLandingZone({ config: config.landingZone, clock, seed: config.simSeed });
   for (const name of config.simScenarios) {
     try {
       simulator.setScenario(name, true);
     } catch (error) {
-      if (error instanceof UserFacingError) throw new ConfigError(`environment: SIM_SCENARIOS: ${error.message}`);
+      if (error instanceof UserFacingError)
+        throw new ConfigError(`environment: SIM_SCENARIOS: ${error.message}`);
       throw error;
     }
   }
@@ -167,7 +176,10 @@ function buildAdapter(config: BotConfig, logger: Logger): OpsbotCloudAdapter {
   const turnLogger = logger.child({ component: 'turn' });
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const reference = context.activity.id ?? 'unknown';
-    turnLogger.error({ err: error, activityId: reference, conversationId: context.activity.conversation?.id }, 'turn failed');
+    turnLogger.error(
+      { err: error, activityId: reference, conversationId: context.activity.conversation?.id },
+      'turn failed',
+    );
     if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity({
@@ -206,13 +218,21 @@ async function health(config: BotConfig, database: Database, state: SqlKeyValueS
 }
 
 function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {
-  const base = { url, landingZone: config.landingZoneKind, database: database.location, scenarios: config.simScenarios };
+  const base = {
+    url,
+    landingZone: config.landingZoneKind,
+    database: database.location,
+    scenarios: config.simScenarios,
+  };
   if (config.localMode) {
     logger.warn(
       base,
       'LOCAL MODE: no MICROSOFT_APP_ID, so requests are NOT authenticated; listening on the loopback interface only',
     );
   } else {
-    logger.info({ ...base, appType: config.credentials?.appType }, 'production mode: Bot Framework authentication on');
+    logger.info(
+      { ...base, appType: config.credentials?.appType },
+      'production mode: Bot Framework authentication on',
+    );
   }
 }

@@ -7,7 +7,11 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
  */
 export class OpsbotCloudAdapter extends CloudAdapter {
   /** Validates the Bot Framework token (skipped in local mode) and runs `logic` for the activity. */
-  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }

@@ -91,7 +91,11 @@ export class BotServer {
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceInMs))),
       ]);
       clearTimeout(timer);
-      if (!finished) this.logger.warn({ abandoned: this.inFlight, graceInMs }, 'shutdown grace period over; abandoning turns');
+      if (!finished)
+        this.logger.warn(
+          { abandoned: this.inFlight, graceInMs },
+          'shutdown grace period over; abandoning turns',
+        );
     }
     http.closeAllConnections();
     await stopped;
@@ -189,7 +193,8 @@ function toActivity(body: Record<string, unknown>): Activity {
 
 /** What is wrong with an incoming activity, in one sentence; undefined when it can be processed. */
 export function describeActivityProblem(body: unknown, localMode: boolean): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body must be a JSON object (an activity).';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'The body must be a JSON object (an activity).';
   const activity = body as Record<string, unknown>;
   const missing: string[] = [];
   const idOf = (field: string) => (activity[field] as { id?: unknown } | undefined)?.id;

@@ -99,7 +99,10 @@ export class ConversationDialog {
     try {
       return await this.options.router.route(text);
     } catch (error) {
-      this.logger.error({ err: error, correlationId: turn.correlationId }, 'router failed; treating the text as not understood');
+      this.logger.error(
+        { err: error, correlationId: turn.correlationId },
+        'router failed; treating the text as not understood',
+      );
       return undefined;
     }
   }
@@ -130,7 +133,10 @@ export class ConversationDialog {
       skill: 'none',
       args: {},
       decision,
-      outcome: decision === 'unknown-command' ? `error:${ErrorCodes.unknownCommand}` : `error:${ErrorCodes.activityRejected}`,
+      outcome:
+        decision === 'unknown-command'
+          ? `error:${ErrorCodes.unknownCommand}`
+          : `error:${ErrorCodes.activityRejected}`,
       detail,
     };
     return this.options.audit.append(event);

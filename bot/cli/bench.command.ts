@@ -8,7 +8,14 @@ import { startConnector } from '../dev/local-connector';
 import { startBot } from '../index';
 import type { Subcommand } from './opsbot.cli';
 
-const statusCommands = ['status', 'status fraud-detection', 'status gpu-cluster-01', 'jobs', 'alerts', 'quota'];
+const statusCommands = [
+  'status',
+  'status fraud-detection',
+  'status gpu-cluster-01',
+  'jobs',
+  'alerts',
+  'quota',
+];
 const speakers = [
   { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' },
   { aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Lee Gu' },
@@ -64,7 +71,15 @@ export const bench: Subcommand = async (argv) => {
   const results: Record<'echo' | 'opsbot', LoadReport[]> = { echo: [], opsbot: [] };
   try {
     const load = (botUrl: string, runId: string, perConversation: number) =>
-      runLoad({ botUrl, connector, conversations, turnsPerConversation: perConversation, text, runId, from: (c) => speakers[c % speakers.length] });
+      runLoad({
+        botUrl,
+        connector,
+        conversations,
+        turnsPerConversation: perConversation,
+        text,
+        runId,
+        from: (c) => speakers[c % speakers.length],
+      });
     await load(echo.url, 'warm-echo', 1);
     await load(opsbot.url, 'warm-opsbot', 1);
     for (let round = 0; round < rounds; round++) {
@@ -82,10 +97,16 @@ export const bench: Subcommand = async (argv) => {
   const opsbotSummary = summarise(results.opsbot);
   const throughputRatio = opsbotSummary.turnsPerSecond / echoSummary.turnsPerSecond;
   const p95Ratio = opsbotSummary.p95Ms / echoSummary.p95Ms;
-  const met = throughputRatio >= minThroughputRatio && p95Ratio <= maxP95Ratio && opsbotSummary.errors === 0 && opsbotSummary.lostReplies === 0;
+  const met =
+    throughputRatio >= minThroughputRatio &&
+    p95Ratio <= maxP95Ratio &&
+    opsbotSummary.errors === 0 &&
+    opsbotSummary.lostReplies === 0;
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ conversations, turns, rounds, echo: echoSummary, opsbot: opsbotSummary, throughputRatio, p95Ratio, met }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ conversations, turns, rounds, echo: echoSummary, opsbot: opsbotSummary, throughputRatio, p95Ratio, met }, null, 2)}\n`,
+    );
   } else {
     const row = (name: string, s: Summary) =>
       `${name.padEnd(8)}${String(s.turns).padStart(7)}${String(s.errors).padStart(8)}${String(s.lostReplies).padStart(6)}` +
@@ -100,7 +121,10 @@ export const bench: Subcommand = async (argv) => {
         '',
         `throughput opsbot/echo: ${(throughputRatio * 100).toFixed(0)} % (target ≥ ${minThroughputRatio * 100} %) ${throughputRatio >= minThroughputRatio ? 'met' : 'MISSED'}`,
         `p95 latency opsbot/echo: ${p95Ratio.toFixed(2)}× (target ≤ ${maxP95Ratio}×) ${p95Ratio <= maxP95Ratio ? 'met' : 'MISSED'}`,
-        ...[...echoSummary.errorSamples.map((e) => `echo error: ${e}`), ...opsbotSummary.errorSamples.map((e) => `opsbot error: ${e}`)],
+        ...[
+          ...echoSummary.errorSamples.map((e) => `echo error: ${e}`),
+          ...opsbotSummary.errorSamples.map((e) => `opsbot error: ${e}`),
+        ],
         '',
       ].join('\n'),
     );
@@ -112,7 +136,8 @@ type Summary = Omit<LoadReport, 'latenciesMs'>;
 
 function summarise(reports: LoadReport[]): Summary {
   const latencies = reports.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN;
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN;
   const elapsedMs = reports.reduce((sum, r) => sum + r.elapsedMs, 0);
   return {
     turns: reports.reduce((sum, r) => sum + r.turns, 0),
@@ -129,6 +154,7 @@ function summarise(reports: LoadReport[]): Summary {
 
 function positive(value: string | undefined, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number of at least 1, got "${value}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${flag} must be a whole number of at least 1, got "${value}".`);
   return n;
 }

@@ -18,7 +18,8 @@ export async function startEchoBot(): Promise<EchoBot> {
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, async (context) => {
-      if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      if (context.activity.type === 'message')
+        await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

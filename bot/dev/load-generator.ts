@@ -67,10 +67,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         timer = setTimeout(() => resolve(undefined), timeout);
       });
       const sentAt = performance.now();
-      const response = await sendActivity(options.botUrl, activity).catch((error: Error) => ({ status: 0, body: error.message }));
+      const response = await sendActivity(options.botUrl, activity).catch((error: Error) => ({
+        status: 0,
+        body: error.message,
+      }));
       if (response.status !== 200) {
         errors++;
-        if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
+        if (errorSamples.length < 5)
+          errorSamples.push(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
       }
       const reply = await replied;
       clearTimeout(timer);
@@ -86,7 +90,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   options.connector.onReply = previous;
 
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
   const turns = options.conversations * options.turnsPerConversation;
   return {
     turns,

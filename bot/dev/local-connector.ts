@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  Agent,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One activity the bot sent to the connector. */
@@ -54,7 +60,11 @@ export async function startConnector(): Promise<LocalConnector> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check as () => void);
-          reject(new Error(`No ${count} repl${count === 1 ? 'y' : 'ies'} to activity ${activityId} within ${timeoutInMs} ms (got ${matching().length}).`));
+          reject(
+            new Error(
+              `No ${count} repl${count === 1 ? 'y' : 'ies'} to activity ${activityId} within ${timeoutInMs} ms (got ${matching().length}).`,
+            ),
+          );
         }, timeoutInMs);
         if (!check()) waiters.add(check as () => void);
       });
@@ -177,7 +187,8 @@ export async function sendActivity(
   activity: Record<string, unknown> | string | Buffer,
   options: { connector?: LocalConnector; headers?: Record<string, string> } = {},
 ): Promise<SendResult> {
-  const payload = typeof activity === 'string' || Buffer.isBuffer(activity) ? activity : JSON.stringify(activity);
+  const payload =
+    typeof activity === 'string' || Buffer.isBuffer(activity) ? activity : JSON.stringify(activity);
   const { status, text } = await post(`${botUrl}/api/messages`, payload, options.headers ?? {});
   let body: unknown = text;
   try {
@@ -185,24 +196,37 @@ export async function sendActivity(
   } catch {
     // not JSON; keep the text
   }
-  const id = typeof activity === 'object' && !Buffer.isBuffer(activity) ? (activity.id as string | undefined) : undefined;
+  const id =
+    typeof activity === 'object' && !Buffer.isBuffer(activity)
+      ? (activity.id as string | undefined)
+      : undefined;
   const replies = id && options.connector ? options.connector.replies.filter((r) => r.replyToId === id) : [];
   return { status, body, replies };
 }
 
-function post(url: string, payload: string | Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function post(
+  url: string,
+  payload: string | Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
       {
         method: 'POST',
         agent: keepAlive,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

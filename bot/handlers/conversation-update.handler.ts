@@ -26,7 +26,10 @@ export function createConversationUpdateHandler(options: ConversationUpdateHandl
   return async (context: TurnContext, state: TurnState): Promise<void> => {
     const conversation = state.conversation as WelcomeState;
     if (conversation.welcomedAt) return;
-    await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(options.welcome())] });
+    await context.sendActivity({
+      type: 'message',
+      attachments: [CardFactory.adaptiveCard(options.welcome())],
+    });
     conversation.welcomedAt = options.clock.now().toISOString();
     logger.info({ conversationId: context.activity.conversation.id }, 'welcomed');
   };

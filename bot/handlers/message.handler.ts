@@ -41,12 +41,19 @@ export function createMessageHandler(options: MessageHandlerOptions) {
       conversationId: activity.conversation.id,
       correlationId: randomUUID(),
     };
-    logger.debug({ correlationId: turn.correlationId, activityId: activity.id, length: text.length }, 'message');
+    logger.debug(
+      { correlationId: turn.correlationId, activityId: activity.id, length: text.length },
+      'message',
+    );
 
     const sim = await handleSimCommand(turn, options);
     const results = sim
       ? [sim]
-      : await options.dialog.handleMessage({ ...turn, localMode: options.localMode, origin: fromCard ? 'card' : 'typed' });
+      : await options.dialog.handleMessage({
+          ...turn,
+          localMode: options.localMode,
+          origin: fromCard ? 'card' : 'typed',
+        });
 
     await context.sendActivities(
       results.map((result) => ({
@@ -67,5 +74,9 @@ function commandFromValue(activity: Activity): string | undefined {
 function callerOf(activity: Activity, config: LandingZoneConfig): Caller {
   const from = activity.from;
   const person = lookUpPerson(config, from.aadObjectId, from.name || 'Someone');
-  return { aadObjectId: from.aadObjectId ?? `channel-user:${from.id}`, name: person.name, roles: person.roles };
+  return {
+    aadObjectId: from.aadObjectId ?? `channel-user:${from.id}`,
+    name: person.name,
+    roles: person.roles,
+  };
 }

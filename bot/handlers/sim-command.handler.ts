@@ -27,7 +27,10 @@ const simPattern = /^sim(?:\s+(.*))?$/i;
  * `sim scenario <name>` switches one on, `sim scenario <name> off` switches it off, `sim scenario off`
  * clears them all. Returns undefined when the text is not a `sim` command, so the dialog takes it.
  */
-export async function handleSimCommand(turn: SimCommandTurn, options: SimCommandOptions): Promise<MessageResult | undefined> {
+export async function handleSimCommand(
+  turn: SimCommandTurn,
+  options: SimCommandOptions,
+): Promise<MessageResult | undefined> {
   const match = simPattern.exec(turn.text.trim());
   if (!match) return undefined;
   const words = (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
@@ -46,7 +49,11 @@ export async function handleSimCommand(turn: SimCommandTurn, options: SimCommand
     });
 
   if (!options.localMode || !options.scenarios) {
-    await audit(options.localMode ? 'denied:not-simulated' : 'denied:production', `error:${ErrorCodes.notEnabled}`, {});
+    await audit(
+      options.localMode ? 'denied:not-simulated' : 'denied:production',
+      `error:${ErrorCodes.notEnabled}`,
+      {},
+    );
     return {
       view: 'message',
       tone: 'warning',
@@ -69,7 +76,11 @@ export async function handleSimCommand(turn: SimCommandTurn, options: SimCommand
       if (name.toLowerCase() === 'off' && words.length === 2) {
         scenarios.clearScenarios();
         await audit('allowed:local-mode', 'ok', { scenario: 'all', active: false });
-        return { view: 'message', title: 'Simulator scenarios cleared', text: 'All scenarios are off; the simulated landing zone is back to normal.' };
+        return {
+          view: 'message',
+          title: 'Simulator scenarios cleared',
+          text: 'All scenarios are off; the simulated landing zone is back to normal.',
+        };
       }
       scenarios.setScenario(name, !off);
     } catch (error) {
@@ -91,7 +102,9 @@ export async function handleSimCommand(turn: SimCommandTurn, options: SimCommand
 }
 
 function listScenarios(scenarios: ScenarioControl): MessageResult {
-  const lines = scenarios.listScenarios().map((s) => `- \`${s.name}\`${s.active ? ' (on)' : ''}: ${s.description}`);
+  const lines = scenarios
+    .listScenarios()
+    .map((s) => `- \`${s.name}\`${s.active ? ' (on)' : ''}: ${s.description}`);
   return {
     view: 'message',
     title: 'Simulator scenarios',

@@ -1,6 +1,13 @@
 import { Writable } from 'node:stream';
 import { startBot, type RunningBot, type StartBotOptions } from '../../bot/index';
-import { buildActivity, sendActivity, startConnector, type ActivityInit, type LocalConnector, type SendResult } from './connector';
+import {
+  buildActivity,
+  sendActivity,
+  startConnector,
+  type ActivityInit,
+  type LocalConnector,
+  type SendResult,
+} from './connector';
 import { demoPeople } from './landing-zone-config';
 
 /** A bot started in-process on a free port with a local connector catching its replies. */
@@ -22,11 +29,15 @@ export interface TestBot {
  * Starts opsbot with an in-memory database (unless `env.DATABASE_URL` says otherwise), on port 0,
  * in local mode, plus a connector. Environment entries given here are the whole environment.
  */
-export async function startTestBot(env: Record<string, string> = {}, options: Omit<StartBotOptions, 'env'> = {}): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: Omit<StartBotOptions, 'env'> = {},
+): Promise<TestBot> {
   const logs: Record<string, unknown>[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -43,7 +54,8 @@ export async function startTestBot(env: Record<string, string> = {}, options: Om
     connector,
     logs,
     send,
-    say: (text, init = {}) => send({ from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' }, ...init, text }),
+    say: (text, init = {}) =>
+      send({ from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' }, ...init, text }),
     cards: (result) =>
       result.replies.flatMap((r) =>
         ((r.activity.attachments ?? []) as { contentType: string; content: Record<string, unknown> }[])

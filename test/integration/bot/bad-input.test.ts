@@ -26,20 +26,37 @@ describe('bad input to /api/messages', () => {
 
   async function rowCounts() {
     const count = async (table: 'kv_items' | 'audit_events') =>
-      Number((await observer.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await observer.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { kv: await count('kv_items'), audit: await count('audit_events') };
   }
 
   const valid = () =>
-    buildActivity({ serviceUrl: t.connector.url, text: 'status', from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' } });
+    buildActivity({
+      serviceUrl: t.connector.url,
+      text: 'status',
+      from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
+    });
 
   /** Sends, checks the status and the JSON error, and that nothing was stored and nothing was sent to the connector. */
-  async function expectRejected(body: Record<string, unknown> | string | Buffer, status: number, message: RegExp) {
+  async function expectRejected(
+    body: Record<string, unknown> | string | Buffer,
+    status: number,
+    message: RegExp,
+  ) {
     const before = await rowCounts();
     const repliesBefore = t.connector.replies.length;
     const result = await sendActivity(t.bot.url, body);
     expect(result.status).toBe(status);
-    expect(result.body).toEqual({ error: { code: 'OPS-203', status, message: expect.stringMatching(message) } });
+    expect(result.body).toEqual({
+      error: { code: 'OPS-203', status, message: expect.stringMatching(message) },
+    });
     expect(await rowCounts()).toEqual(before);
     expect(t.connector.replies.length).toBe(repliesBefore);
   }
@@ -72,7 +89,11 @@ describe('bad input to /api/messages', () => {
   });
 
   it('refuses to reply to a serviceUrl off this machine in local mode', async () => {
-    await expectRejected({ ...valid(), serviceUrl: 'https://smba.trafficmanager.net/emea/' }, 400, /only replies to a serviceUrl on this machine/);
+    await expectRejected(
+      { ...valid(), serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+      400,
+      /only replies to a serviceUrl on this machine/,
+    );
   });
 
   it('answers a text over 4,000 characters with a polite card, runs nothing and writes only the audit event', async () => {
@@ -85,7 +106,9 @@ describe('bad input to /api/messages', () => {
     expect(cardText(card)).toMatch(/Nothing was run/);
     const after = await rowCounts();
     expect(after).toEqual({ kv: before.kv, audit: before.audit + 1 });
-    const events = (await t.bot.audit.list({ actorId: demoPeople.alex })).filter((e) => e.conversationId === 'a:too-long');
+    const events = (await t.bot.audit.list({ actorId: demoPeople.alex })).filter(
+      (e) => e.conversationId === 'a:too-long',
+    );
     expect(events).toEqual([expect.objectContaining({ skill: 'none', decision: 'rejected:too-long' })]);
   });
 

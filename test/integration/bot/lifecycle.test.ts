@@ -14,7 +14,11 @@ describe('bot lifecycle', () => {
 
   it('keeps conversation state and the audit log across a restart on a file database', async () => {
     const env = { DATABASE_URL: `sqlite:${join(dir, 'opsbot.db')}` };
-    const install = { type: 'conversationUpdate', conversationId: 'a:restart', membersAdded: [{ id: '28:opsbot-local' }] };
+    const install = {
+      type: 'conversationUpdate',
+      conversationId: 'a:restart',
+      membersAdded: [{ id: '28:opsbot-local' }],
+    };
 
     const first = await startTestBot(env);
     expect((await first.send(install)).replies).toHaveLength(1);
@@ -37,13 +41,20 @@ describe('bot lifecycle', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     t.connector.beforeRespond = () => held;
 
-    const activity = buildActivity({ serviceUrl: t.connector.url, text: 'status', from: { aadObjectId: demoPeople.alex } });
+    const activity = buildActivity({
+      serviceUrl: t.connector.url,
+      text: 'status',
+      from: { aadObjectId: demoPeople.alex },
+    });
     const inFlight = sendActivity(t.bot.url, activity, { connector: t.connector });
     await t.connector.waitForReplies(activity.id as string);
 
     let closed = false;
     const closing = t.bot.close().then(() => (closed = true));
-    const late = await sendActivity(t.bot.url, buildActivity({ serviceUrl: t.connector.url, text: 'help' })).then(
+    const late = await sendActivity(
+      t.bot.url,
+      buildActivity({ serviceUrl: t.connector.url, text: 'help' }),
+    ).then(
       (r) => r.status,
       (error: NodeJS.ErrnoException) => error.code,
     );

@@ -25,7 +25,11 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
     expect(cardText(card)).toMatch(/simulated/i);
     const events = await t.bot.audit.list({ actorId: demoPeople.alex, skill: 'status.endpoint' });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ decision: 'allowed', outcome: 'ok', args: { endpoint: 'fraud-detection' } });
+    expect(events[0]).toMatchObject({
+      decision: 'allowed',
+      outcome: 'ok',
+      args: { endpoint: 'fraud-detection' },
+    });
   });
 
   it('answers the overview with a valid card that fits in a Teams message', async () => {
@@ -35,9 +39,15 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
 
   it('lists more skills to an l2 engineer than to a viewer, and treats an unknown person as a viewer', async () => {
     const alex = cardText(t.cards(await t.say('help'))[0]);
-    const diego = cardText(t.cards(await t.say('help', { from: { aadObjectId: demoPeople.diego, name: 'Diego Siciliani' } }))[0]);
+    const diego = cardText(
+      t.cards(await t.say('help', { from: { aadObjectId: demoPeople.diego, name: 'Diego Siciliani' } }))[0],
+    );
     const stranger = cardText(
-      t.cards(await t.say('help', { from: { aadObjectId: '11111111-2222-3333-4444-555555555555', name: 'Pat Stranger' } }))[0],
+      t.cards(
+        await t.say('help', {
+          from: { aadObjectId: '11111111-2222-3333-4444-555555555555', name: 'Pat Stranger' },
+        }),
+      )[0],
     );
     expect(alex).toContain('`scale <endpoint> [deployment] <instances>`');
     expect(alex).toContain('`start <cluster>`');
@@ -48,19 +58,30 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
   });
 
   it('strips an @mention in a group chat before routing', async () => {
-    const result = await t.say('<at>opsbot</at> status gpu-cluster-01', { conversationType: 'groupChat', conversationId: '19:group@thread.v2' });
+    const result = await t.say('<at>opsbot</at> status gpu-cluster-01', {
+      conversationType: 'groupChat',
+      conversationId: '19:group@thread.v2',
+    });
     const [card] = t.cards(result);
     expectValidCard(card);
     expect(cardText(card)).toContain('gpu-cluster-01');
     const [event] = await t.bot.audit.list({ skill: 'status.compute' });
-    expect(event).toMatchObject({ conversationId: '19:group@thread.v2', args: { cluster: 'gpu-cluster-01' } });
+    expect(event).toMatchObject({
+      conversationId: '19:group@thread.v2',
+      args: { cluster: 'gpu-cluster-01' },
+    });
   });
 
   it('runs the command a card button carries in value.opsbot.command when there is no text', async () => {
-    const result = await t.send({ from: { aadObjectId: demoPeople.lee, name: 'Lee Gu' }, value: { opsbot: { command: 'alerts' } } });
+    const result = await t.send({
+      from: { aadObjectId: demoPeople.lee, name: 'Lee Gu' },
+      value: { opsbot: { command: 'alerts' } },
+    });
     expectValidCard(t.cards(result)[0]);
     const events = await t.bot.audit.list({ actorId: demoPeople.lee });
-    expect(events).toEqual([expect.objectContaining({ skill: 'status.alerts', detail: expect.stringContaining('source=card') })]);
+    expect(events).toEqual([
+      expect.objectContaining({ skill: 'status.alerts', detail: expect.stringContaining('source=card') }),
+    ]);
   });
 
   it('says which clusters exist when asked about one that does not', async () => {
@@ -76,12 +97,18 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
     expectValidCard(card);
     expect(cardText(card)).toMatch(/did not understand/i);
     expect(cardCommands(card).map((c) => c.command)).toContain('help');
-    const events = (await t.bot.audit.list({ actorId: demoPeople.alex })).filter((e) => e.conversationId === conversationId);
+    const events = (await t.bot.audit.list({ actorId: demoPeople.alex })).filter(
+      (e) => e.conversationId === conversationId,
+    );
     expect(events).toEqual([expect.objectContaining({ skill: 'none', outcome: 'error:OPS-201' })]);
   });
 
   it('welcomes once when installed, not again on the next membersAdded', async () => {
-    const install = { type: 'conversationUpdate', conversationId: 'a:install-1', membersAdded: [{ id: '28:opsbot-local', name: 'opsbot' }] };
+    const install = {
+      type: 'conversationUpdate',
+      conversationId: 'a:install-1',
+      membersAdded: [{ id: '28:opsbot-local', name: 'opsbot' }],
+    };
     const first = await t.send(install);
     expect(first.status).toBe(200);
     const [card] = t.cards(first);
@@ -113,7 +140,12 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
   it('reports health', async () => {
     const response = await fetch(`${t.bot.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', mode: 'local', landingZone: 'simulator', database: 'sqlite' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      mode: 'local',
+      landingZone: 'simulator',
+      database: 'sqlite',
+    });
   });
 
   it('listens on the loopback interface only', () => {

@@ -8,16 +8,28 @@ import { startTestBot, type TestBot } from '../../helpers/test-bot';
 function watchNetwork() {
   const seen: string[] = [];
   const original = net.Socket.prototype.connect;
-  const connect = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: unknown[]) {
+  const connect = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
+    this: net.Socket,
+    ...args: unknown[]
+  ) {
     const first = args[0] as { host?: string; port?: number; path?: string } | number | unknown[];
-    const options = Array.isArray(first) ? (first[0] as { host?: string; port?: number; path?: string }) : first;
-    seen.push(typeof options === 'object' ? (options.path ?? `${options.host ?? 'localhost'}:${options.port}`) : `${String(args[1] ?? 'localhost')}:${options}`);
+    const options = Array.isArray(first)
+      ? (first[0] as { host?: string; port?: number; path?: string })
+      : first;
+    seen.push(
+      typeof options === 'object'
+        ? (options.path ?? `${options.host ?? 'localhost'}:${options.port}`)
+        : `${String(args[1] ?? 'localhost')}:${options}`,
+    );
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   });
   const lookup = jest.spyOn(dns, 'lookup');
   return {
     connections: () => [...seen],
-    outbound: () => [...seen.filter((s) => !/^(127\.0\.0\.1|localhost|::1):/.test(s)), ...lookup.mock.calls.map((c) => `dns:${String(c[0])}`)],
+    outbound: () => [
+      ...seen.filter((s) => !/^(127\.0\.0\.1|localhost|::1):/.test(s)),
+      ...lookup.mock.calls.map((c) => `dns:${String(c[0])}`),
+    ],
     restore: () => {
       connect.mockRestore();
       lookup.mockRestore();
@@ -36,7 +48,11 @@ describe('production mode (Bot Framework credentials configured)', () => {
   let network: ReturnType<typeof watchNetwork>;
 
   beforeAll(async () => {
-    t = await startTestBot({ MICROSOFT_APP_ID: '9f0c7d2e-1111-4222-8333-944445555666', MICROSOFT_APP_PASSWORD: 'not-a-real-secret', HOST: '127.0.0.1' });
+    t = await startTestBot({
+      MICROSOFT_APP_ID: '9f0c7d2e-1111-4222-8333-944445555666',
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      HOST: '127.0.0.1',
+    });
     network = watchNetwork();
   });
   afterAll(async () => {
@@ -45,7 +61,11 @@ describe('production mode (Bot Framework credentials configured)', () => {
   });
 
   const activity = () =>
-    buildActivity({ serviceUrl: t.connector.url, text: 'status', from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' } });
+    buildActivity({
+      serviceUrl: t.connector.url,
+      text: 'status',
+      from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
+    });
 
   it.each([
     ['no Authorization header', undefined],
@@ -54,7 +74,9 @@ describe('production mode (Bot Framework credentials configured)', () => {
     ['a JWT from an issuer the bot does not trust', `Bearer ${foreignJwt()}`],
   ])('answers 401 to %s, runs no turn and connects nowhere', async (_name, authorization) => {
     const auditBefore = (await t.bot.audit.list()).length;
-    const result = await sendActivity(t.bot.url, activity(), { headers: authorization ? { authorization } : {} });
+    const result = await sendActivity(t.bot.url, activity(), {
+      headers: authorization ? { authorization } : {},
+    });
     expect(result.status).toBe(401);
     expect(t.connector.replies).toHaveLength(0);
     expect(await t.bot.audit.list()).toHaveLength(auditBefore);

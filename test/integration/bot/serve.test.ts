@@ -36,11 +36,20 @@ describe('opsbot serve', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('does not start on an invalid config: exit code 1 and the file, path and problem on stderr', async () => {
-    const broken = readFileSync(join(root, 'config', 'landing-zone.yaml'), 'utf8').replace('roles: [cab]', 'roles: [bouncer]');
+    const broken = readFileSync(join(root, 'config', 'landing-zone.yaml'), 'utf8').replace(
+      'roles: [cab]',
+      'roles: [bouncer]',
+    );
     writeFileSync(join(dir, 'broken.yaml'), broken);
-    const run = serve({ OPSBOT_CONFIG: join(dir, 'broken.yaml'), DATABASE_URL: 'sqlite::memory:', PORT: '0' });
+    const run = serve({
+      OPSBOT_CONFIG: join(dir, 'broken.yaml'),
+      DATABASE_URL: 'sqlite::memory:',
+      PORT: '0',
+    });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr).toContain(`${join(dir, 'broken.yaml')}: people[1].roles[0]: Invalid option: expected one of`);
+    expect(run.output().stderr).toContain(
+      `${join(dir, 'broken.yaml')}: people[1].roles[0]: Invalid option: expected one of`,
+    );
     expect(run.output().stdout).not.toContain('listening');
   });
 

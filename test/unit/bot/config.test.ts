@@ -42,8 +42,18 @@ describe('loadBotConfig', () => {
 
   it('reads the environment it is given and nothing else', () => {
     const before = { ...process.env };
-    const config = loadBotConfig({ PORT: '0', SIM_SCENARIOS: 'endpoint-503, training-failures', SIM_SEED: '42', LOG_LEVEL: 'warn' });
-    expect(config).toMatchObject({ port: 0, simScenarios: ['endpoint-503', 'training-failures'], simSeed: 42, logLevel: 'warn' });
+    const config = loadBotConfig({
+      PORT: '0',
+      SIM_SCENARIOS: 'endpoint-503, training-failures',
+      SIM_SEED: '42',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      simScenarios: ['endpoint-503', 'training-failures'],
+      simSeed: 42,
+      logLevel: 'warn',
+    });
     expect(process.env).toEqual(before);
   });
 
@@ -51,11 +61,20 @@ describe('loadBotConfig', () => {
     const config = loadBotConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret' });
     expect(config.localMode).toBe(false);
     expect(config.host).toBe('0.0.0.0');
-    expect(config.credentials).toEqual({ appId: 'app', appPassword: 'secret', appType: 'MultiTenant', tenantId: undefined });
+    expect(config.credentials).toEqual({
+      appId: 'app',
+      appPassword: 'secret',
+      appType: 'MultiTenant',
+      tenantId: undefined,
+    });
   });
 
   it('accepts a user-assigned managed identity without a password', () => {
-    const config = loadBotConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't' });
+    const config = loadBotConfig({
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+      MICROSOFT_APP_TENANT_ID: 't',
+    });
     expect(config.localMode).toBe(false);
     expect(config.credentials?.appPassword).toBeUndefined();
   });
@@ -66,7 +85,10 @@ describe('loadBotConfig', () => {
     [{ LANDING_ZONE: 'aws' }, 'LANDING_ZONE: Invalid option'],
     [{ MICROSOFT_APP_ID: 'app' }, 'MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not'],
     [{ MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not'],
-    [{ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'SingleTenant' }, 'needs MICROSOFT_APP_TENANT_ID'],
+    [
+      { MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'SingleTenant' },
+      'needs MICROSOFT_APP_TENANT_ID',
+    ],
     [{ HOST: '0.0.0.0' }, 'local mode (no MICROSOFT_APP_ID) listens on 127.0.0.1 only'],
     [{ SHUTDOWN_GRACE_MS: '-5' }, 'SHUTDOWN_GRACE_MS'],
   ])('rejects the environment %j', (env, expected) => {
@@ -85,6 +107,8 @@ describe('loadBotConfig', () => {
   });
 
   it('says when the file does not exist', () => {
-    expect(errorOf(() => loadBotConfig({ OPSBOT_CONFIG: 'missing.yaml' }, { cwd: tmpdir() }))).toContain('missing.yaml: file not found');
+    expect(errorOf(() => loadBotConfig({ OPSBOT_CONFIG: 'missing.yaml' }, { cwd: tmpdir() }))).toContain(
+      'missing.yaml: file not found',
+    );
   });
 });

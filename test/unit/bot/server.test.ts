@@ -28,6 +28,8 @@ describe('describeActivityProblem', () => {
   });
 
   it('lets production replies go to the Teams service', () => {
-    expect(describeActivityProblem({ ...valid, serviceUrl: 'https://smba.trafficmanager.net/emea/' }, false)).toBeUndefined();
+    expect(
+      describeActivityProblem({ ...valid, serviceUrl: 'https://smba.trafficmanager.net/emea/' }, false),
+    ).toBeUndefined();
   });
 });

@@ -14,7 +14,8 @@ class MemoryStore implements KeyValueStore {
   async write(items: Record<string, { value: Record<string, unknown>; eTag?: string }>) {
     for (const [key, item] of Object.entries(items)) {
       const stored = this.items.get(key);
-      if (item.eTag && item.eTag !== '*' && stored && stored.eTag !== item.eTag) throw new ConcurrencyError(key);
+      if (item.eTag && item.eTag !== '*' && stored && stored.eTag !== item.eTag)
+        throw new ConcurrencyError(key);
       this.items.set(key, { value: structuredClone(item.value), eTag: String(this.next++) });
     }
   }

@@ -2,7 +2,11 @@ import { ManualClock } from '../../../core/clock';
 import { silentLogger } from '../../../core/logger';
 import type { Intent } from '../../../core/routing/intent';
 import type { Router } from '../../../core/routing/router';
-import { ConversationDialog, maxMessageLength, type ConversationTurn } from '../../../dialogs/conversation.dialog';
+import {
+  ConversationDialog,
+  maxMessageLength,
+  type ConversationTurn,
+} from '../../../dialogs/conversation.dialog';
 import { createCatalog } from '../../../skills/catalog';
 import type { Caller } from '../../../skills/skill';
 import { FixedLandingZone } from '../../helpers/fixed-landing-zone';
@@ -11,7 +15,11 @@ import { MemoryAuditLog } from '../../helpers/memory-audit-log';
 
 const config = loadShippedConfig();
 const now = new Date('2026-11-27T10:00:00Z');
-const alex: Caller = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', roles: ['l2'] };
+const alex: Caller = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  roles: ['l2'],
+};
 
 function dialogWith(router?: Router) {
   const audit = new MemoryAuditLog();
@@ -41,7 +49,12 @@ describe('ConversationDialog', () => {
     const [result] = await dialog.handleMessage(turn('status fraud-detection'));
     expect(result.view).toBe('status.endpoint');
     expect(audit.events).toEqual([
-      expect.objectContaining({ skill: 'status.endpoint', correlationId: 'corr-1', actorId: alex.aadObjectId, outcome: 'ok' }),
+      expect.objectContaining({
+        skill: 'status.endpoint',
+        correlationId: 'corr-1',
+        actorId: alex.aadObjectId,
+        outcome: 'ok',
+      }),
     ]);
   });
 
@@ -50,7 +63,9 @@ describe('ConversationDialog', () => {
     const [result] = await dialog.handleMessage(turn('make me a sandwich'));
     expect(result).toMatchObject({ view: 'message', title: 'I did not understand that' });
     expect(result.view === 'message' && result.text).toContain('`help`');
-    expect(audit.events).toEqual([expect.objectContaining({ skill: 'none', decision: 'unknown-command', outcome: 'error:OPS-201' })]);
+    expect(audit.events).toEqual([
+      expect.objectContaining({ skill: 'none', decision: 'unknown-command', outcome: 'error:OPS-201' }),
+    ]);
   });
 
   it('asks the router when the text is not a command, and runs what it proposes', async () => {
@@ -83,7 +98,13 @@ describe('ConversationDialog', () => {
 
   it('names the nearest skills when the router proposes none', async () => {
     const { dialog } = dialogWith({
-      route: async () => ({ skill: 'none', args: {}, confidence: 0.2, source: 'offline', alternatives: [{ skill: 'status.jobs', confidence: 0.1 }] }),
+      route: async () => ({
+        skill: 'none',
+        args: {},
+        confidence: 0.2,
+        source: 'offline',
+        alternatives: [{ skill: 'status.jobs', confidence: 0.1 }],
+      }),
     });
     const [result] = await dialog.handleMessage(turn('delete the gpu cluster'));
     expect(result.view === 'message' && result.text).toContain('status.jobs');
@@ -95,7 +116,9 @@ describe('ConversationDialog', () => {
     const [result] = await dialog.handleMessage(turn(`status ${'x'.repeat(maxMessageLength)}`));
     expect(result).toMatchObject({ view: 'message', title: 'That message is too long' });
     expect(router.route).not.toHaveBeenCalled();
-    expect(audit.events).toEqual([expect.objectContaining({ skill: 'none', decision: 'rejected:too-long', outcome: 'error:OPS-203' })]);
+    expect(audit.events).toEqual([
+      expect.objectContaining({ skill: 'none', decision: 'rejected:too-long', outcome: 'error:OPS-203' }),
+    ]);
   });
 
   it('says which clusters exist for an unknown cluster', async () => {

@@ -7,10 +7,15 @@ import { MemoryAuditLog } from '../../../helpers/memory-audit-log';
 class Switches implements ScenarioControl {
   readonly active = new Set<string>();
   listScenarios() {
-    return ['endpoint-503', 'latency-degraded'].map((name) => ({ name, description: `${name} happens`, active: this.active.has(name) }));
+    return ['endpoint-503', 'latency-degraded'].map((name) => ({
+      name,
+      description: `${name} happens`,
+      active: this.active.has(name),
+    }));
   }
   setScenario(name: string, active: boolean) {
-    if (!this.listScenarios().some((s) => s.name === name)) throw new UserFacingError('OPS-202', `There is no scenario called "${name}".`);
+    if (!this.listScenarios().some((s) => s.name === name))
+      throw new UserFacingError('OPS-202', `There is no scenario called "${name}".`);
     if (active) this.active.add(name);
     else this.active.delete(name);
   }
@@ -27,7 +32,12 @@ const turn = (text: string) => ({
 });
 
 function options(localMode: boolean): SimCommandOptions & { scenarios: Switches; audit: MemoryAuditLog } {
-  return { localMode, scenarios: new Switches(), audit: new MemoryAuditLog(), clock: new ManualClock('2026-11-27T10:00:00Z') };
+  return {
+    localMode,
+    scenarios: new Switches(),
+    audit: new MemoryAuditLog(),
+    clock: new ManualClock('2026-11-27T10:00:00Z'),
+  };
 }
 
 describe('handleSimCommand', () => {
@@ -38,7 +48,9 @@ describe('handleSimCommand', () => {
 
   it('switches a scenario on and off in local mode, with an audit event each time', async () => {
     const o = options(true);
-    expect(await handleSimCommand(turn('sim scenario endpoint-503'), o)).toMatchObject({ title: 'Scenario endpoint-503 is on' });
+    expect(await handleSimCommand(turn('sim scenario endpoint-503'), o)).toMatchObject({
+      title: 'Scenario endpoint-503 is on',
+    });
     expect([...o.scenarios.active]).toEqual(['endpoint-503']);
     await handleSimCommand(turn('sim scenario endpoint-503 off'), o);
     expect(o.scenarios.active.size).toBe(0);
@@ -70,6 +82,8 @@ describe('handleSimCommand', () => {
   });
 
   it('explains its usage for a malformed sim command', async () => {
-    expect(await handleSimCommand(turn('sim scenario endpoint-503 maybe'), options(true))).toMatchObject({ title: 'Simulator command not understood' });
+    expect(await handleSimCommand(turn('sim scenario endpoint-503 maybe'), options(true))).toMatchObject({
+      title: 'Simulator command not understood',
+    });
   });
 });
