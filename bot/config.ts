@@ -65,6 +65,13 @@ const EnvSchema = z.object({
       return Number(text);
     }),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
+  AZURE_SUBSCRIPTION_ID: optionalText,
+  AZURE_RESOURCE_GROUP: optionalText,
+  AZURE_ML_WORKSPACE: optionalText,
+  AZURE_LOCATION: optionalText,
+  AZURE_LOG_ANALYTICS_WORKSPACE_ID: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  AZURE_STORAGE_CAPACITY_TB: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -89,6 +96,16 @@ export interface BotConfig {
   databaseUrl: string;
   logLevel: string;
   landingZoneKind: 'simulator' | 'azure';
+  /** Live-mode settings for `LANDING_ZONE=azure`; each overrides the matching YAML field. */
+  azure: {
+    AZURE_SUBSCRIPTION_ID?: string;
+    AZURE_RESOURCE_GROUP?: string;
+    AZURE_ML_WORKSPACE?: string;
+    AZURE_LOCATION?: string;
+    AZURE_LOG_ANALYTICS_WORKSPACE_ID?: string;
+    AZURE_CLIENT_ID?: string;
+    AZURE_STORAGE_CAPACITY_TB?: string;
+  };
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;
@@ -142,6 +159,15 @@ export function loadBotConfig(
     databaseUrl: e.DATABASE_URL ?? 'sqlite:data/opsbot.db',
     logLevel: e.LOG_LEVEL,
     landingZoneKind: e.LANDING_ZONE,
+    azure: {
+      AZURE_SUBSCRIPTION_ID: e.AZURE_SUBSCRIPTION_ID,
+      AZURE_RESOURCE_GROUP: e.AZURE_RESOURCE_GROUP,
+      AZURE_ML_WORKSPACE: e.AZURE_ML_WORKSPACE,
+      AZURE_LOCATION: e.AZURE_LOCATION,
+      AZURE_LOG_ANALYTICS_WORKSPACE_ID: e.AZURE_LOG_ANALYTICS_WORKSPACE_ID,
+      AZURE_CLIENT_ID: e.AZURE_CLIENT_ID,
+      AZURE_STORAGE_CAPACITY_TB: e.AZURE_STORAGE_CAPACITY_TB,
+    },
     simScenarios: (e.SIM_SCENARIOS ?? '')
       .split(',')
       .map((s) => s.trim())

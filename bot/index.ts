@@ -64,7 +64,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
 
-  const { landingZone, scenarios } = buildLandingZone(config, clock);
+  const { landingZone, scenarios } = await buildLandingZone(config, clock, logger);
   const database = await openDatabase(config.databaseUrl, { logger });
   try {
     const audit = new SqlAuditLog(database);
@@ -139,15 +139,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   }
 }
 
-function buildLandingZone(
+async function buildLandingZone(
   config: BotConfig,
   clock: Clock,
-): { landingZone: LandingZone; scenarios?: ScenarioControl } {
+  logger: Logger,
+): Promise<{ landingZone: LandingZone; scenarios?: ScenarioControl }> {
   if (config.landingZoneKind === 'azure') {
-    // The Azure adapters (adapters/azure) are wired here once they exist; until then say so plainly.
-    throw new ConfigError(
-      'environment: LANDING_ZONE=azure is not available yet; use LANDING_ZONE=simulator (the default).',
-    );
+    // Live mode: the credential is created on the first token request, so building probes nothing.
+    // Loaded only here so that the simulator's start-up does not pay for the Azure SDKs.
+    const { createAzureLandingZone } =
+      require('../adapters/azure/create-azure-landing-zone') as typeof import('../adapters/azure/create-azure-landing-zone');
+    return { landingZone: createAzureLandingZone(config.landingZone, config.azure, { logger, clock }) };
   }
   const simulator = new SimulatedLandingZone({ config: config.landingZone, clock, seed: config.simSeed });
   for (const name of config.simScenarios) {
