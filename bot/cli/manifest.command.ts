@@ -4,7 +4,12 @@ import { allSkills } from '../../skills/catalog';
 import { drawAppIcons } from '../manifest/app-icons';
 import { buildAppPackage } from '../manifest/app-package';
 import { validateTeamsManifest } from '../manifest/manifest-schema';
-import { buildCommandLists, buildTeamsManifest, placeholderAppId, type TeamsManifest } from '../manifest/teams-manifest';
+import {
+  buildCommandLists,
+  buildTeamsManifest,
+  placeholderAppId,
+  type TeamsManifest,
+} from '../manifest/teams-manifest';
 import type { Subcommand } from './opsbot.cli';
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -63,7 +68,8 @@ export async function buildManifestPackage(options: ManifestBuildOptions): Promi
         'It can be inspected and validated, but Teams will only reach the bot once it is built with the real app id.',
     );
   }
-  const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const manifest = buildTeamsManifest(template, allSkills, {
     botId: botId || placeholderAppId,
     appId: options.env.TEAMS_APP_ID?.trim() || botId || placeholderAppId,
@@ -76,7 +82,9 @@ export async function buildManifestPackage(options: ManifestBuildOptions): Promi
 
   const problems = validateTeamsManifest(manifest);
   if (problems.length) {
-    throw new Error(`the generated manifest does not pass the Teams schema ${manifest.manifestVersion}:\n  ${problems.join('\n  ')}`);
+    throw new Error(
+      `the generated manifest does not pass the Teams schema ${manifest.manifestVersion}:\n  ${problems.join('\n  ')}`,
+    );
   }
 
   const buildDir = join(dir, 'build');
@@ -85,7 +93,10 @@ export async function buildManifestPackage(options: ManifestBuildOptions): Promi
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const zip = await buildAppPackage({
     manifest,
-    icons: { [icons.color]: readFileSync(join(dir, icons.color)), [icons.outline]: readFileSync(join(dir, icons.outline)) },
+    icons: {
+      [icons.color]: readFileSync(join(dir, icons.color)),
+      [icons.outline]: readFileSync(join(dir, icons.outline)),
+    },
   });
   const zipPath = join(buildDir, 'opsbot.zip');
   writeFileSync(zipPath, zip);
@@ -105,7 +116,11 @@ Builds manifest/build/opsbot.zip (the Teams app package) from manifest/manifest.
 export const manifest: Subcommand = async (argv) => {
   const unknown = argv.filter((a) => a !== '--regenerate');
   if (unknown.length) {
-    process.stderr.write(unknown.includes('--help') || unknown.includes('-h') ? usage : `opsbot manifest: unknown argument "${unknown[0]}".\n\n${usage}`);
+    process.stderr.write(
+      unknown.includes('--help') || unknown.includes('-h')
+        ? usage
+        : `opsbot manifest: unknown argument "${unknown[0]}".\n\n${usage}`,
+    );
     return unknown.includes('--help') || unknown.includes('-h') ? 0 : 2;
   }
   try {

@@ -36,7 +36,8 @@ function parseArgs(argv: string[]): PlaygroundArgs | string {
       const value = argv[++i];
       if (value === undefined) return `${arg} needs a value.`;
       if (arg === '--as') args.as = value;
-      else if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535) return `--port: expected a port number, got "${value}".`;
+      else if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+        return `--port: expected a port number, got "${value}".`;
       else args.port = Number(value);
     } else return `unknown argument "${arg}".`;
   }
@@ -106,14 +107,21 @@ export const playground: Subcommand = async (argv) => {
   let bot: RunningBot | undefined;
   const health = await probeHealth(botUrl);
   if (health && health.mode !== 'local') {
-    process.stderr.write(`opsbot playground: the bot on ${botUrl} runs in ${health.mode ?? 'an unknown'} mode; the playground needs local mode.\n`);
+    process.stderr.write(
+      `opsbot playground: the bot on ${botUrl} runs in ${health.mode ?? 'an unknown'} mode; the playground needs local mode.\n`,
+    );
     return 1;
   }
   if (health) {
     process.stdout.write(`Using the opsbot already running on ${botUrl}.\n`);
   } else {
-    bot = await startBot({ env, logDestination: createWriteStream(join(workDir, 'bot.log'), { flags: 'a' }) });
-    process.stdout.write(`Started opsbot on ${bot.url} (local mode, log in ${relative(process.cwd(), join(workDir, 'bot.log'))}).\n`);
+    bot = await startBot({
+      env,
+      logDestination: createWriteStream(join(workDir, 'bot.log'), { flags: 'a' }),
+    });
+    process.stdout.write(
+      `Started opsbot on ${bot.url} (local mode, log in ${relative(process.cwd(), join(workDir, 'bot.log'))}).\n`,
+    );
   }
 
   let running;

@@ -48,7 +48,8 @@ async function waitUntilReady(url: string, exited: Promise<number>, timeoutInMs:
   void exited.then((code) => (exitCode = code));
   const deadline = Date.now() + timeoutInMs;
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`The Agents Playground exited (code ${exitCode}) while starting; see its log file.`);
+    if (exitCode !== undefined)
+      throw new Error(`The Agents Playground exited (code ${exitCode}) while starting; see its log file.`);
     try {
       const response = await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -80,15 +81,21 @@ export function freeLoopbackPort(): Promise<number> {
 export async function startAgentsPlayground(options: AgentsPlaygroundOptions): Promise<RunningPlayground> {
   const port = options.port || (await freeLoopbackPort());
   const url = `http://127.0.0.1:${port}`;
-  const nodeOptions = [options.env.NODE_OPTIONS, `--require ${JSON.stringify(loopbackPreload)}`].filter(Boolean).join(' ');
+  const nodeOptions = [options.env.NODE_OPTIONS, `--require ${JSON.stringify(loopbackPreload)}`]
+    .filter(Boolean)
+    .join(' ');
   const child = spawn(
     process.execPath,
     [
       cliPath,
-      '--app-endpoint', `${options.botUrl}/api/messages`,
-      '--channel-id', 'msteams',
-      '--port', String(port),
-      '--service-url', `${url}/_connector`,
+      '--app-endpoint',
+      `${options.botUrl}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(port),
+      '--service-url',
+      `${url}/_connector`,
       '--disable-telemetry',
     ],
     {
@@ -102,11 +109,18 @@ export async function startAgentsPlayground(options: AgentsPlaygroundOptions): P
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+  );
   let seen = '';
   const listening = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`The Agents Playground did not start listening within ${options.startTimeoutInMs ?? 60_000} ms. Output:\n${seen}`)),
+      () =>
+        reject(
+          new Error(
+            `The Agents Playground did not start listening within ${options.startTimeoutInMs ?? 60_000} ms. Output:\n${seen}`,
+          ),
+        ),
       options.startTimeoutInMs ?? 60_000,
     );
     const onData = (chunk: Buffer) => {
@@ -116,7 +130,8 @@ export async function startAgentsPlayground(options: AgentsPlaygroundOptions): P
       if (/Listening on \d+/.test(seen)) {
         const actual = Number(/Listening on (\d+)/.exec(seen)?.[1]);
         clearTimeout(timer);
-        if (actual !== port) reject(new Error(`The Agents Playground listens on ${actual}, not on ${port} as asked.`));
+        if (actual !== port)
+          reject(new Error(`The Agents Playground listens on ${actual}, not on ${port} as asked.`));
         else resolve();
       }
     };

@@ -16,7 +16,9 @@ type Person = LandingZoneConfig['people'][number];
 export function findRosterPerson(config: LandingZoneConfig, nameOrId: string): Person | undefined {
   const wanted = nameOrId.trim().toLowerCase();
   if (!wanted) return undefined;
-  const exact = config.people.find((p) => p.aadObjectId.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
+  const exact = config.people.find(
+    (p) => p.aadObjectId.toLowerCase() === wanted || p.name.toLowerCase() === wanted,
+  );
   if (exact) return exact;
   const byFirstName = config.people.filter((p) => p.name.toLowerCase().split(/\s+/)[0] === wanted);
   return byFirstName.length === 1 ? byFirstName[0] : undefined;
@@ -42,10 +44,13 @@ function account(person: Person, index: number) {
  * members of the group chat and the team, so approvals can be tried by different people.
  */
 export function buildPlaygroundConfig(config: LandingZoneConfig, currentUser?: string): string {
-  if (config.people.length === 0) throw new Error('The landing-zone config has no people; the playground needs at least one user.');
+  if (config.people.length === 0)
+    throw new Error('The landing-zone config has no people; the playground needs at least one user.');
   const me = currentUser ? findRosterPerson(config, currentUser) : config.people[0];
   if (!me) {
-    throw new Error(`"${currentUser}" is not in the roster; choose one of: ${config.people.map((p) => p.name).join(', ')}.`);
+    throw new Error(
+      `"${currentUser}" is not in the roster; choose one of: ${config.people.map((p) => p.name).join(', ')}.`,
+    );
   }
   const accounts = config.people.map(account);
   const others = accounts.filter((a) => a.aadObjectId !== me.aadObjectId);
@@ -65,13 +70,17 @@ export function buildPlaygroundConfig(config: LandingZoneConfig, currentUser?: s
       channels: [{ id: 'opsbot-channel-incidents', name: 'Incidents' }],
     },
   };
-  const roles = config.people.map((p) => `#   ${p.name.padEnd(18)} ${p.aadObjectId}  ${p.roles.join(', ')}`).join('\n');
+  const roles = config.people
+    .map((p) => `#   ${p.name.padEnd(18)} ${p.aadObjectId}  ${p.roles.join(', ')}`)
+    .join('\n');
   return (
     '# Agents Playground users for opsbot, generated from the people of config/landing-zone.yaml by\n' +
     '# `npx opsbot playground --write-config`. currentUser is who types; `npm run playground -- --as <name>`\n' +
     '# starts the playground as someone else. Roster:\n' +
     `${roles}\n` +
-    (left.length ? `# The playground takes six users at most; not in its chats: ${left.join(', ')} (use --as to be them).\n` : '') +
+    (left.length
+      ? `# The playground takes six users at most; not in its chats: ${left.join(', ')} (use --as to be them).\n`
+      : '') +
     stringify(document, { lineWidth: 0 })
   );
 }

@@ -52,7 +52,12 @@ function coverage(x: number, y: number, size: number, margin: number, halfStroke
   return hits / 16;
 }
 
-function draw(size: number, margin: number, halfStroke: number, background?: [number, number, number]): RgbaImage {
+function draw(
+  size: number,
+  margin: number,
+  halfStroke: number,
+  background?: [number, number, number],
+): RgbaImage {
   const pixels = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

@@ -17,7 +17,10 @@ export async function buildAppPackage(files: AppPackageFiles): Promise<Buffer> {
   zip.file('manifest.json', `${JSON.stringify(files.manifest, null, 2)}\n`, { date: fixedDate });
   for (const fileName of Object.values(named ?? {})) {
     const bytes = files.icons[fileName];
-    if (!bytes) throw new Error(`Teams app package: the manifest names the icon "${fileName}", which was not supplied.`);
+    if (!bytes)
+      throw new Error(
+        `Teams app package: the manifest names the icon "${fileName}", which was not supplied.`,
+      );
     zip.file(fileName, bytes, { date: fixedDate });
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });

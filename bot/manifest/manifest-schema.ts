@@ -7,7 +7,9 @@ export const manifestSchemaPath = require.resolve(
   `@microsoft/app-manifest/build/json-schemas/teams/v${manifestSchemaVersion}/MicrosoftTeams.schema.json`,
 );
 
-let compiled: ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } | undefined;
+let compiled:
+  | (((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null })
+  | undefined;
 
 function isUri(text: string): boolean {
   try {

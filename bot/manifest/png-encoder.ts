@@ -36,7 +36,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export function encodePng(image: RgbaImage): Buffer {
   const { width, height, pixels } = image;
   if (pixels.length !== width * height * 4) {
-    throw new Error(`encodePng: ${width}x${height} needs ${width * height * 4} bytes of RGBA, got ${pixels.length}.`);
+    throw new Error(
+      `encodePng: ${width}x${height} needs ${width * height * 4} bytes of RGBA, got ${pixels.length}.`,
+    );
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -45,7 +47,10 @@ export function encodePng(image: RgbaImage): Buffer {
   header[9] = 6;
   const rows = Buffer.alloc(height * (width * 4 + 1));
   for (let y = 0; y < height; y++) {
-    Buffer.from(pixels.buffer, pixels.byteOffset + y * width * 4, width * 4).copy(rows, y * (width * 4 + 1) + 1);
+    Buffer.from(pixels.buffer, pixels.byteOffset + y * width * 4, width * 4).copy(
+      rows,
+      y * (width * 4 + 1) + 1,
+    );
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -77,7 +82,8 @@ export function decodePng(file: Buffer): RgbaImage {
   const pixels = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
     const start = y * (width * 4 + 1);
-    if (rows[start] !== 0) throw new Error(`decodePng: row ${y} uses filter ${rows[start]}; only 0 is supported.`);
+    if (rows[start] !== 0)
+      throw new Error(`decodePng: row ${y} uses filter ${rows[start]}; only 0 is supported.`);
     pixels.set(rows.subarray(start + 1, start + 1 + width * 4), y * width * 4);
   }
   return { width, height, pixels };

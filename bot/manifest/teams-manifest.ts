@@ -73,7 +73,11 @@ export interface TeamsManifest {
   manifestVersion: string;
   version: string;
   id: string;
-  bots: { botId: string; scopes: string[]; commandLists?: { scopes: string[]; commands: ManifestCommand[] }[] }[];
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists?: { scopes: string[]; commands: ManifestCommand[] }[];
+  }[];
   validDomains: string[];
   [field: string]: unknown;
 }
@@ -84,7 +88,8 @@ function crop(text: string, max: number): string {
 
 /** A menu entry for a skill: the title is what Teams types into the compose box, so it is the command itself. */
 export function commandFor(skill: SkillDeclaration): ManifestCommand {
-  if (!skill.usage) throw new Error(`Teams manifest: skill "${skill.id}" has no command form (usage) to put in the menu.`);
+  if (!skill.usage)
+    throw new Error(`Teams manifest: skill "${skill.id}" has no command form (usage) to put in the menu.`);
   const words = skill.usage.split(' ');
   const title = [
     skill.usage,
@@ -92,21 +97,29 @@ export function commandFor(skill: SkillDeclaration): ManifestCommand {
     words.filter((word) => !/^[<[]/.test(word)).join(' '),
   ].find((form) => form.length <= commandLimits.titleLength);
   const description = `${skill.title}${/[.?!]$/.test(skill.title) ? '' : '.'} ${skill.description}`;
-  return { title: crop(title ?? skill.usage, commandLimits.titleLength), description: crop(description, commandLimits.descriptionLength) };
+  return {
+    title: crop(title ?? skill.usage, commandLimits.titleLength),
+    description: crop(description, commandLimits.descriptionLength),
+  };
 }
 
 /** The command lists of the bot, generated from the catalog. */
-export function buildCommandLists(skills: SkillDeclaration[]): { scopes: string[]; commands: ManifestCommand[] }[] {
+export function buildCommandLists(
+  skills: SkillDeclaration[],
+): { scopes: string[]; commands: ManifestCommand[] }[] {
   const byId = new Map(skills.map((s) => [s.id, s]));
   return commandMenus.map((menu) => {
     if (menu.skills.length > commandLimits.perList) {
-      throw new Error(`Teams manifest: the ${menu.scopes.join('/')} menu lists ${menu.skills.length} commands; Teams shows at most ${commandLimits.perList}.`);
+      throw new Error(
+        `Teams manifest: the ${menu.scopes.join('/')} menu lists ${menu.skills.length} commands; Teams shows at most ${commandLimits.perList}.`,
+      );
     }
     return {
       scopes: [...menu.scopes],
       commands: menu.skills.map((id) => {
         const skill = byId.get(id);
-        if (!skill) throw new Error(`Teams manifest: the command menu names "${id}", which is not in the catalog.`);
+        if (!skill)
+          throw new Error(`Teams manifest: the command menu names "${id}", which is not in the catalog.`);
         return commandFor(skill);
       }),
     };
@@ -120,7 +133,11 @@ const hostName = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
  * Fills the template (`manifest/manifest.json`) with the ids, version, domains and the command menu
  * generated from the catalog. Throws on an id that is not a GUID or a domain that is not a host name.
  */
-export function buildTeamsManifest(template: TeamsManifest, skills: SkillDeclaration[], identity: ManifestIdentity): TeamsManifest {
+export function buildTeamsManifest(
+  template: TeamsManifest,
+  skills: SkillDeclaration[],
+  identity: ManifestIdentity,
+): TeamsManifest {
   for (const [name, value] of [
     ['bot id', identity.botId],
     ['Teams app id', identity.appId],
@@ -128,9 +145,13 @@ export function buildTeamsManifest(template: TeamsManifest, skills: SkillDeclara
     if (!guid.test(value)) throw new Error(`Teams manifest: the ${name} "${value}" is not a GUID.`);
   }
   for (const domain of identity.domains) {
-    if (!hostName.test(domain)) throw new Error(`Teams manifest: "${domain}" is not a host name for validDomains (no scheme, no path).`);
+    if (!hostName.test(domain))
+      throw new Error(
+        `Teams manifest: "${domain}" is not a host name for validDomains (no scheme, no path).`,
+      );
   }
-  if (template.bots.length !== 1) throw new Error('Teams manifest: the template must declare exactly one bot.');
+  if (template.bots.length !== 1)
+    throw new Error('Teams manifest: the template must declare exactly one bot.');
   return {
     ...template,
     $schema: manifestSchemaUrl,

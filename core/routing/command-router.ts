@@ -2,7 +2,7 @@ import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import { resolveExactName } from '../config/resource-names';
 import { findIncidentId, incidentSummary, withoutIncidentId } from './incident-text';
 import type { Intent } from './intent';
-import { explicitSeverity } from './severity';
+import { resolveSeverity } from './severity';
 
 /**
  * Strict commands, the power-user path (like StackStorm aliases): `status fraud-detection`,
@@ -50,7 +50,7 @@ export function parseCommand(text: string, config: LandingZoneConfig): Intent | 
       const leading = /^p[1-4]$/i.test(rest[0] ?? '') ? rest[0].toUpperCase() : undefined;
       const summary = leading ? rest.slice(1).join(' ') : incidentSummary(text.trim());
       if (!summary || (!leading && rest.length === 0)) return undefined;
-      const severity = leading ?? explicitSeverity(restText);
+      const severity = leading ?? resolveSeverity(restText);
       return intent('incident.declare', severity ? { summary, severity } : { summary });
     }
     case 'ack':

@@ -29,11 +29,12 @@ export function trailingDetail(text: string): string | undefined {
 export function incidentSummary(text: string): string {
   const stripped = text
     .replace(
-      /^(please |can you |could you |we need to |let'?s |i want to )?(declare|open|raise|create|start|log|file|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4]|major|critical|high|low|medium)[ ,:]*)?(incident|ticket|outage)?( for| about| on|, because| because)?[\s:,-]*/i,
+      /^(please |pls |plz |can you |could you |would you |we need to |need to |let'?s |i want to |i'd like to |go ahead and )*(declare|open|raise|create|start|log|file|report|submit|cut|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4]|major|critical|high|low|medium)[ ,:]*)?(incident|ticket|outage)?( please| now| asap)*( for| about| on|, because| because)?[\s:,;.!?–—-]*/i,
       '',
     )
+    .replace(/^((please|pls|plz|now|asap|right now)\b[\s,:;-]*)+/i, '')
     .replace(
-      /[\s,;-]*(please )?(declare|open|raise|start|create|log) (a |an )?(new )?(p[1-4] |sev ?[1-4] )?(incident|ticket)( now)?[.!]*$/i,
+      /[\s,;-]*(please )?(declare|open|raise|start|create|log|file) (a |an )?(new )?(p[1-4] |sev ?[1-4] )?(incident|ticket)( now| please| asap)?[.!]*$/i,
       '',
     )
     .trim();

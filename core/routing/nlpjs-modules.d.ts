@@ -12,6 +12,9 @@ declare module '@nlpjs/core' {
 
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
 }
 
 declare module '@nlpjs/nlp' {

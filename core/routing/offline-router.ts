@@ -1,18 +1,23 @@
 import { containerBootstrap } from '@nlpjs/core';
-import { LangEn } from '@nlpjs/lang-en-min';
+import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
+import { listResourceNames } from '../config/resource-names';
 import { parseCommand } from './command-router';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
 import type { Intent } from './intent';
 import { findIncidentId, incidentSummary, trailingDetail } from './incident-text';
+import type { IntentCues } from './intent-cues';
+import { intentCuePatterns, readIntentCues } from './intent-cues';
 import { findNumbers } from './number-words';
 import type { Router } from './router';
 import type { ScopeVerdict } from './scope-guard';
-import { checkScope } from './scope-guard';
-import { resolveSeverity } from './severity';
+import { checkScope, scopeGuardPatterns } from './scope-guard';
+import { impliedSeverityRules, resolveSeverity } from './severity';
+import { plainWords } from './plain-words';
+import { patternWords, SpellingCorrector } from './spelling-corrector';
 import { parseTimeWindowHours } from './time-window';
 import { cleanUtterance } from './utterance';
 
@@ -56,6 +61,23 @@ const changeVerbs: Record<string, RegExp> = {
 };
 
 /**
+ * A change verb that opens the message ("start cpu cluster please, we have a batch to run"): with a
+ * resource of the skill's kind named and the guards passed, the imperative decides over whatever
+ * the rest of the sentence talks about.
+ */
+const politeLead = String.raw`^(?:(?:please|pls|plz|kindly|can you|could you|would you|go ahead and|now|ok|okay|so)[\s,]+)*`;
+const imperativeLeads: Record<string, RegExp> = {
+  'compute.start': new RegExp(
+    `${politeLead}(?:start(?: up)?|pre-?warm|warm(?: up)?|spin up|boot(?: up)?|power on|power up|turn on|wake(?: up)?|fire up|bring up)\\b`,
+  ),
+  'compute.stop': new RegExp(
+    `${politeLead}(?:stop|shut down|shutdown|shut off|shut (?:it|them|the \\w+(?: \\w+)?) (?:down|off)|turn off|power off|power down|deallocate|spin down|switch off)\\b`,
+  ),
+  'endpoint.scale': new RegExp(`${politeLead}(?:scale|resize|bump|set)\\b`),
+  'secret.rotate': new RegExp(`${politeLead}(?:rotate|regenerate|cycle|renew)\\b`),
+};
+
+/**
  * A question about a change skill's subject that asks for no change ("how many instances does the
  * fraud endpoint have") is a status question about the same resource.
  */
@@ -72,13 +94,55 @@ const placeholder: Record<ResourceKind, string | undefined> = {
   component: undefined,
 };
 
+/**
+ * Skills a how-to or why question is taken away from: it asks the runbooks, it does not ask for a
+ * status or a change ("how do I pre-warm the gpu cluster", "why did the endpoint scale down").
+ */
+const howToOverrides = new Set([
+  'status.overview',
+  'status.endpoint',
+  'status.compute',
+  'status.jobs',
+  'status.quota',
+  'status.alerts',
+  'none',
+]);
+
+/** Skills that quota wording ("vCPUs", "cores left", "VM family") takes a message away from. */
+const quotaOverrides = new Set(['status.overview', 'status.endpoint', 'status.compute', 'help', 'none']);
+
+/** Words the router reads although no example uses them: numbers, time units, pleasantries. */
+const routerLexicon = [
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty dozen couple',
+  'shutdown startup',
+  'minute minutes hour hours day days week weeks month months tonight tomorrow weekend morning evening afternoon',
+  'please thanks',
+].join(' ');
+
+/** A verb in a describing context: its subject is doing it (or not), nobody asks for it. */
+const descriptiveVerb =
+  /\b(is|are|was|were|been|being|keeps?|kept|stuck|slow to|fails? to|failed to|unable to|won'?t|doesn'?t|didn'?t|can'?t|cannot|not|while|during|after|since) (\w+ly )?(start\w*|stop\w*|scal\w*|rotat\w*|warm\w*|shut\w*|boot\w*|spin\w*|resiz\w*|increas\w*|decreas\w*|reduc\w*|regenerat\w*|cycl\w*|releas\w*|paus\w*|halt\w*)\b/g;
+
+/** Skills that a question about open incidents or open P1s takes a message away from. */
+const listOverrides = new Set(['status.alerts', 'status.overview', 'none', 'help']);
+
 /** What the router knows about one message besides its class. */
 interface Analysis {
+  /** The cleaned message as typed (questions and summaries keep the user's words). */
   text: string;
+  /** Lower case, spelling-corrected: what the guards and argument readers look at. */
   lower: string;
   tokens: string[];
   mentions: ResourceMention[];
   verdict: ScopeVerdict;
+  cues: IntentCues;
+  /**
+   * `lower` with verbs that only describe ("is starting slowly", "keeps scaling to zero", "on
+   * startup", "won't start") blanked out: what the change guards read for a requested action.
+   */
+  actionText: string;
+  /** Asks or says not to act: no change skill may be proposed. */
+  asksOnly: boolean;
   classifierText: string;
 }
 
@@ -97,25 +161,31 @@ export class OfflineRouter implements Router {
     private readonly config: LandingZoneConfig,
     skills: readonly RoutingSkill[],
     private readonly noneBelow: number,
+    private readonly corrector: SpellingCorrector,
   ) {
     for (const s of skills) this.kinds.set(s.id, s.kind);
   }
 
   async route(raw: string): Promise<Intent> {
-    const { text, greeted } = cleanUtterance(raw);
-    if (!text) return this.intent(greeted ? 'help' : 'none', {}, greeted ? 0.9 : 0.5);
+    const { text, greeted, thanked } = cleanUtterance(raw);
+    if (!text) return this.intent(greeted && !thanked ? 'help' : 'none', {}, greeted || thanked ? 0.9 : 0.5);
     if (/^(thanks|thank you|thx|cheers|ok|okay|cool|great|nice|lol|good bot|bye|goodbye)\W*$/i.test(text)) {
       return this.intent('none', {}, 0.9);
     }
     const command = parseCommand(text, this.config);
     if (command) return command;
 
-    const analysis = analyse(text, this.resolver);
-    const { verdict } = analysis;
+    const analysis = analyse(text, this.resolver, this.corrector);
+    const { verdict, cues } = analysis;
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
+    if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
+      return this.intent('none', {}, 0.9);
+    if (cues.usage && analysis.mentions.length === 0) return this.intent('help', {}, 0.9);
+    if (thanked && !cues.operational && analysis.mentions.length === 0) return this.intent('none', {}, 0.9);
     if (
       verdict.unsupportedChange &&
-      !verdict.question &&
+      !analysis.asksOnly &&
+      !cues.declare &&
       !/\b(incident|inc-?\d+|outage|sev ?\d|p[1-4])\b/.test(analysis.lower)
     ) {
       return this.intent('none', {}, 0.9);
@@ -137,10 +207,21 @@ export class OfflineRouter implements Router {
       .some(
         (c) =>
           this.kinds.get(c.intent) === 'change' &&
-          changeVerbs[c.intent]?.test(analysis.lower) &&
+          changeVerbs[c.intent]?.test(analysis.actionText) &&
           this.forbiddenChange(c.intent, analysis),
       );
-    if (top && forbiddenAsked && !verdict.question && this.kinds.get(ranked[0]?.skill ?? '') !== 'change') {
+    const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent);
+    if (cued) {
+      const confidence = Math.max(0.85, ranked.find((c) => c.skill === cued)?.confidence ?? 0);
+      const others = ranked
+        .filter((c) => c.skill !== cued && c.skill !== 'none' && c.confidence <= confidence - 0.15)
+        .filter((c) => this.kinds.get(c.skill) !== 'change' || cued !== 'troubleshoot.ask')
+        .slice(0, 3)
+        .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
+      const intent = this.intent(cued, this.extractArgs(cued, analysis), round(confidence));
+      return others.length ? { ...intent, alternatives: others } : intent;
+    }
+    if (top && forbiddenAsked && !analysis.asksOnly && this.kinds.get(ranked[0]?.skill ?? '') !== 'change') {
       // Asked for a change the catalog does not offer on that resource: say so rather than guess.
       return this.intent('none', {}, round(top.score));
     }
@@ -163,14 +244,64 @@ export class OfflineRouter implements Router {
     return alternatives.length ? { ...intent, alternatives } : intent;
   }
 
+  /**
+   * The skill the wording of a message decides over the classifier's topic, if any: a request to
+   * open an incident with a description is a declaration; a how-to or why question about a status
+   * or change subject goes to the runbooks; quota wording goes to quota.
+   */
+  private cuedSkill(
+    a: Analysis,
+    top: string | undefined,
+    classifierTop: string | undefined,
+  ): string | undefined {
+    const { cues, verdict } = a;
+    const hypotheticalChange = cues.hypothetical && this.kinds.get(classifierTop ?? '') === 'change';
+    const asking = cues.howTo || cues.why || hypotheticalChange;
+    const question = verdict.question || asking;
+    if (cues.declare && !question) return 'incident.declare';
+    if (cues.noAction && !question && this.kinds.get(classifierTop ?? '') === 'change') {
+      // "do not scale anything, just show me the fraud endpoint": the read part still stands.
+      const readInstead =
+        /\b(just|only|instead|but)\b.{0,20}\b(show|tell|check|give|list|report|what|how)\b/.test(a.lower);
+      return readInstead && top && this.kinds.get(top) !== 'change' ? top : 'none';
+    }
+    if (asking && !cues.usage) {
+      const subject = cues.operational || a.mentions.length > 0;
+      const windowedJobs =
+        top === 'status.jobs' && !cues.howTo && parseTimeWindowHours(a.lower) !== undefined;
+      if (
+        top === 'troubleshoot.ask' ||
+        this.kinds.get(classifierTop ?? '') === 'change' ||
+        (subject &&
+          top !== undefined &&
+          (howToOverrides.has(top) || top === 'incident.declare') &&
+          !windowedJobs)
+      )
+        return 'troubleshoot.ask';
+    }
+    if (cues.quota && !asking && top !== undefined) {
+      if (quotaOverrides.has(top) || (verdict.question && top.startsWith('incident.'))) return 'status.quota';
+    }
+    if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
+      return 'incident.list';
+    if (top && this.kinds.get(top) !== 'change' && !cues.declare) {
+      for (const [skill, lead] of Object.entries(imperativeLeads)) {
+        const kind = resourceParams[skill]?.kind;
+        if (lead.test(a.lower) && a.mentions.some((m) => m.kind === kind) && this.allowed(skill, a))
+          return skill;
+      }
+    }
+    return undefined;
+  }
+
   /** The guards that keep a change skill away from messages that do not ask for that change. */
   private allowed(skill: string, a: Analysis): boolean {
     if (this.kinds.get(skill) !== 'change') return true;
-    if (a.verdict.question || this.forbiddenChange(skill, a)) return false;
+    if (a.asksOnly || this.forbiddenChange(skill, a)) return false;
     const verb = changeVerbs[skill];
     const hasNumber = findNumbers(a.tokens).length > 0;
     return verb
-      ? verb.test(a.lower) ||
+      ? verb.test(a.actionText) ||
           (skill === 'endpoint.scale' && hasNumber && /\b(instances?|replicas?|nodes?)\b/.test(a.lower))
       : false;
   }
@@ -183,6 +314,8 @@ export class OfflineRouter implements Router {
     if (a.verdict.unsupportedChange) return true;
     const wanted = resourceParams[skill]?.kind;
     const kinds = new Set(a.mentions.map((m) => m.kind));
+    // "raise our vCPU quota" is a quota increase, which the catalog does not have.
+    if (a.cues.quota && wanted && !kinds.has(wanted)) return true;
     return Boolean(wanted && !kinds.has(wanted) && (kinds.has('endpoint') || kinds.has('compute')));
   }
 
@@ -253,9 +386,10 @@ export class OfflineRouter implements Router {
   }
 }
 
-function analyse(text: string, resolver: EntityResolver): Analysis {
-  const lower = text.toLowerCase();
-  const tokens = tokenize(text);
+function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorrector): Analysis {
+  const typed = text.toLowerCase();
+  const lower = corrector.correctText(text);
+  const tokens = tokenize(lower);
   const mentions = resolver.findResources(tokens);
   const replaced: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -268,7 +402,17 @@ function analyse(text: string, resolver: EntityResolver): Analysis {
     }
   }
   const classifierText = replaced.join(' ').replace(/\binc \d+\b/g, 'incident');
-  return { text, lower, tokens, mentions, verdict: checkScope(lower), classifierText };
+  const verdict = checkScope(lower);
+  if (lower !== typed) {
+    // A guard that fires on the words as typed still counts.
+    const asTyped = checkScope(typed);
+    verdict.outOfScope ??= asTyped.outOfScope;
+    verdict.unsupportedChange ||= asTyped.unsupportedChange;
+  }
+  const cues = readIntentCues(lower);
+  const asksOnly = verdict.question || cues.howTo || cues.why || cues.hypothetical || cues.noAction;
+  const actionText = lower.replace(/\b(startup|start-up)\b/g, ' ').replace(descriptiveVerb, '$1 _');
+  return { text, lower, tokens, mentions, verdict, cues, asksOnly, actionText, classifierText };
 }
 
 /**
@@ -313,14 +457,37 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     forceNER: false,
   });
   const resolver = new EntityResolver(options.config);
-  const router = new OfflineRouter(nlp, resolver, options.config, options.skills, options.noneBelow ?? 0.35);
+  const stemmer = new StemmerEn();
+  const corrector = new SpellingCorrector(
+    [
+      ...options.skills.flatMap((s) => s.examples),
+      ...listResourceNames(options.config).flatMap((r) => r.names),
+      ...options.config.endpoints.flatMap((e) => e.deployments.map((d) => d.name)),
+      ...patternWords(
+        ...scopeGuardPatterns,
+        ...intentCuePatterns,
+        ...Object.values(changeVerbs),
+        ...impliedSeverityRules.map(([pattern]) => pattern),
+      ),
+      routerLexicon,
+    ],
+    { stem: (word) => stemmer.stemWord(word), alsoKnown: plainWords },
+  );
+  const router = new OfflineRouter(
+    nlp,
+    resolver,
+    options.config,
+    options.skills,
+    options.noneBelow ?? 0.35,
+    corrector,
+  );
   for (const skill of options.skills) {
     if (skill.examples.length === 0)
       throw new Error(`Offline router: skill "${skill.id}" has no examples to learn from.`);
     for (const example of skill.examples) {
       nlp.addDocument(
         'en',
-        analyse(cleanUtterance(example).text || example, resolver).classifierText,
+        analyse(cleanUtterance(example).text || example, resolver, corrector).classifierText,
         skill.id,
       );
     }

@@ -37,6 +37,19 @@ const injection =
 const questionStart =
   /^(how|why|what|what's|whats|which|when|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 
+/** The guard's patterns, so that spelling correction treats the words they look for as known. */
+export const scopeGuardPatterns: readonly RegExp[] = [
+  destructive,
+  accessGrant,
+  secretNoun,
+  secretRead,
+  secretChange,
+  disableSafeguard,
+  unsupportedChange,
+  injection,
+  questionStart,
+];
+
 /** Classifies a cleaned, lower-case message; see `ScopeVerdict`. */
 export function checkScope(text: string): ScopeVerdict {
   const t = text.toLowerCase();

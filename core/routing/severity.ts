@@ -30,40 +30,45 @@ export function explicitSeverity(text: string): Severity | undefined {
 }
 
 /**
- * The severity the matrix implies from what a message describes: production down or a data breach
- * → P1 (paging the on-call implies it too); degraded performance or failing jobs → P2; a
- * non-critical issue → P3; a question or request → P4. Undefined when nothing implies one.
+ * What implies each severity, checked in order: an explicit "minor / non-critical" first (it
+ * downgrades whatever else is said), then production down, customers cut off or a breach / leaked
+ * credentials (P1; paging the on-call implies it too), degraded performance or failed jobs (P2),
+ * and a question or request (P4).
+ */
+export const impliedSeverityRules: readonly (readonly [RegExp, Severity])[] = [
+  [
+    /\b(non[- ]?critical|not (critical|urgent|a big deal)|non[- ]?urgent|no (customer|user|business|prod(uction)?) impact|low (impact|urgency)|nothing (urgent|critical|serious)|cosmetic|minor|trivial|can wait|no rush|when (you|someone) (can|gets? a chance|has time))\b/,
+    'P3',
+  ],
+  [
+    /\b(data breach|breach(ed|es)?|exfiltrat\w*|compromised|leak(ed|s|ing)?|exposed|stolen|ransomware|intrusion|unauthori[sz]ed access|security incident)\b|\b(pushed|committed|posted|pasted|published|checked in|shared) (the |a |an |our |my |its )?([\w-]+ ){0,2}(keys?|secrets?|credentials?|passwords?|tokens?|connection strings?)\b|\b(keys?|secrets?|credentials?|passwords?|tokens?) (\w+ ){0,3}(on|to|in) (github|gitlab|pastebin|a public|public|the internet|slack)\b/,
+    'P1',
+  ],
+  [
+    /\b(is|are|went|gone|completely|totally|fully|entirely|all|hard) (down|offline|dead|unavailable|unreachable)\b|\b(prod(uction)?|site|service|platform|api|endpoint|inference|scoring|everything) (is |are |has |have )?(down|offline|unavailable|unreachable|dead|broken|gone)\b|\b(down|outage|unavailable|offline) (in|on|for) (prod(uction)?|all|everyone|every)\b/,
+    'P1',
+  ],
+  [
+    /\b(outage|nothing (is )?(scoring|working|responding|serving)|not responding at all|(all|every|100 ?%( of)?) (customers?|users?|clients?|requests?|calls?|traffic|transactions?)|customers? (are |is |can'?t |cannot )?(affected|impacted|blocked|unable|down)|(?<!some |a few |several |one |a )(customers?|users?|clients?) (can'?t|cannot|are unable to|unable to)|customer[- ]facing|revenue (impact|loss)|page (the )?(on-?call|l2|someone|everyone))\b/,
+    'P1',
+  ],
+  [
+    /\b(degraded|degrading|degradation|slow(ness|er|ing|ly)?|latency|lag(ging|gy)?|timeouts?|timing out|time out|fail(ed|ing|s|ures?)?|errors?|erroring|503s?|5\d\ds?|5xx|4\d\ds?|intermittent\w*|flaky|partial(ly)?|some (customers|users|requests|calls)|backlog|stuck|hang(s|ing)?|throttl\w*|spik(e|es|ing)|elevated|performance|not (scaling|starting|completing))\b/,
+    'P2',
+  ],
+  [
+    /\b(question|questions|request|requests? for|requesting|wondering|curious|fyi|for your information|how (do|can|should) (i|we)|access review|feature)\b/,
+    'P4',
+  ],
+];
+
+/**
+ * The severity the matrix implies from what a message describes (see `impliedSeverityRules`).
+ * Undefined when nothing implies one.
  */
 export function impliedSeverity(text: string): Severity | undefined {
   const t = text.toLowerCase();
-  if (
-    /\b(non-?critical|not (critical|urgent)|no (customer|user|business) impact|low impact|cosmetic|minor (issue|problem|glitch|bug)|can wait)\b/.test(
-      t,
-    )
-  ) {
-    return 'P3';
-  }
-  if (
-    /\b(data breach|breach(ed)?|exfiltrat\w*|compromised|leaked|ransomware|intrusion)\b/.test(t) ||
-    /\b(is|are|went|gone|completely|totally|all) (down|offline|dead)\b/.test(t) ||
-    /\b(prod(uction)?|site|service|platform|api|endpoint|inference|scoring) (is |are )?(down|offline|unavailable)\b/.test(
-      t,
-    ) ||
-    /\b(down|outage|unavailable) (in|on) prod(uction)?\b/.test(t) ||
-    /\b(outage|nothing (is )?(scoring|working|responding)|not responding at all|hard down)\b/.test(t) ||
-    /\bpage (the )?(on-?call|l2|someone)\b/.test(t)
-  ) {
-    return 'P1';
-  }
-  if (
-    /\b(degraded|degrading|slow(ness|er|ing)?|latency|lagging|timeouts?|timing out|fail(ed|ing|ures?)|errors?|503s?|5xx|intermittent\w*|flaky)\b/.test(
-      t,
-    )
-  ) {
-    return 'P2';
-  }
-  if (/\b(question|request|wondering|when you get a chance|fyi)\b/.test(t)) return 'P4';
-  return undefined;
+  return impliedSeverityRules.find(([pattern]) => pattern.test(t))?.[1];
 }
 
 /** Stated severity first, then the implied one. */

@@ -37,11 +37,35 @@ function words(text: string): string[] {
 }
 
 /**
- * The literal words a routing pattern looks for ("restart", "breach", …), so that the corrector
- * knows them and never "corrects" them into something else.
+ * The whole words a routing pattern looks for ("restart", "breach", …), so that the corrector knows
+ * them. Stems with a modified ending ("rotat\\w*", "fail(ed|ing)", "alerts?") and escapes are left out.
  */
 export function patternWords(...patterns: RegExp[]): string[] {
-  return patterns.flatMap((p) => words(p.source.replace(/\\[a-zA-Z]/g, ' ')));
+  const found: string[] = [];
+  for (const pattern of patterns) {
+    const source = pattern.source
+      .replace(/[a-z]+\\w[*+?]?/g, ' ')
+      .replace(/\\[a-zA-Z]/g, ' ')
+      .replace(/[a-z]+\((?:\?:)?[^()]*\)[?*+]?/g, ' ');
+    for (const match of source.matchAll(/[a-z]+/g)) {
+      const before = source[match.index - 1] ?? '';
+      const after = source[match.index + match[0].length] ?? '';
+      if (/[)\]]/.test(before) || /[([?*+{]/.test(after)) continue;
+      found.push(match[0]);
+    }
+  }
+  return found;
+}
+
+/** Options of `SpellingCorrector`. */
+export interface SpellingCorrectorOptions {
+  /** Words that are known (never corrected) but that nothing is corrected into: plain English. */
+  alsoKnown?: Iterable<string>;
+  /**
+   * Reduces a word to its stem; a word whose stem is a known word's stem is known too ("rotating"
+   * when the vocabulary has "rotate"), so inflections are never "corrected" into other words.
+   */
+  stem?: (word: string) => string;
 }
 
 /**
@@ -54,16 +78,28 @@ export function patternWords(...patterns: RegExp[]): string[] {
 export class SpellingCorrector {
   private readonly known = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
+  private readonly counts = new Map<string, number>();
   private readonly cache = new Map<string, string>();
+  private readonly stems = new Set<string>();
+  private readonly stem?: (word: string) => string;
 
-  constructor(vocabulary: Iterable<string>) {
+  constructor(vocabulary: Iterable<string>, options: SpellingCorrectorOptions = {}) {
+    this.stem = options.stem;
     for (const text of vocabulary) {
       for (const word of words(text)) {
+        this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
         if (this.known.has(word)) continue;
         this.known.add(word);
+        if (this.stem) this.stems.add(this.stem(word));
         const list = this.byLength.get(word.length) ?? [];
         list.push(word);
         this.byLength.set(word.length, list);
+      }
+    }
+    for (const text of options.alsoKnown ?? []) {
+      for (const word of words(text)) {
+        this.known.add(word);
+        if (this.stem) this.stems.add(this.stem(word));
       }
     }
   }
@@ -87,28 +123,32 @@ export class SpellingCorrector {
     return text.toLowerCase().replace(/[a-z0-9]+/g, (w) => this.correctWord(w));
   }
 
+  /**
+   * The nearest target; among equally near ones the one the vocabulary uses most, and none when
+   * two are used equally often.
+   */
   private nearest(word: string): string {
     const limit = allowedDistance(word.length);
     if (limit === 0 || /\d/.test(word) || this.known.has(word)) return word;
-    let best: string | undefined;
-    let bestDistance = limit + 1;
+    if (this.stem && this.stems.has(this.stem(word))) return word;
+    let best: { word: string; distance: number; count: number } | undefined;
     let tied = false;
     for (let length = word.length - limit; length <= word.length + limit; length += 1) {
       for (const candidate of this.byLength.get(length) ?? []) {
         if (candidate.length < 4 || !sameStart(word, candidate)) continue;
         const candidateLimit = Math.min(limit, allowedDistance(candidate.length));
-        const d = typoDistance(word, candidate, candidateLimit);
-        if (d > candidateLimit) continue;
-        if (d < bestDistance) {
-          best = candidate;
-          bestDistance = d;
+        const distance = typoDistance(word, candidate, candidateLimit);
+        if (distance > candidateLimit) continue;
+        const count = this.counts.get(candidate) ?? 0;
+        if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
           tied = false;
-        } else if (d === bestDistance) {
+          best = { word: candidate, distance, count };
+        } else if (distance === best.distance && count === best.count) {
           tied = true;
         }
       }
     }
-    return best && !tied ? best : word;
+    return best && !tied ? best.word : word;
   }
 }
 

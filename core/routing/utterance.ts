@@ -19,25 +19,36 @@ export function stripMarkup(text: string): string {
 
 const greeting =
   /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|morning|evening)(?: there| team| all| folks| opsbot| bot)?)\b[\s,.!:;-]*/i;
+const thanks =
+  /^(?:(?:thanks|thank you|thank u|thankyou|thx|thnx|ty|tysm|cheers|many thanks|much appreciated|appreciate it|appreciated|good bot|nice one|great job|good job|well done|nice work|great work|you rock|legend)(?: (?:so much|very much|a lot|a bunch|a ton|again|mate|man|buddy|pal|bot|opsbot|team|all|folks|for (?:that|this|the help|your help|everything)))*|(?:you'?re|you are|ur) (?:the best|great|awesome|amazing|a star|a legend|brilliant|a lifesaver|a life saver|so helpful|very helpful|helpful|the man|wonderful|fantastic)|love (?:you|it|this bot))(?![a-z'])[\s,.!:;-]*/i;
 const politeTail = /[\s,.!;-]*(?:please|pls|plz|thanks|thank you|thx|cheers|ty)[\s.!]*$/i;
 
 /** A message split into the request and whether it opened with a greeting. */
 export interface CleanUtterance {
-  /** The request without markup, greeting or trailing pleasantries. */
+  /** The request without markup, greeting, thanks or trailing pleasantries. */
   text: string;
   greeted: boolean;
+  /** Set when it opened with thanks or praise ("thanks bot, you're the best"). */
+  thanked?: true;
 }
 
-/** Removes mentions, a leading greeting ("hey opsbot, …") and a trailing "please"/"thanks". */
+/**
+ * Removes mentions, a leading greeting ("hey opsbot, …"), leading thanks or praise ("thanks, you're
+ * the best") and a trailing "please"/"thanks".
+ */
 export function cleanUtterance(raw: string): CleanUtterance {
   let text = stripMarkup(raw);
   let greeted = false;
-  for (let i = 0; i < 3; i += 1) {
-    const match = greeting.exec(text);
+  let thanked = false;
+  for (let i = 0; i < 4; i += 1) {
+    const hello = greeting.exec(text);
+    const thank = hello?.[0] ? undefined : thanks.exec(text);
+    const match = hello?.[0] ? hello : thank;
     if (!match || match[0].length === 0) break;
-    greeted = true;
+    if (hello?.[0]) greeted = true;
+    else thanked = true;
     text = text.slice(match[0].length).trim();
   }
   text = text.replace(politeTail, '').trim();
-  return { text, greeted };
+  return thanked ? { text, greeted, thanked } : { text, greeted };
 }

@@ -35,6 +35,9 @@ export const incidentDeclare = defineSkill({
     'create an incident, openai requests are timing out',
     'file an incident for a question about access reviews',
     'new incident, the endpoint is returning errors',
+    'file an incident, the nightly jobs failed',
+    'open incident: endpoint slow, not urgent',
+    'raise an incident please, production scoring is down for every customer',
   ],
   params: z.object({
     summary: z.string().min(3).describe('What is wrong, in a sentence'),
@@ -96,6 +99,8 @@ export const incidentAck = defineSkill({
     'ack incident 12',
     'got it, I am on this',
     'acknowledged, looking now',
+    'on it',
+    'looking into it',
   ],
   params: z.object({ incident: incidentId.optional() }),
   kind: 'incident',

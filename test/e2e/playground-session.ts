@@ -32,7 +32,9 @@ export interface PlaygroundSession {
   /** Types a message and sends it with Enter. */
   say(text: string): Promise<void>;
   /** Waits for a bot message after the first `after` ones whose text matches, and returns it. */
-  botReply(after: number, text: RegExp | string): Promise<Locator>;
+  botReply(after: number, text: RegExp | string, timeoutInMs?: number): Promise<Locator>;
+  /** Errors the page threw (uncaught), in order. */
+  pageErrors: string[];
   screenshot(step: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -41,7 +43,13 @@ export interface PlaygroundSession {
 export async function startPlaygroundSession(name: string): Promise<PlaygroundSession> {
   const work = mkdtempSync(join(tmpdir(), 'opsbot-e2e-'));
   const bot = await startBot({
-    env: { DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'silent', SIM_SEED: '7', SHUTDOWN_GRACE_MS: '2000' },
+    env: {
+      DATABASE_URL: 'sqlite::memory:',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SIM_SEED: '7',
+      SHUTDOWN_GRACE_MS: '2000',
+    },
   });
   let playground: RunningPlayground | undefined;
   let context: BrowserContext | undefined;
@@ -79,16 +87,24 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:' || url.protocol === 'blob:') {
+    if (
+      url.hostname === '127.0.0.1' ||
+      url.hostname === 'localhost' ||
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:'
+    ) {
       return route.continue();
     }
     blockedRequests.push(url.href);
     return route.abort('blockedbyclient');
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(playground.url);
 
   const dir = join(artifactsDir, name);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let step = 0;
   const messages = page.locator(selectors.botMessage);
@@ -99,6 +115,7 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
     playground: running,
     page,
     blockedRequests,
+    pageErrors,
     botMessageCount: () => messages.count(),
     async say(text) {
       const input = page.locator(selectors.input);
@@ -106,8 +123,8 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
       await input.pressSequentially(text);
       await input.press('Enter');
     },
-    async botReply(after, text) {
-      const deadline = Date.now() + 30_000;
+    async botReply(after, text, timeoutInMs = 30_000) {
+      const deadline = Date.now() + timeoutInMs;
       const matches = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value));
       for (;;) {
         const count = await messages.count();
@@ -119,8 +136,12 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
           }
         }
         if (Date.now() > deadline) {
-          const seen = await Promise.all([...Array(Math.max(0, count - after)).keys()].map((k) => messages.nth(after + k).innerText()));
-          throw new Error(`No bot message after #${after} matches ${String(text)}. Seen:\n${seen.join('\n---\n') || '(none)'}`);
+          const seen = await Promise.all(
+            [...Array(Math.max(0, count - after)).keys()].map((k) => messages.nth(after + k).innerText()),
+          );
+          throw new Error(
+            `No bot message after #${after} matches ${String(text)}. Seen:\n${seen.join('\n---\n') || '(none)'}`,
+          );
         }
         await page.waitForTimeout(250);
       }

@@ -12,7 +12,8 @@ let dir: string;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'opsbot-manifest-'));
-  for (const file of ['manifest.json', 'color.png', 'outline.png']) copyFileSync(join(source, file), join(dir, file));
+  for (const file of ['manifest.json', 'color.png', 'outline.png'])
+    copyFileSync(join(source, file), join(dir, file));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,7 +35,11 @@ describe('opsbot manifest', () => {
     expect(manifest.id).toBe(appId);
     expect(manifest.bots[0].botId).toBe(appId);
     expect(manifest.validDomains).toEqual(['opsbot.contoso.com']);
-    expect(manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title))).toContain('status <endpoint>');
+    expect(
+      manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
+        l.commands.map((c) => c.title),
+      ),
+    ).toContain('status <endpoint>');
 
     const color = decodePng(await zip.file('color.png')!.async('nodebuffer'));
     const outline = decodePng(await zip.file('outline.png')!.async('nodebuffer'));
@@ -44,7 +49,10 @@ describe('opsbot manifest', () => {
   it('uses a separate Teams app id when TEAMS_APP_ID is set', async () => {
     const result = await buildManifestPackage({
       manifestDir: dir,
-      env: { MICROSOFT_APP_ID: '3c0a7e51-6b2d-4f8e-a1c9-5d4b3a2f1e00', TEAMS_APP_ID: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' },
+      env: {
+        MICROSOFT_APP_ID: '3c0a7e51-6b2d-4f8e-a1c9-5d4b3a2f1e00',
+        TEAMS_APP_ID: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      },
       write: () => undefined,
     });
     expect(result.manifest.id).toBe('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
@@ -58,9 +66,9 @@ describe('opsbot manifest', () => {
   });
 
   it('writes no package when the app id is not a GUID', async () => {
-    await expect(buildManifestPackage({ manifestDir: dir, env: { MICROSOFT_APP_ID: 'opsbot' }, write: () => undefined })).rejects.toThrow(
-      'the bot id "opsbot" is not a GUID',
-    );
+    await expect(
+      buildManifestPackage({ manifestDir: dir, env: { MICROSOFT_APP_ID: 'opsbot' }, write: () => undefined }),
+    ).rejects.toThrow('the bot id "opsbot" is not a GUID');
     expect(existsSync(join(dir, 'build', 'opsbot.zip'))).toBe(false);
   });
 

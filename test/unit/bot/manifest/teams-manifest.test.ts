@@ -14,22 +14,36 @@ import {
   type TeamsManifest,
 } from '../../../../bot/manifest/teams-manifest';
 
-const template = JSON.parse(readFileSync(join(__dirname, '../../../../manifest/manifest.json'), 'utf8')) as TeamsManifest;
-const identity = { appId: '5f1c7c2e-8a4b-4c1e-9d3a-2b7e6f0a1c11', botId: '7d2e9b4a-1c3f-4e5a-8b6d-0f9e8d7c6b22', version: '1.2.3', domains: [] };
+const template = JSON.parse(
+  readFileSync(join(__dirname, '../../../../manifest/manifest.json'), 'utf8'),
+) as TeamsManifest;
+const identity = {
+  appId: '5f1c7c2e-8a4b-4c1e-9d3a-2b7e6f0a1c11',
+  botId: '7d2e9b4a-1c3f-4e5a-8b6d-0f9e8d7c6b22',
+  version: '1.2.3',
+  domains: [],
+};
 
 describe('Teams manifest', () => {
   it('passes the Teams JSON schema once built with real ids', () => {
     const manifest = buildTeamsManifest(template, allSkills, identity);
     expect(validateTeamsManifest(manifest)).toEqual([]);
     expect(manifest.$schema).toBe(manifestSchemaUrl);
-    expect(manifest.bots[0]).toMatchObject({ botId: identity.botId, scopes: ['personal', 'team', 'groupChat'] });
+    expect(manifest.bots[0]).toMatchObject({
+      botId: identity.botId,
+      scopes: ['personal', 'team', 'groupChat'],
+    });
   });
 
   it('is rejected by the schema validator when a required field is missing or an id is not a GUID', () => {
     const manifest = buildTeamsManifest(template, allSkills, identity);
     const { developer: _dropped, ...withoutDeveloper } = manifest;
-    expect(validateTeamsManifest(withoutDeveloper)).toContain("(top level): must have required property 'developer'");
-    expect(validateTeamsManifest({ ...manifest, id: 'not-a-guid' }).join('\n')).toMatch(/^\/id: must match pattern/m);
+    expect(validateTeamsManifest(withoutDeveloper)).toContain(
+      "(top level): must have required property 'developer'",
+    );
+    expect(validateTeamsManifest({ ...manifest, id: 'not-a-guid' }).join('\n')).toMatch(
+      /^\/id: must match pattern/m,
+    );
   });
 
   it('keeps every command menu inside the limits Teams puts on it', () => {
@@ -55,7 +69,12 @@ describe('Teams manifest', () => {
   });
 
   it('shortens a command form that is too long by dropping optional words first', () => {
-    const long = { ...allSkills[0], usage: 'scale <endpoint> [deployment] <instances>', title: 'Scale', description: 'x' } as SkillDeclaration;
+    const long = {
+      ...allSkills[0],
+      usage: 'scale <endpoint> [deployment] <instances>',
+      title: 'Scale',
+      description: 'x',
+    } as SkillDeclaration;
     expect(commandFor(long).title).toBe('scale <endpoint> <instances>');
   });
 
@@ -65,11 +84,15 @@ describe('Teams manifest', () => {
   });
 
   it('refuses ids that are not GUIDs and domains that are URLs', () => {
-    expect(() => buildTeamsManifest(template, allSkills, { ...identity, botId: 'my-bot' })).toThrow('the bot id "my-bot" is not a GUID');
-    expect(() => buildTeamsManifest(template, allSkills, { ...identity, domains: ['https://opsbot.contoso.com/'] })).toThrow(
-      'is not a host name',
+    expect(() => buildTeamsManifest(template, allSkills, { ...identity, botId: 'my-bot' })).toThrow(
+      'the bot id "my-bot" is not a GUID',
     );
-    expect(buildTeamsManifest(template, allSkills, { ...identity, domains: ['opsbot.contoso.com'] }).validDomains).toEqual(['opsbot.contoso.com']);
+    expect(() =>
+      buildTeamsManifest(template, allSkills, { ...identity, domains: ['https://opsbot.contoso.com/'] }),
+    ).toThrow('is not a host name');
+    expect(
+      buildTeamsManifest(template, allSkills, { ...identity, domains: ['opsbot.contoso.com'] }).validDomains,
+    ).toEqual(['opsbot.contoso.com']);
   });
 
   it('is committed with the command menu the catalog generates (run `npm run manifest -- --regenerate` after changing skills)', () => {
@@ -82,7 +105,9 @@ describe('app icons', () => {
 
   it('are committed exactly as drawn', () => {
     expect(readFileSync(join(__dirname, '../../../../manifest/color.png')).equals(drawn.color)).toBe(true);
-    expect(readFileSync(join(__dirname, '../../../../manifest/outline.png')).equals(drawn.outline)).toBe(true);
+    expect(readFileSync(join(__dirname, '../../../../manifest/outline.png')).equals(drawn.outline)).toBe(
+      true,
+    );
   });
 
   it('draw a 192x192 opaque colour icon and a 32x32 outline that is white on transparent', () => {

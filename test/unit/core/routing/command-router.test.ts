@@ -26,29 +26,60 @@ describe('strict commands', () => {
     ['start gpu-cluster-01', 'compute.start', { cluster: 'gpu-cluster-01' }],
     ['stop cpu', 'compute.stop', { cluster: 'cpu-cluster-01' }],
     ['scale fraud-detection 6', 'endpoint.scale', { endpoint: 'fraud-detection', instances: 6 }],
-    ['scale fraud-detection green 4', 'endpoint.scale', { endpoint: 'fraud-detection', deployment: 'green', instances: 4 }],
+    [
+      'scale fraud-detection green 4',
+      'endpoint.scale',
+      { endpoint: 'fraud-detection', deployment: 'green', instances: 4 },
+    ],
     ['rotate aoai-api-key', 'secret.rotate', { secret: 'aoai-api-key' }],
-    ['declare P1 fraud endpoint down', 'incident.declare', { summary: 'fraud endpoint down', severity: 'P1' }],
-    ['declare jobs keep failing', 'incident.declare', { summary: 'jobs keep failing' }],
+    [
+      'declare P1 fraud endpoint down',
+      'incident.declare',
+      { summary: 'fraud endpoint down', severity: 'P1' },
+    ],
+    ['declare jobs keep failing', 'incident.declare', { summary: 'jobs keep failing', severity: 'P2' }],
+    [
+      'declare the dashboard colours look odd',
+      'incident.declare',
+      { summary: 'the dashboard colours look odd' },
+    ],
     ['ack', 'incident.ack', {}],
     ['ack inc-0042', 'incident.ack', { incident: 'INC-0042' }],
-    ['escalate INC-0007 L2 cannot fix it', 'incident.escalate', { incident: 'INC-0007', reason: 'L2 cannot fix it' }],
-    ['resolve INC-0001 restarted blue', 'incident.resolve', { incident: 'INC-0001', resolution: 'restarted blue' }],
-    ['ask why do jobs fail with quota exceeded', 'troubleshoot.ask', { question: 'why do jobs fail with quota exceeded' }],
+    [
+      'escalate INC-0007 L2 cannot fix it',
+      'incident.escalate',
+      { incident: 'INC-0007', reason: 'L2 cannot fix it' },
+    ],
+    [
+      'resolve INC-0001 restarted blue',
+      'incident.resolve',
+      { incident: 'INC-0001', resolution: 'restarted blue' },
+    ],
+    [
+      'ask why do jobs fail with quota exceeded',
+      'troubleshoot.ask',
+      { question: 'why do jobs fail with quota exceeded' },
+    ],
   ])('%s', (text, skill, args) => {
     expect(route(text)).toEqual({ skill, args });
   });
 
   it('passes an unknown cluster name through so the skill can say which exist', () => {
-    expect(route('status gpu-cluster-99')).toEqual({ skill: 'status.compute', args: { cluster: 'gpu-cluster-99' } });
+    expect(route('status gpu-cluster-99')).toEqual({
+      skill: 'status.compute',
+      args: { cluster: 'gpu-cluster-99' },
+    });
   });
 
-  it.each(['how is the fraud endpoint doing', 'scale fraud-detection lots', 'jobs since monday', 'help me please', ''])(
-    'leaves natural language to the router: %s',
-    (text) => {
-      expect(parseCommand(text, config)).toBeUndefined();
-    },
-  );
+  it.each([
+    'how is the fraud endpoint doing',
+    'scale fraud-detection lots',
+    'jobs since monday',
+    'help me please',
+    '',
+  ])('leaves natural language to the router: %s', (text) => {
+    expect(parseCommand(text, config)).toBeUndefined();
+  });
 
   it('gives full confidence to a command', () => {
     expect(parseCommand('quota', config)).toMatchObject({ confidence: 1, source: 'command' });

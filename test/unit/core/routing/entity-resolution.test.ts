@@ -93,6 +93,12 @@ describe('severities', () => {
     ['training jobs failed overnight', 'P2'],
     ['a non-critical issue with the dashboard', 'P3'],
     ['a request to review access', 'P4'],
+    ['all customers get 500s from scoring', 'P1'],
+    ['the prod api is down for everyone', 'P1'],
+    ['a service principal secret was pushed to github', 'P1'],
+    ['some users cannot upload datasets', 'P2'],
+    ['nothing urgent, the dashboard is slow', 'P3'],
+    ['minor: a label on the card is wrong', 'P3'],
   ])('implied: %s → %s', (text, severity) => {
     expect(impliedSeverity(text)).toBe(severity);
   });

@@ -78,4 +78,132 @@ describe('offline router', () => {
       args: { incident: 'INC-0007' },
     });
   });
+
+  describe('implied severity when declaring', () => {
+    it.each([
+      ['declare an incident: the scoring api is offline in production', 'P1'],
+      ['raise a ticket, every client gets errors from fraud detection', 'P1'],
+      ['open incident: someone committed the storage key to a public repo', 'P1'],
+      ['log an incident, the nightly retraining runs failed', 'P2'],
+      ['file an incident, registry page loads slowly, not urgent', 'P3'],
+      ['new incident - request from audit for the access list', 'P4'],
+      ['declare a P3: the scoring api is offline in production', 'P3'],
+    ])('%s → %s', async (text, severity) => {
+      const intent = await routeText(text, config, router);
+      expect(intent.skill).toBe('incident.declare');
+      expect(intent.args.severity).toBe(severity);
+    });
+  });
+
+  describe('typos in verbs and nouns', () => {
+    it.each([
+      ['pls strat gpu-cluster-01', 'compute.start', { cluster: 'gpu-cluster-01' }],
+      ['stpo the cpu nodes', 'compute.stop', { cluster: 'cpu-cluster-01' }],
+      [
+        'sacle fraud-detection to 4 instances',
+        'endpoint.scale',
+        { endpoint: 'fraud-detection', instances: 4 },
+      ],
+      ['any alrets right now', 'status.alerts', {}],
+      ['trainign failures in the last 3 hours', 'status.jobs', { hours: 3 }],
+      ['acknowlegde INC-0077', 'incident.ack', { incident: 'INC-0077' }],
+    ])('%s → %s', async (text, skill, args) => {
+      await expect(router.route(text)).resolves.toMatchObject({ skill, args });
+    });
+
+    it('still refuses a misspelt destructive request', async () => {
+      await expect(router.route('deleet the cpu cluster')).resolves.toMatchObject({ skill: 'none' });
+    });
+
+    it('does not turn an ordinary word into a change verb', async () => {
+      const intent = await router.route('there is a warning on the gpu cluster');
+      expect(changeSkills.has(intent.skill)).toBe(false);
+    });
+  });
+
+  describe('declaring versus listing incidents', () => {
+    it.each([
+      'file a ticket please, half the batch runs died overnight',
+      'open incident, the data lake is slow to respond, low impact',
+      'the registry is unreachable, raise an incident',
+    ])('declares: %s', async (text) => {
+      await expect(router.route(text)).resolves.toMatchObject({ skill: 'incident.declare' });
+    });
+
+    it.each(['open incidents?', 'which sev2s are still open', 'any active incidents at the moment'])(
+      'lists: %s',
+      async (text) => {
+        await expect(router.route(text)).resolves.toMatchObject({ skill: 'incident.list' });
+      },
+    );
+
+    it('keeps the description as the summary', async () => {
+      const intent = await router.route('file a ticket please, half the batch runs died overnight');
+      expect(intent.args.summary).toBe('half the batch runs died overnight');
+    });
+  });
+
+  describe('how-to and why questions go to the runbooks', () => {
+    it.each([
+      'how would we warm up the cpu cluster ahead of a hackathon?',
+      'what is the right way to rotate the aoai key? only asking, do not do it',
+      'why did fraud-detection drop to three instances overnight?',
+      'is there a runbook for stopping compute that still has jobs',
+      'hypothetically, if I shut down the gpu cluster what would happen',
+    ])('%s', async (text) => {
+      const intent = await router.route(text);
+      expect(intent).toMatchObject({ skill: 'troubleshoot.ask', args: { question: text } });
+      for (const a of intent.alternatives ?? []) expect(changeSkills.has(a.skill)).toBe(false);
+    });
+
+    it.each(["don't stop the cpu cluster", 'never rotate the openai key on a friday'])(
+      'proposes no change when told not to act: %s',
+      async (text) => {
+        const intent = await router.route(text);
+        expect(changeSkills.has(intent.skill)).toBe(false);
+      },
+    );
+  });
+
+  describe('quota vocabulary', () => {
+    it.each([
+      'vcpus used against the subscription limit',
+      'how many cores have we got left',
+      'spare capacity in the a100 family',
+      'are we near the regional core limit?',
+    ])('%s → status.quota', async (text) => {
+      await expect(router.route(text)).resolves.toMatchObject({ skill: 'status.quota' });
+    });
+
+    it('never turns a quota increase into a scale request', async () => {
+      const intent = await router.route('increase our vcpu quota to 200');
+      expect(changeSkills.has(intent.skill)).toBe(false);
+    });
+  });
+
+  describe('small talk and thanks', () => {
+    it.each([
+      'thanks heaps, you are a legend',
+      'cheers bot, much appreciated',
+      'do you ever get tired',
+      'what is your favourite song',
+    ])('%s → none', async (text) => {
+      const intent = await router.route(text);
+      expect(intent.skill).toBe('none');
+      expect(intent.alternatives).toBeUndefined();
+    });
+
+    it('routes what follows a thank-you', async () => {
+      await expect(router.route('thanks! now show me the firing alerts')).resolves.toMatchObject({
+        skill: 'status.alerts',
+      });
+    });
+
+    it.each(['just joined the team, how can I use you?', 'how do I talk to this bot'])(
+      '%s → help',
+      async (text) => {
+        await expect(router.route(text)).resolves.toMatchObject({ skill: 'help' });
+      },
+    );
+  });
 });

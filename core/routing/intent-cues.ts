@@ -1,0 +1,147 @@
+/**
+ * What the wording of a message says about its intent regardless of its topic. The router reads
+ * these deterministic cues beside the classifier: the classifier knows topics (jobs, quota, the gpu
+ * cluster), the cues know the kind of sentence (a how-to question, a declaration, small talk).
+ */
+export interface IntentCues {
+  /** Asks how to do something or for a procedure ("how do I pre-warm …", "what are the steps for …"). */
+  howTo: boolean;
+  /** Asks why something happened or is so ("why did the endpoint scale down"). */
+  why: boolean;
+  /** Asks what would happen, not for it to happen ("hypothetically, if I stopped the cluster …"). */
+  hypothetical: boolean;
+  /** Asks how to use the bot itself ("how do I use this thing"). */
+  usage: boolean;
+  /** Says not to act ("just asking", "don't do it", "do not stop the cluster"). */
+  noAction: boolean;
+  /** Asks to open an incident about something it describes ("file an incident: jobs failed"). */
+  declare: boolean;
+  /** Uses words only quota questions use (vCPUs, cores left, VM family, capacity left). */
+  quota: boolean;
+  /** Asks which incidents are open ("any P1s open?", "is anything still open incident-wise"). */
+  openIncidents: boolean;
+  /** Chit-chat with the bot ("what's your favourite film", "are you human"). */
+  smallTalk: boolean;
+  /** Names an operations topic the runbooks could cover (jobs, clusters, keys, dns, …). */
+  operational: boolean;
+}
+
+const clauseStart = String.raw`(?:^|[,;:.!?]\s*|\b(?:and|but|so|also)\s+)`;
+const opener = String.raw`(?:(?:ok|okay|so|hey|quick question|question|just curious|curious|btw|also)[\s,:]+)*`;
+
+const howTo = new RegExp(
+  `${clauseStart}${opener}(?:` +
+    [
+      String.raw`how (?:do|can|could|should|would|does|might) (?:i|we|you|one|someone|a user|people|they)\b(?! (?:see|check|view|look at|know|tell)\b)`,
+      String.raw`how to\b`,
+      String.raw`how is (?:it|that|this) done\b`,
+      String.raw`what(?:'s| is| are|s) the (?:procedure|process|steps?|runbook|playbook|guidance|recommended way|best way|right way|correct way|proper way|way to)\b`,
+      String.raw`what (?:steps|(?:should|do|can|must) (?:i|we) do)\b`,
+      String.raw`(?:is there|do we have) (?:a |an )?(?:runbook|procedure|process|guide|playbook|documented way|sop)\b`,
+      String.raw`(?:walk|talk) me through\b`,
+      String.raw`(?:the |any )?(?:steps|procedure|process|instructions|runbook|playbook|guide|docs|documentation) (?:to|for|on)\b`,
+      String.raw`(?:how many|how much|what size|which|when|where) (?:[\w-]+ ){0,5}should\b`,
+      String.raw`should (?:i|we) (?:[\w-]+ ){0,2}(?:scale|run|use|start|stop|rotate|set|size|keep|warm|pre-?warm)\b`,
+      String.raw`explain how\b`,
+      String.raw`(?:any|what are the) (?:tips|advice|best practices?)\b`,
+    ].join('|') +
+    ')',
+);
+const why = new RegExp(
+  `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b)`,
+);
+const hypothetical =
+  /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (if|when))\b/;
+const usage =
+  /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b)/;
+const noAction =
+  /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
+
+const declareVerb = String.raw`(?:declare|raise|file|log|create|report|cut|submit|kick off|open|start)`;
+const declareLead = new RegExp(
+  String.raw`^(?:(?:please|pls|plz|kindly|can you|could you|would you|we need to|need to|let'?s|lets|i want to|i'd like to|id like to|go ahead and|time to|urgent|urgently)[\s,:]+)*` +
+    `(${declareVerb})(?: up)? (?:(?:a|an|new|another|a new) )*` +
+    String.raw`(?:(?:p[1-4]|sev(?:erity)? ?[1-4]|major|critical|high|medium|low|minor|non-critical|urgent|security)[\s,:-]*)?` +
+    String.raw`(incident|ticket|sev ?[1-4]|p[1-4])(?!s\b|-?wise\b)` +
+    String.raw`(?:(?:\s+(?:please|pls|plz|now|asap|right now|quickly))*)(\s*[,;:\-–—.!?]\s*|\s+(?:for|about|on|because|since|as|re|regarding)\s+|\s+)(.*)$`,
+);
+const declareTail = new RegExp(
+  String.raw`^(.*\S)\s*[,;:\-–—.!]\s*(?:(?:please|pls|plz|so|and|can you|could you|we need to|need to|let'?s)[\s,]+)*` +
+    `${declareVerb}(?: up)? (?:(?:a|an|new|a new) )*` +
+    String.raw`(?:(?:p[1-4]|sev(?:erity)? ?[1-4]|major|critical|high|medium|low|minor|non-critical)[\s,:-]*)?(?:incident|ticket)` +
+    String.raw`(?:\s+(?:for (?:it|this|that)|please|now|asap|right now|for me))*\W*$`,
+);
+const pageSomeone =
+  /^(?:(?:please|pls|plz|can you|could you)[\s,]+)*page (?:someone|somebody|the on-?call|on-?call|whoever is on call|l[1-3]|the team|everyone|the sre)\b[\s,;:.!-]+(?:\w+ ){2,}/;
+const incidentHeading =
+  /^(?:(?:new|major|critical|urgent)\s+)*(?:incident|outage|p[1-4]|sev ?[1-4]|(?:p[1-4]|sev ?[1-4]) incident)\s*[:–—-]\s*\S/;
+
+const quota =
+  /\b(quotas?|v-?cpus?|vcores?|cores? (limit|quota|count|usage|left|remaining|available|free|used|in use)|(how many|enough|spare|free|remaining|available) (v-?cpus?|cores)|(vm|sku|machine|compute) famil(y|ies)|regional (limit|cores?)|capacity (left|remaining|available|headroom)|(left|remaining|spare|free) capacity|headroom|subscription limits?)\b/;
+
+const openIncidents =
+  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b/;
+const smallTalk =
+  /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
+
+const operational =
+  /\b(jobs?|train\w*|runs?|endpoints?|deploy\w*|clusters?|comput\w*|nodes?|gpus?|cpus?|quotas?|keys?|secrets?|rotat\w*|vaults?|openai|aoai|models?|inference|scor\w*|alerts?|incidents?|latency|errors?|503s?|5xx|dns|private|network\w*|workspace|storage|data ?lake|datasets?|uploads?|registry|scal\w*|instances?|replicas?|warm\w*|pre-?warm\w*|start\w*|stop\w*|fail\w*|timeouts?|throttl\w*|permissions?|approvals?|change window|pipeline|capacity|aks|acr|kubernetes|notebooks?|sdk|api)\b/;
+
+/** The cue patterns, so that spelling correction treats the words they look for as known. */
+export const intentCuePatterns: readonly RegExp[] = [
+  howTo,
+  why,
+  hypothetical,
+  usage,
+  noAction,
+  declareLead,
+  declareTail,
+  pageSomeone,
+  quota,
+  openIncidents,
+  smallTalk,
+  operational,
+];
+
+/** Reads the cues of a lower-case, cleaned (and spelling-corrected) message. */
+export function readIntentCues(lower: string): IntentCues {
+  const t = lower.trim();
+  return {
+    howTo: howTo.test(t),
+    why: why.test(t),
+    hypothetical: hypothetical.test(t),
+    usage: usage.test(t),
+    noAction: noAction.test(t),
+    declare: asksToDeclare(t),
+    quota: quota.test(t),
+    openIncidents: openIncidents.test(t),
+    smallTalk: smallTalk.test(t),
+    operational: operational.test(t),
+  };
+}
+
+/**
+ * An imperative to open an incident together with a description of it: "file an incident please,
+ * several jobs failed", "open incident, gpu cluster slow to scale", "fraud is down — raise a ticket",
+ * "incident: data lake unreachable". "open incidents?" and "list open incidents" are not.
+ */
+function asksToDeclare(t: string): boolean {
+  if (incidentHeading.test(t) || pageSomeone.test(`${t} `)) return true;
+  const lead = declareLead.exec(t);
+  if (lead) {
+    const [, verb, , separator, rest] = lead;
+    const summaryWords = rest
+      .replace(/\b(please|pls|plz|now|asap|thanks)\b/g, ' ')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const hasSeparator = separator.trim().length > 0;
+    // "open"/"start" are common words: only with a separator ("open incident, …") do they declare.
+    const weakVerb = verb === 'open' || verb === 'start';
+    const describes =
+      summaryWords.length >= 2 && !/^(list|queue|count|status|report|history|log)\b/.test(rest);
+    if (describes && (hasSeparator || !weakVerb)) return true;
+  }
+  const tail = declareTail.exec(t);
+  return Boolean(tail && tail[1].split(/\s+/).length >= 2);
+}
