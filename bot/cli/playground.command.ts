@@ -144,11 +144,16 @@ export const playground: Subcommand = async (argv) => {
       `You are ${me?.name} (${me?.roles.join(', ')}). Others: npm run playground -- --as "<name>". Stop with Ctrl+C.\n\n`,
   );
 
+  let stopping = false;
   const code = await new Promise<number>((done) => {
-    const stop = () => done(0);
+    const stop = () => {
+      stopping = true;
+      done(0);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     void running.exited.then((exitCode) => {
+      if (stopping) return;
       process.stderr.write(`The Agents Playground stopped (exit code ${exitCode}).\n`);
       done(exitCode === 0 ? 0 : 1);
     });
