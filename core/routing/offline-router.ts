@@ -420,23 +420,26 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
  * ("two more", "by 2", "double"), so that the clarify dialog asks for the number.
  */
 function absoluteCount(a: Analysis): number | undefined {
+  const taken = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
+  const numbers = findNumbers(a.tokens).filter(
+    (n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''),
+  );
+  if (numbers.length === 0) return undefined;
+  const within = (n: { value: number } | undefined) => (n && n.value <= 50 ? n.value : undefined);
+  // "to ten" names the target even when the sentence also says "more capacity".
+  const toBefore = [...numbers].reverse().find((n) => /^(to|at)$/.test(a.tokens[n.start - 1] ?? ''));
+  if (toBefore) return within(toBefore);
   if (
     /\b(more|extra|additional|another|fewer|less|double|triple|halve|twice|by (\d+|[a-z]+))\b|\+\d/.test(
       a.lower,
     )
   )
     return undefined;
-  const taken = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
-  const numbers = findNumbers(a.tokens).filter(
-    (n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''),
-  );
-  if (numbers.length === 0) return undefined;
   const unitAfter = numbers.find((n) =>
     /^(instances?|replicas?|nodes?|vms?|copies|pods?)$/.test(a.tokens[n.end] ?? ''),
   );
-  const toBefore = [...numbers].reverse().find((n) => /^(to|at|on)$/.test(a.tokens[n.start - 1] ?? ''));
-  const chosen = toBefore ?? unitAfter ?? (numbers.length === 1 ? numbers[0] : undefined);
-  return chosen && chosen.value <= 50 ? chosen.value : undefined;
+  const onBefore = [...numbers].reverse().find((n) => a.tokens[n.start - 1] === 'on');
+  return within(onBefore ?? unitAfter ?? (numbers.length === 1 ? numbers[0] : undefined));
 }
 
 function round(n: number): number {

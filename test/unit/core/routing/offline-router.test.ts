@@ -30,6 +30,13 @@ describe('offline router', () => {
     expect(intent.args).toEqual({ endpoint: 'fraud-detection' });
   });
 
+  it('takes the target count of "to N" even when the sentence also speaks of more', async () => {
+    await expect(router.route('fraud detection needs more headroom, scale it to seven')).resolves.toMatchObject({
+      skill: 'endpoint.scale',
+      args: { endpoint: 'fraud-detection', instances: 7 },
+    });
+  });
+
   it('suggests a severity from the matrix for a declaration', async () => {
     const intent = await router.route('we have a possible data breach in the datalake, open an incident');
     expect(intent).toMatchObject({ skill: 'incident.declare', args: { severity: 'P1' } });
