@@ -24,8 +24,11 @@ export interface CardAction {
   [property: string]: unknown;
 }
 
-/** The data of an opsbot command button: the strict command, and Teams' messageBack so it arrives as text. */
+/**
+ * The data of an opsbot command button: the strict command, read by the bot from `value.opsbot.command`.
+ * No `msteams` messageBack/imBack: the Agents Playground drops such submits, and the bot does not need
+ * the text echoed, since every reply card says what it answers.
+ */
 export interface CommandActionData {
   opsbot: { command: string };
-  msteams: { type: 'messageBack'; text: string; displayText: string };
 }

@@ -128,10 +128,7 @@ function statusRow(label: string, value: string, status: CheckStatus): CardEleme
 
 /** A button that sends `command` as if the user had typed it. */
 function commandAction(step: { label: string; command: string }): CardAction {
-  const data: CommandActionData = {
-    opsbot: { command: step.command },
-    msteams: { type: 'messageBack', text: step.command, displayText: step.command },
-  };
+  const data: CommandActionData = { opsbot: { command: step.command } };
   return { type: 'Action.Submit', title: step.label, data };
 }
 

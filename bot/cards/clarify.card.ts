@@ -15,10 +15,7 @@ export function clarifyCard(result: ClarifyResult): AdaptiveCard {
   ];
   if (result.hint) items.push(k.text(result.hint, { isSubtle: true, size: 'Small' }));
   const actions: CardAction[] = result.choices.slice(0, 5).map((choice) => {
-    const data: CommandActionData = {
-      opsbot: { command: choice.command },
-      msteams: { type: 'messageBack', text: choice.command, displayText: choice.label },
-    };
+    const data: CommandActionData = { opsbot: { command: choice.command } };
     return { type: 'Action.Submit', title: choice.label, data };
   });
   return k.card([{ type: 'Container', style: 'emphasis', items }], actions);

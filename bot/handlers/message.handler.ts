@@ -27,7 +27,7 @@ export interface MessageHandlerOptions {
 /**
  * Handles a message activity: strips @mentions, takes the local-only `sim …` meta-command, hands
  * everything else to the conversation dialog and sends each result as an Adaptive Card. A card
- * button's command arrives as text (messageBack) or, without text, in `value.opsbot.command`.
+ * button's command arrives in `value.opsbot.command` (a plain Action.Submit), usually without text.
  */
 export function createMessageHandler(options: MessageHandlerOptions) {
   const logger = options.logger.child({ component: 'message-handler' });

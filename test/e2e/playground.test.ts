@@ -73,11 +73,9 @@ describeWithChromium(
       expect(text).toMatch(/simulated/i);
     });
 
-    // KNOWN FAILURE, kept visible: Agents Playground 0.2.28 throws "Cannot add property msTeams, object
-    // is not extensible" on any Action.Submit whose data carries `msteams` (messageBack), and sends
-    // nothing; opsbot's buttons carry it for Teams. A plain Action.Submit (data without `msteams`)
-    // does reach the bot. When the cards or the playground change, this starts passing: make it `it`.
-    it.failing('runs the command of a card button when it is pressed', async () => {
+    // Buttons are plain Action.Submit with `{ opsbot: { command } }`: the playground (0.2.28) drops any
+    // submit whose data carries `msteams` messageBack or imBack ("Cannot add property msTeams").
+    it('runs the command of a card button when it is pressed', async () => {
       const welcome = await s.botReply(0, 'Hello, I am opsbot');
       const before = await s.botMessageCount();
       const errorsBefore = s.pageErrors.length;

@@ -70,19 +70,15 @@ export function cardText(json: unknown): string {
 }
 
 /** The command buttons of a card: title and the command they send. */
-export function cardCommands(json: unknown): { title: string; command: string; messageBack: string }[] {
+export function cardCommands(json: unknown): { title: string; command: string }[] {
   const actions = ((json as { actions?: Record<string, unknown>[] }).actions ?? []) as {
     type: string;
     title: string;
-    data?: { opsbot?: { command: string }; msteams?: { type: string; text: string } };
+    data?: { opsbot?: { command: string } };
   }[];
   return actions
     .filter((a) => a.type === 'Action.Submit')
-    .map((a) => ({
-      title: a.title,
-      command: a.data?.opsbot?.command ?? '',
-      messageBack: a.data?.msteams?.text ?? '',
-    }));
+    .map((a) => ({ title: a.title, command: a.data?.opsbot?.command ?? '' }));
 }
 
 /** TextBlocks whose colour says something must sit next to a word; this finds colour-only blocks (no text). */

@@ -66,7 +66,7 @@ describe('opsbot chat (terminal chat over /api/messages, against a bot started i
     const number = /\[#(\d+)\] Status gpu-cluster-01/.exec(output)?.[1];
     expect(number).toBeDefined();
     const reply = await type(number!, /Standard_NC24ads_A100_v4/);
-    expect(reply).toMatch(/you \(button\) > status gpu-cluster-01/);
+    expect(reply).toMatch(/you \(button\) > Status gpu-cluster-01/);
     expect(reply).toMatch(/gpu-cluster-01/);
     const events = await bot.audit.list({ actorId: alex.aadObjectId, skill: 'status.compute' });
     expect(events.map((e) => e.args)).toEqual([{ cluster: 'gpu-cluster-01' }]);

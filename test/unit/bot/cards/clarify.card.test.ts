@@ -16,7 +16,7 @@ const question: ClarifyResult = {
 };
 
 describe('clarify card', () => {
-  it('is a valid Adaptive Card 1.5 with the question and one messageBack button per choice', () => {
+  it('is a valid Adaptive Card 1.5 with the question and one command button per choice', () => {
     const card = clarifyCard(question);
     expect(validateCard(card)).toEqual([]);
     expect(card.version).toBe('1.5');
@@ -26,18 +26,12 @@ describe('clarify card', () => {
       {
         type: 'Action.Submit',
         title: 'fraud-detection',
-        data: {
-          opsbot: { command: 'fraud-detection' },
-          msteams: { type: 'messageBack', text: 'fraud-detection', displayText: 'fraud-detection' },
-        },
+        data: { opsbot: { command: 'fraud-detection' } },
       },
       {
         type: 'Action.Submit',
         title: 'Cancel',
-        data: {
-          opsbot: { command: 'cancel' },
-          msteams: { type: 'messageBack', text: 'cancel', displayText: 'Cancel' },
-        },
+        data: { opsbot: { command: 'cancel' } },
       },
     ]);
   });

@@ -74,7 +74,7 @@ describe('message card', () => {
     expectValid(card);
     expect(cardText(card)).toContain('Known endpoints: fraud-detection.');
     expect(JSON.stringify(card)).toContain(`"text":"${word}","color":"${color}"`);
-    expect(cardCommands(card)).toEqual([{ title: 'What can I do?', command: 'help', messageBack: 'help' }]);
+    expect(cardCommands(card)).toEqual([{ title: 'What can I do?', command: 'help' }]);
   });
 
   it('defaults to info and works without a title or suggestions', () => {

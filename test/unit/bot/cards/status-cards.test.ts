@@ -86,15 +86,15 @@ describe.each(cases)('the %s card', (_name, skill, args) => {
     expect(simulatedShown).toBe(lz.simulated);
   });
 
-  it('offers buttons that send a strict command as a message', async () => {
+  it('offers buttons that send a strict command in their data', async () => {
     const card = renderResult(await result(troubled(), skill, args));
     const commands = cardCommands(card);
     expect(commands.length).toBeGreaterThan(0);
     for (const c of commands) {
       expect(c.command).toMatch(/^(status|ask|declare|jobs|quota|alerts|stop|start|help)\b/);
-      expect(c.messageBack).toBe(c.command);
     }
-    expect(JSON.stringify(card.actions)).toContain('"displayText"');
+    // The Agents Playground drops submits that carry msteams messageBack/imBack data.
+    expect(JSON.stringify(card.actions)).not.toContain('"msteams"');
   });
 });
 
@@ -197,7 +197,6 @@ describe('what the cards say', () => {
     expect(cardCommands(card)[0]).toEqual({
       title: 'Scale to zero',
       command: 'stop gpu-cluster-01',
-      messageBack: 'stop gpu-cluster-01',
     });
   });
 

@@ -8,10 +8,7 @@ const valid = {
     {
       type: 'Action.Submit',
       title: 'Alerts',
-      data: {
-        opsbot: { command: 'alerts' },
-        msteams: { type: 'messageBack', text: 'alerts', displayText: 'alerts' },
-      },
+      data: { opsbot: { command: 'alerts' } },
     },
   ],
   msteams: { width: 'Full' },
@@ -21,7 +18,7 @@ describe('validateCard (the helper every card test relies on)', () => {
   it('accepts a valid card', () => {
     expect(validateCard(valid)).toEqual([]);
     expect(cardText(valid)).toBe('P95 412 ms');
-    expect(cardCommands(valid)).toEqual([{ title: 'Alerts', command: 'alerts', messageBack: 'alerts' }]);
+    expect(cardCommands(valid)).toEqual([{ title: 'Alerts', command: 'alerts' }]);
   });
 
   it('reports an invalid colour, an unknown element, a misspelt property, an empty text and a bad version', () => {
