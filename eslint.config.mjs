@@ -31,12 +31,30 @@ export default tseslint.config(
     },
   },
   {
-    files: ['skills/**/*.ts', 'dialogs/**/*.ts'],
+    files: ['dialogs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         restrict(botFramework, 'Only bot/ may import the bot framework.'),
         restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
-        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*'], 'skills/ and dialogs/ must not import bot/ or adapters/.'),
+        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*'], 'dialogs/ must not import bot/ or adapters/.'),
+      ] }],
+    },
+  },
+  {
+    files: ['skills/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(botFramework, 'Only bot/ may import the bot framework.'),
+        restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
+        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*', '../dialogs/*', '../../dialogs/*'], 'skills/ must not import bot/, dialogs/ or adapters/.'),
+      ] }],
+    },
+  },
+  {
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(sdks, 'bot/ reaches SDKs and database drivers through adapters/ only.'),
       ] }],
     },
   },
@@ -45,7 +63,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         restrict(botFramework, 'Only bot/ may import the bot framework.'),
-        restrict(['../bot/*', '../../bot/*', '../../../bot/*', '../dialogs/*', '../../dialogs/*'], 'adapters/ implement core ports; they must not import bot/ or dialogs/.'),
+        restrict(['../bot/*', '../../bot/*', '../../../bot/*', '../dialogs/*', '../../dialogs/*', '../skills/*', '../../skills/*', '../../../skills/*'], 'adapters/ implement core ports; they must not import bot/, dialogs/ or skills/.'),
       ] }],
     },
   },

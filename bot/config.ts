@@ -142,6 +142,15 @@ export function loadBotConfig(
     );
   }
 
+  if (localMode && e.LANDING_ZONE === 'azure') {
+    // Local mode has no authentication: anyone on this machine could act as anyone in the roster.
+    // It never gets a real subscription, and never builds DefaultAzureCredential.
+    throw new ConfigError(
+      'environment: LANDING_ZONE=azure needs production mode (MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, ' +
+        'or a managed identity): local mode has no authentication, so it runs on the simulator only.',
+    );
+  }
+
   const configPath = e.OPSBOT_CONFIG ?? defaultConfigPath;
   const absolutePath = isAbsolute(configPath)
     ? configPath

@@ -10,8 +10,17 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/** Paths that must never reach a log line. */
-const redactPaths = ['*.password', '*.secret', '*.token', '*.authorization', '*.key', '*.value', 'headers.authorization'];
+/** Keys whose values must never reach a log line, at the top level, one level down, and in HTTP headers. */
+const secretKeys = ['password', 'secret', 'token', 'authorization', 'key', 'value', 'apiKey', 'api-key'];
+const headerKeys = ['authorization', 'api-key', 'ocp-apim-subscription-key', 'cookie'];
+const at = (prefix: string, key: string) =>
+  /^[A-Za-z_]\w*$/.test(key) ? (prefix ? `${prefix}.${key}` : key) : `${prefix}["${key}"]`;
+const redactPaths = [
+  ...secretKeys.flatMap((k) => [at('', k), at('*', k)]),
+  ...headerKeys.flatMap((h) =>
+    ['headers', '*.headers', '*.*.headers', 'err.request.headers'].map((prefix) => at(prefix, h)),
+  ),
+];
 
 /** The root logger. */
 export function createLogger(options: LoggerOptions): Logger {

@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import type { ResourceKind } from '../core/config/resource-names';
+import type { z } from 'zod/v4';
 import type { Clock, KeyValueStore } from '../core/ports';
 import { parseCommand } from '../core/routing/command-router';
 import { EntityResolver, tokenize } from '../core/routing/entity-resolver';
@@ -25,16 +26,37 @@ export interface ClarifyDialogOptions {
   pendingTtlInMs?: number;
 }
 
-/** What to do with a message: run an intent, reply (a question or "cancelled"), or route it as usual. */
+/** Whose request a question belongs to: one person in one conversation (a group chat has many). */
+export interface ClarifyAsker {
+  conversationId: string;
+  /** Entra object id of the person who asked. */
+  aadObjectId: string;
+}
+
+/**
+ * The audit record of a turn that ended in a question or a cancellation: the proposed skill (or
+ * `none`) and only the arguments that already pass that skill's schema.
+ */
+export interface ClarifyAudit {
+  skill: string;
+  args: Record<string, unknown>;
+  decision: 'clarify:asked' | 'clarify:did-you-mean' | 'clarify:cancelled';
+  outcome: 'pending' | 'cancelled';
+  detail: string;
+}
+
+/** What to do with a message: run an intent, reply (a question or "cancelled") and audit it, or route it as usual. */
 export type ClarifyOutcome =
   | { action: 'run'; intent: Intent }
-  | { action: 'reply'; result: ClarifyResult | MessageResult }
+  | { action: 'reply'; result: ClarifyResult | MessageResult; audit: ClarifyAudit }
   | { action: 'pass' };
 
-/** The question a conversation is waiting on, as stored under `clarify/<conversationId>`. */
+/** The question one person is waiting on, as stored under `clarify/<conversationId>/<aadObjectId>`. */
 type Pending =
   | { kind: 'argument'; intent: Intent; param: string; askedAt: string }
-  | { kind: 'skill'; candidates: Intent[]; askedAt: string };
+  | { kind: 'skill'; candidates: Intent[]; proposed?: string; askedAt: string };
+
+const maxAuditedText = 200;
 
 const resourceParams: Record<string, ResourceKind> = {
   endpoint: 'endpoint',
@@ -46,7 +68,8 @@ const cancelWords = /^(cancel|stop|abort|never ?mind|nevermind|forget it|no|nope
 /**
  * The clarify dialog: asks for missing required arguments one at a time (with choices from the
  * config), asks "Did you mean …?" when the router is unsure, remembers the pending question per
- * conversation in the key/value store, and continues the original request once it is answered.
+ * person and conversation in the key/value store (a bystander in a group chat can neither answer
+ * nor cancel someone else's question), and continues the original request once it is answered.
  * "cancel" drops it. It never runs a skill itself.
  */
 export class ClarifyDialog {
@@ -63,43 +86,54 @@ export class ClarifyDialog {
   }
 
   /**
-   * Reads a message as the answer to this conversation's pending question, if there is one.
-   * `pass` when nothing is pending or the message is clearly a new request.
+   * Reads a message as the answer to the pending question of the person who sent it, if there is
+   * one. `pass` when nothing is pending for them or the message is clearly a new request.
    */
-  async resume(conversationId: string, text: string): Promise<ClarifyOutcome> {
-    const pending = await this.load(conversationId);
+  async resume(asker: ClarifyAsker, text: string): Promise<ClarifyOutcome> {
+    const pending = await this.load(asker);
     if (!pending) return { action: 'pass' };
     const answer = text.trim();
     if (cancelWords.test(answer)) {
-      await this.clear(conversationId);
+      await this.clear(asker);
       return {
         action: 'reply',
         result: { view: 'message', tone: 'info', title: 'Cancelled', text: 'Cancelled. Nothing was run.' },
+        audit: {
+          ...this.proposal(pending),
+          decision: 'clarify:cancelled',
+          outcome: 'cancelled',
+          detail: pending.kind === 'argument' ? `param=${pending.param}` : 'question=skill',
+        },
       };
     }
     if (pending.kind === 'skill') {
       const chosen = this.pickCandidate(pending.candidates, answer);
-      if (!chosen)
-        return this.notAnAnswer(conversationId, answer, () => this.skillQuestion(pending.candidates));
-      await this.clear(conversationId);
-      return this.complete(conversationId, chosen);
+      if (!chosen) {
+        return this.notAnAnswer(asker, answer, () => ({
+          result: this.skillQuestion(pending.candidates),
+          audit: this.skillAudit(pending.proposed ?? 'none', pending.candidates, 'answer not understood'),
+        }));
+      }
+      await this.clear(asker);
+      return this.complete(asker, chosen);
     }
     const value = this.parseAnswer(pending.param, answer, pending.intent.args);
     if (value === undefined) {
-      return this.notAnAnswer(conversationId, answer, () =>
-        this.argumentQuestion(pending.intent, pending.param, answer),
-      );
+      return this.notAnAnswer(asker, answer, () => ({
+        result: this.argumentQuestion(pending.intent, pending.param, answer),
+        audit: this.argumentAudit(pending.intent, pending.param, 'answer not understood'),
+      }));
     }
     const intent = { ...pending.intent, args: { ...pending.intent.args, [pending.param]: value } };
-    await this.clear(conversationId);
-    return this.complete(conversationId, intent);
+    await this.clear(asker);
+    return this.complete(asker, intent);
   }
 
   /**
    * Looks at a freshly routed intent: asks "Did you mean …?" when the router is unsure, asks for the
    * first missing required argument, or lets it run.
    */
-  async review(conversationId: string, intent: Intent): Promise<ClarifyOutcome> {
+  async review(asker: ClarifyAsker, intent: Intent): Promise<ClarifyOutcome> {
     if (intent.source !== 'command' && intent.skill !== 'none') {
       const runnerUp = intent.alternatives?.[0];
       const unsure =
@@ -111,41 +145,99 @@ export class ClarifyDialog {
           ...(intent.alternatives ?? []).map((a) => this.alternative(intent, a)),
         ].slice(0, 3);
         if (candidates.length > 1 || intent.confidence < this.askBelow)
-          return this.askSkill(conversationId, candidates);
+          return this.askSkill(asker, intent.skill, candidates);
       }
     }
     if (intent.skill === 'none' && intent.alternatives?.length) {
       return this.askSkill(
-        conversationId,
+        asker,
+        'none',
         intent.alternatives.slice(0, 3).map((a) => this.alternative(intent, a)),
       );
     }
-    return this.complete(conversationId, intent);
+    return this.complete(asker, intent);
   }
 
-  private async complete(conversationId: string, intent: Intent): Promise<ClarifyOutcome> {
+  private async complete(asker: ClarifyAsker, intent: Intent): Promise<ClarifyOutcome> {
     const param = this.firstMissing(intent);
     if (!param) return { action: 'run', intent };
-    await this.save(conversationId, { kind: 'argument', intent, param, askedAt: this.now() });
-    return { action: 'reply', result: this.argumentQuestion(intent, param) };
+    await this.save(asker, { kind: 'argument', intent, param, askedAt: this.now() });
+    return {
+      action: 'reply',
+      result: this.argumentQuestion(intent, param),
+      audit: this.argumentAudit(intent, param),
+    };
   }
 
-  private async askSkill(conversationId: string, candidates: Intent[]): Promise<ClarifyOutcome> {
-    await this.save(conversationId, { kind: 'skill', candidates, askedAt: this.now() });
-    return { action: 'reply', result: this.skillQuestion(candidates) };
+  private async askSkill(asker: ClarifyAsker, proposed: string, candidates: Intent[]): Promise<ClarifyOutcome> {
+    await this.save(asker, { kind: 'skill', candidates, proposed, askedAt: this.now() });
+    return {
+      action: 'reply',
+      result: this.skillQuestion(candidates),
+      audit: this.skillAudit(proposed, candidates),
+    };
   }
 
   /** A message that does not answer the question: a new request passes through, anything else is asked again. */
   private async notAnAnswer(
-    conversationId: string,
+    asker: ClarifyAsker,
     answer: string,
-    again: () => ClarifyResult,
+    again: () => { result: ClarifyResult; audit: ClarifyAudit },
   ): Promise<ClarifyOutcome> {
     if (parseCommand(answer, this.options.config) || answer.split(/\s+/).length >= 4) {
-      await this.clear(conversationId);
+      await this.clear(asker);
       return { action: 'pass' };
     }
-    return { action: 'reply', result: again() };
+    return { action: 'reply', ...again() };
+  }
+
+  private argumentAudit(intent: Intent, param: string, note?: string): ClarifyAudit {
+    return {
+      skill: intent.skill,
+      args: this.knownArgs(intent),
+      decision: 'clarify:asked',
+      outcome: 'pending',
+      detail: `${describeSource(intent)} param=${param}${note ? `; ${note}` : ''}`,
+    };
+  }
+
+  private skillAudit(proposed: string, candidates: Intent[], note?: string): ClarifyAudit {
+    const top = candidates.find((c) => c.skill === proposed);
+    return {
+      skill: proposed,
+      args: top ? this.knownArgs(top) : {},
+      decision: 'clarify:did-you-mean',
+      outcome: 'pending',
+      detail: `candidates=${candidates.map((c) => `${c.skill}@${c.confidence.toFixed(2)}`).join(',')}${note ? `; ${note}` : ''}`,
+    };
+  }
+
+  /** The skill and arguments a pending question was about, for the audit record of its cancellation. */
+  private proposal(pending: Pending): Pick<ClarifyAudit, 'skill' | 'args'> {
+    if (pending.kind === 'argument') return { skill: pending.intent.skill, args: this.knownArgs(pending.intent) };
+    const proposed = pending.proposed ?? 'none';
+    const top = pending.candidates.find((c) => c.skill === proposed);
+    return { skill: proposed, args: top ? this.knownArgs(top) : {} };
+  }
+
+  /**
+   * The arguments the skill declares that each pass their own schema; text is cut at 200
+   * characters, so free text from the router never reaches the audit log whole.
+   */
+  private knownArgs(intent: Intent): Record<string, unknown> {
+    const params = this.options.catalog.get(intent.skill)?.params as unknown as
+      | { shape?: Record<string, z.ZodType> }
+      | undefined;
+    const kept: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(params?.shape ?? {})) {
+      const value = intent.args[key];
+      if (value === undefined || !schema.safeParse(value).success) continue;
+      kept[key] =
+        typeof value === 'string' && value.length > maxAuditedText
+          ? `${value.slice(0, maxAuditedText)}…`
+          : value;
+    }
+    return kept;
   }
 
   /** The first required argument the skill's schema reports as missing, in declaration order. */
@@ -280,33 +372,37 @@ export class ClarifyDialog {
     }
   }
 
-  private key(conversationId: string): string {
-    return `clarify/${conversationId}`;
+  private key(asker: ClarifyAsker): string {
+    return `clarify/${asker.conversationId}/${asker.aadObjectId}`;
   }
 
   private now(): string {
     return this.options.clock.now().toISOString();
   }
 
-  private async load(conversationId: string): Promise<Pending | undefined> {
-    const key = this.key(conversationId);
+  private async load(asker: ClarifyAsker): Promise<Pending | undefined> {
+    const key = this.key(asker);
     const item = (await this.options.store.read([key]))[key];
     if (!item) return undefined;
     const pending = item.value as unknown as Pending;
     if (this.options.clock.now().getTime() - new Date(pending.askedAt).getTime() > this.ttlInMs) {
-      await this.clear(conversationId);
+      await this.clear(asker);
       return undefined;
     }
     return pending;
   }
 
-  private save(conversationId: string, pending: Pending): Promise<void> {
+  private save(asker: ClarifyAsker, pending: Pending): Promise<void> {
     return this.options.store.write({
-      [this.key(conversationId)]: { value: pending as unknown as Record<string, unknown> },
+      [this.key(asker)]: { value: pending as unknown as Record<string, unknown> },
     });
   }
 
-  private clear(conversationId: string): Promise<void> {
-    return this.options.store.delete([this.key(conversationId)]);
+  private clear(asker: ClarifyAsker): Promise<void> {
+    return this.options.store.delete([this.key(asker)]);
   }
+}
+
+function describeSource(intent: Intent): string {
+  return `source=${intent.source} confidence=${intent.confidence.toFixed(2)}`;
 }

@@ -61,22 +61,40 @@ export class ConversationDialog {
   async handleMessage(turn: ConversationTurn): Promise<SkillResult[]> {
     const text = turn.text.trim();
     if (text.length > maxMessageLength) {
-      await this.auditUnrouted(turn, 'rejected:too-long', `length=${text.length}`);
+      await this.audit(turn, {
+        decision: 'rejected:too-long',
+        outcome: `error:${ErrorCodes.activityRejected}`,
+        detail: `length=${text.length}`,
+      });
       return [tooLong(text.length)];
     }
-    if (!text) return [emptyMessage()];
+    if (!text) {
+      await this.audit(turn, { decision: 'empty', outcome: 'ignored', detail: 'no text after mentions' });
+      return [emptyMessage()];
+    }
 
     const clarify = this.options.clarify;
-    const pending = clarify ? await clarify.resume(turn.conversationId, text) : { action: 'pass' as const };
-    if (pending.action === 'reply') return [pending.result];
+    const asker = { conversationId: turn.conversationId, aadObjectId: turn.caller.aadObjectId };
+    const pending = clarify ? await clarify.resume(asker, text) : { action: 'pass' as const };
+    if (pending.action === 'reply') {
+      await this.audit(turn, pending.audit);
+      return [pending.result];
+    }
     let intent = pending.action === 'run' ? pending.intent : await this.route(text, turn);
     if (intent && clarify && pending.action === 'pass') {
-      const reviewed = await clarify.review(turn.conversationId, intent);
-      if (reviewed.action === 'reply') return [reviewed.result];
+      const reviewed = await clarify.review(asker, intent);
+      if (reviewed.action === 'reply') {
+        await this.audit(turn, reviewed.audit);
+        return [reviewed.result];
+      }
       if (reviewed.action === 'run') intent = reviewed.intent;
     }
     if (!intent || intent.skill === 'none') {
-      await this.auditUnrouted(turn, 'unknown-command', intent ? `router=${intent.source}` : 'no route');
+      await this.audit(turn, {
+        decision: 'unknown-command',
+        outcome: `error:${ErrorCodes.unknownCommand}`,
+        detail: intent ? `router=${intent.source}` : 'no route',
+      });
       return [notUnderstood(text, intent)];
     }
 
@@ -123,8 +141,12 @@ export class ConversationDialog {
     };
   }
 
-  private auditUnrouted(turn: ConversationTurn, decision: string, detail: string): Promise<void> {
-    const event: AuditEvent = {
+  /** The one audit event of a turn that ends before `runSkill()`, which otherwise writes it. */
+  private audit(
+    turn: ConversationTurn,
+    event: Pick<AuditEvent, 'decision' | 'outcome' | 'detail'> & Partial<Pick<AuditEvent, 'skill' | 'args'>>,
+  ): Promise<void> {
+    return this.options.audit.append({
       at: this.options.clock.now(),
       correlationId: turn.correlationId,
       actorId: turn.caller.aadObjectId,
@@ -132,14 +154,8 @@ export class ConversationDialog {
       conversationId: turn.conversationId,
       skill: 'none',
       args: {},
-      decision,
-      outcome:
-        decision === 'unknown-command'
-          ? `error:${ErrorCodes.unknownCommand}`
-          : `error:${ErrorCodes.activityRejected}`,
-      detail,
-    };
-    return this.options.audit.append(event);
+      ...event,
+    });
   }
 }
 

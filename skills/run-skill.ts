@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { ErrorCodes, UserFacingError } from '../core/errors';
+import { UserFacingError } from '../core/errors';
 import type { AuditEvent } from '../core/ports';
 import type { SkillCatalog } from './catalog';
 import type { SkillResult } from './results';
@@ -63,8 +63,21 @@ export async function runSkill(
     return { view: 'not-enabled', skill: skill.id, title: skill.title, args };
   }
 
+  const budgetInMs = ctx.turnBudgetInMs ?? defaultTurnBudgetInMs;
   try {
-    const result = await skill.run(args, ctx);
+    const result = await withinBudget(skill.run(args, ctx), budgetInMs);
+    if (result === timedOut) {
+      await audit('allowed', 'timeout', args);
+      return {
+        view: 'message',
+        tone: 'warning',
+        title: `${skill.title}: no answer in time`,
+        text:
+          `The landing zone did not answer within ${budgetInMs >= 1000 ? `${Math.round(budgetInMs / 1000)} s` : `${budgetInMs} ms`}, ` +
+          'so I stopped waiting; nothing was changed. Try again in a minute. ' +
+          `Reference: ${ctx.correlationId.slice(0, 8)}.`,
+      };
+    }
     await audit('allowed', 'ok', args);
     return result;
   } catch (error) {
@@ -115,7 +128,24 @@ function describeIssues(error: z.ZodError): string {
     .join(' ');
 }
 
-/** Thrown by skills for arguments that parse but make no sense (e.g. an unknown resource). */
-export function invalidArgument(message: string): UserFacingError {
-  return new UserFacingError(ErrorCodes.invalidArguments, message);
+/**
+ * How long a skill may take before the turn answers without it. Teams gives a bot about 15 s to
+ * answer; the rest is left for routing, the card and the reply.
+ */
+export const defaultTurnBudgetInMs = 12_000;
+
+const timedOut = Symbol('timed out');
+
+/** Resolves to the work's result, or to `timedOut` when the budget passes first (the work's late failure is swallowed). */
+async function withinBudget<T>(work: Promise<T>, budgetInMs: number): Promise<T | typeof timedOut> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof timedOut>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut), budgetInMs);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod/v4';
-import type { LandingZoneConfig, RoleId } from '../core/config/landing-zone.schema';
+import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { AuditLog, Clock, LandingZone } from '../core/ports';
 import type { Logger } from '../core/logger';
 import type { SkillResult } from './results';
@@ -52,6 +52,8 @@ export interface SkillContext {
   logger: Logger;
   /** Local mode (no Bot Framework credentials): demo-only features such as simulator scenarios. */
   localMode: boolean;
+  /** How long `runSkill()` waits for a skill before answering without it; 12 s when absent. */
+  turnBudgetInMs?: number;
   /** The catalog, for skills that describe other skills (help). */
   catalog: { list(): SkillDeclaration[] };
 }
@@ -86,16 +88,7 @@ export function defineSkill<P extends z.ZodType>(declaration: SkillDeclaration<P
 }
 
 /** All roles; for skills anyone may use. */
-export const everyone: readonly RoleId[] = [
-  'viewer',
-  'l1',
-  'l2',
-  'l3',
-  'security',
-  'platform-architect',
-  'cab',
-  'it-director',
-];
+export const everyone: readonly RoleId[] = roleIds;
 
 /** Roles that operate the landing zone. */
 export const operators: readonly RoleId[] = ['l2', 'l3', 'platform-architect'];

@@ -1,6 +1,8 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { ErrorCodes, NotFoundError, UserFacingError } from '../../core/errors';
 import { opsbotRoleName } from './azure-permissions';
+import { AzureTimeoutError } from './azure-timeout-error';
+import { isNetworkError } from './budgeted-retry-http-client';
 
 /** What the adapter was doing when Azure said no; turns the answer into a sentence for the chat. */
 export interface AzureCallContext {
@@ -37,28 +39,34 @@ function shorten(text: string | undefined): string {
 
 /**
  * Maps what an Azure SDK threw to a `UserFacingError` with a code from the catalog (OPS-401…406).
- * A `UserFacingError` passes through unchanged. Secret values never enter the message: for calls that
- * carry one, the caller passes `quoteAzure: false` and only codes and statuses are used.
+ * A `UserFacingError` passes through unchanged. Only Azure's answers (`RestError`), network
+ * failures, aborts, timeouts and failed long-running operations are mapped; anything else is a
+ * programming error and is thrown again unchanged, so the bot logs it with a correlation id instead
+ * of blaming Azure. Secret values never enter the message: for calls that carry one, the caller
+ * passes `quoteAzure: false` and only codes and statuses are used.
  */
 export function mapAzureError(error: unknown, context: AzureCallContext, quoteAzure = true): UserFacingError {
   if (error instanceof UserFacingError) return error;
+  if (error instanceof AzureTimeoutError) return timeoutError(error, context);
+  if (isNetworkError(error) || (error as { name?: string } | undefined)?.name === 'AbortError') {
+    const reason = (error as { code?: string }).code ?? 'aborted';
+    return new UserFacingError(
+      ErrorCodes.azureUnavailable,
+      `Azure could not be reached to ${context.doing} (${reason}). Try again in a few minutes.`,
+      { resource: context.resourceName, reason },
+    );
+  }
   const { code, message } = azureError(error);
   const said = quoteAzure && message ? ` Azure said: ${shorten(message)}` : '';
   if (!isRestError(error)) {
-    const text = (error as Error)?.message ?? '';
-    if (text.startsWith(lroFailurePrefix)) {
-      const reason = quoteAzure ? shorten(text.slice(lroFailurePrefix.length).replace(/^\.\s*/, '')) : '';
-      return new UserFacingError(
-        ErrorCodes.azureFailed,
-        `Azure accepted the request to ${context.doing}, but the operation failed` +
-          (reason ? `: ${reason}` : '.') +
-          ' Nothing else was changed; check the resource in the portal before trying again.',
-        { resource: context.resourceName },
-      );
-    }
+    const text = (error as Error | undefined)?.message ?? '';
+    if (!(error instanceof Error) || !text.startsWith(lroFailurePrefix)) throw error;
+    const reason = quoteAzure ? shorten(text.slice(lroFailurePrefix.length).replace(/^\.\s*/, '')) : '';
     return new UserFacingError(
-      ErrorCodes.azureUnavailable,
-      `Azure could not be reached to ${context.doing}. Try again in a few minutes.`,
+      ErrorCodes.azureFailed,
+      `Azure accepted the request to ${context.doing}, but the operation failed` +
+        (reason ? `: ${reason}` : '.') +
+        ' Nothing else was changed; check the resource in the portal before trying again.',
       { resource: context.resourceName },
     );
   }
@@ -107,5 +115,25 @@ export function mapAzureError(error: unknown, context: AzureCallContext, quoteAz
     ErrorCodes.azureFailed,
     `Azure rejected the request to ${context.doing} (HTTP ${status}${code ? `, ${code}` : ''}).${said}`,
     { status, azureCode: code },
+  );
+}
+
+function timeoutError(error: AzureTimeoutError, context: AzureCallContext): UserFacingError {
+  const late = error.message.replace(/\.$/, '');
+  const details = { resource: context.resourceName, service: error.service, afterInMs: error.afterInMs };
+  if (error.throttled) {
+    return new UserFacingError(
+      ErrorCodes.azureThrottled,
+      `${late}: it kept throttling the bot's requests, so the bot could not ${context.doing}. Try again in a minute.`,
+      details,
+    );
+  }
+  const unsure = error.mayHaveChanged
+    ? ' The change may still be applied: check the resource before trying again.'
+      : ' Try again in a few minutes; the Azure status page may show an incident.';
+  return new UserFacingError(
+    ErrorCodes.azureUnavailable,
+    `${late}, so the bot could not ${context.doing}.${unsure}`,
+    details,
   );
 }

@@ -13,6 +13,8 @@ import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices'
 import { LogsQueryClient, type LogsTable } from '@azure/monitor-query-logs';
 import { MetricsClient } from '@azure/monitor-query-metrics';
 import { SecretClient } from '@azure/keyvault-secrets';
+import { systemClock } from '../../core/clock';
+import { assertValidComputeScale } from '../../core/compute-scale';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { ErrorCodes, NotFoundError, UserFacingError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -37,9 +39,12 @@ import type {
 } from '../../core/ports';
 import { mapAzureError, type AzureCallContext } from './azure-error-mapper';
 import { permissionActions as perm } from './azure-permissions';
+import { AzureTimeoutError } from './azure-timeout-error';
 import {
   createBudgetedRetryHttpClient,
   defaultRetryBudget,
+  type BudgetedHttpClient,
+  type MonotonicNow,
   type RetryBudgetOptions,
   type Sleep,
 } from './budgeted-retry-http-client';
@@ -73,6 +78,14 @@ export interface AzureLandingZoneOptions {
   retry?: Partial<RetryBudgetOptions>;
   /** Waits between retries; tests record the delays instead of sleeping. */
   sleep?: Sleep;
+  /** Monotonic milliseconds the time budgets are measured with; tests move it forward in `sleep`. */
+  now?: MonotonicNow;
+  /**
+   * The time one read (`getCompute`, `listTrainingJobs`, …) may take, every request and retry in it
+   * included, before it answers OPS-406 (or OPS-404 when throttled). Default 4 s, so a skill that
+   * makes a few reads still answers within a Teams turn.
+   */
+  readBudgetInMs?: number;
   /** How long a change waits for its long-running operation before answering `in-progress`. Default 10 s. */
   defaultWaitBudgetInMs?: number;
   /** Polling interval of long-running operations. Default 2 s (the SDK's). */
@@ -137,7 +150,8 @@ export class AzureLandingZone implements LandingZone {
   private readonly clock: Clock;
   private readonly credential: TokenCredential;
   private readonly endpoints: AzureEndpoints;
-  private readonly httpClient: HttpClient;
+  private readonly httpClient: BudgetedHttpClient;
+  private readonly readBudgetInMs: number;
   private readonly waitBudgetInMs: number;
   private readonly pollIntervalInMs: number | undefined;
   private readonly storageCapacityTb: number;
@@ -154,7 +168,7 @@ export class AzureLandingZone implements LandingZone {
     this.config = options.config;
     this.lz = options.config.landingZone;
     this.logger = options.logger.child({ component: 'azure-landing-zone' });
-    this.clock = options.clock ?? { now: () => new Date() };
+    this.clock = options.clock ?? systemClock;
     this.credential = options.credential;
     this.endpoints = {
       arm: 'https://management.azure.com',
@@ -167,7 +181,9 @@ export class AzureLandingZone implements LandingZone {
       options.httpClient ?? createDefaultHttpClient(),
       { ...defaultRetryBudget, ...options.retry },
       options.sleep,
+      options.now,
     );
+    this.readBudgetInMs = options.readBudgetInMs ?? 4000;
     this.waitBudgetInMs = options.defaultWaitBudgetInMs ?? 10_000;
     this.pollIntervalInMs = options.lroPollIntervalInMs;
     this.storageCapacityTb = options.storageCapacityTb ?? 50;

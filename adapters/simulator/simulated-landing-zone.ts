@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ComputeConfig, EndpointConfig, LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { ErrorCodes, NotFoundError, UserFacingError } from '../../core/errors';
+import { assertValidComputeScale } from '../../core/compute-scale';
 import type {
   BackupStatus,
   ChangeOptions,
@@ -381,19 +382,8 @@ export class SimulatedLandingZone implements LandingZone, ScenarioControl {
         `${compute.name} is a compute instance, which has no scale settings: start or stop it instead.`,
       );
     }
+    assertValidComputeScale(scale);
     const { minNodes, maxNodes } = scale;
-    if (
-      !Number.isInteger(minNodes) ||
-      !Number.isInteger(maxNodes) ||
-      minNodes < 0 ||
-      maxNodes < 1 ||
-      minNodes > maxNodes
-    ) {
-      throw new UserFacingError(
-        ErrorCodes.invalidArguments,
-        `Scale settings need whole numbers with 0 ≤ minimum ≤ maximum and a maximum of at least 1 (got minimum ${minNodes}, maximum ${maxNodes}).`,
-      );
-    }
     const now = this.now();
     const timeline = this.clusterScale.get(compute.name)!;
     const before = timeline.at(now);

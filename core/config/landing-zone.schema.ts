@@ -117,10 +117,11 @@ const PersonConfig = z.object({
   roles: z.array(RoleId).min(1),
 });
 
-const GroupConfig = z.object({ groupId: name, name, roles: z.array(RoleId).min(1) });
 
+// Strict at the top level: a misspelt section (or one this version does not support yet, such as
+// Entra group → role mapping) is an error, not silently ignored.
 export const LandingZoneConfig = z
-  .object({
+  .strictObject({
     landingZone: z.object({
       name,
       environment: z.enum(['production', 'development']),
@@ -162,7 +163,6 @@ export const LandingZoneConfig = z
       emergencyApproverRoles: z.array(RoleId).min(1),
     }),
     people: z.array(PersonConfig).default([]),
-    groups: z.array(GroupConfig).default([]),
   })
   .superRefine((config, ctx) => {
     const tiers = new Set(config.escalationPath.map((t) => t.id));

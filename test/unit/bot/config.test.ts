@@ -101,6 +101,11 @@ describe('loadBotConfig', () => {
     expect(message).toMatch(/^lz\.yaml: people\[3\]\.roles\[0\]: Invalid option: expected one of "viewer"/);
   });
 
+  it('rejects a section it does not know instead of ignoring it', () => {
+    const { dir, env } = withConfigFile(`${shipped}\ngroups:\n  - groupId: g-cab\n    roles: [cab]\n`);
+    expect(errorOf(() => loadBotConfig(env, { cwd: dir }))).toMatch(/^lz\.yaml: .*groups/);
+  });
+
   it('names the line of a YAML syntax error', () => {
     const { dir, env } = withConfigFile('landingZone:\n  name: [unclosed\n');
     expect(errorOf(() => loadBotConfig(env, { cwd: dir }))).toMatch(/^lz\.yaml:\d+:\d+ YAML syntax:/);

@@ -80,13 +80,18 @@ describe('runSkill', () => {
     }
   });
 
-  it('never runs a change skill before the approval flow exists', async () => {
+  it('never runs a change skill before the approval flow exists, even one that declares run', async () => {
+    const run = jest.fn(async () => ({ view: 'message' as const, text: 'scaled' }));
+    const armed = new SkillCatalog(
+      allSkills.map((s) => (s.id === 'endpoint.scale' ? { ...s, run } : s)) as SkillDeclaration[],
+    );
     const audit = new MemoryAuditLog();
     const result = await runSkill(
       { skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 6 }, source: 'command' },
-      context(alex, catalog, audit),
-      catalog,
+      context(alex, armed, audit),
+      armed,
     );
+    expect(run).not.toHaveBeenCalled();
     expect(result).toEqual({
       view: 'not-enabled',
       skill: 'endpoint.scale',
@@ -133,6 +138,19 @@ describe('runSkill', () => {
       expect(result.text).toContain('01234567');
       expect(result.text).not.toContain('10.0.0.7');
     }
+  });
+
+  it('answers without the skill when it takes longer than the turn budget', async () => {
+    const slow = catalogWith(() => new Promise(() => undefined));
+    const audit = new MemoryAuditLog();
+    const result = await runSkill(
+      { skill: 'status.compute', args: { cluster: 'cpu-cluster-01' }, source: 'command' },
+      { ...context(alex, slow, audit), turnBudgetInMs: 50 },
+      slow,
+    );
+    expect(result).toMatchObject({ view: 'message', tone: 'warning' });
+    if (result.view === 'message') expect(result.text).toContain('did not answer within 50 ms');
+    expect(audit.events[0]).toMatchObject({ skill: 'status.compute', decision: 'allowed', outcome: 'timeout' });
   });
 
   it('keeps undeclared and oversized arguments out of the audit log', async () => {

@@ -20,9 +20,4 @@ describe('lookUpPerson', () => {
     expect(lookUpPerson(config, 'ffffffff-0000-0000-0000-000000000000', 'Pat')).toEqual({ name: 'Pat', roles: ['viewer'] });
     expect(lookUpPerson(config, undefined, 'Pat')).toEqual({ name: 'Pat', roles: ['viewer'] });
   });
-
-  it('adds roles from groups', () => {
-    const withGroups = { ...config, groups: [{ groupId: 'g-cab', name: 'CAB', roles: ['cab' as const] }] };
-    expect(lookUpPerson(withGroups, demoPeople.alex, 'x', ['g-cab']).roles).toEqual(['l2', 'cab']);
-  });
 });
