@@ -7,6 +7,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  setupFiles: ['<rootDir>/test/setup/loopback-guard.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -169,7 +169,11 @@ export class ClarifyDialog {
     };
   }
 
-  private async askSkill(asker: ClarifyAsker, proposed: string, candidates: Intent[]): Promise<ClarifyOutcome> {
+  private async askSkill(
+    asker: ClarifyAsker,
+    proposed: string,
+    candidates: Intent[],
+  ): Promise<ClarifyOutcome> {
     await this.save(asker, { kind: 'skill', candidates, proposed, askedAt: this.now() });
     return {
       action: 'reply',
@@ -214,7 +218,8 @@ export class ClarifyDialog {
 
   /** The skill and arguments a pending question was about, for the audit record of its cancellation. */
   private proposal(pending: Pending): Pick<ClarifyAudit, 'skill' | 'args'> {
-    if (pending.kind === 'argument') return { skill: pending.intent.skill, args: this.knownArgs(pending.intent) };
+    if (pending.kind === 'argument')
+      return { skill: pending.intent.skill, args: this.knownArgs(pending.intent) };
     const proposed = pending.proposed ?? 'none';
     const top = pending.candidates.find((c) => c.skill === proposed);
     return { skill: proposed, args: top ? this.knownArgs(top) : {} };

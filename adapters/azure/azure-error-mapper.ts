@@ -130,7 +130,7 @@ function timeoutError(error: AzureTimeoutError, context: AzureCallContext): User
   }
   const unsure = error.mayHaveChanged
     ? ' The change may still be applied: check the resource before trying again.'
-      : ' Try again in a few minutes; the Azure status page may show an incident.';
+    : ' Try again in a few minutes; the Azure status page may show an incident.';
   return new UserFacingError(
     ErrorCodes.azureUnavailable,
     `${late}, so the bot could not ${context.doing}.${unsure}`,

@@ -209,296 +209,329 @@ export class AzureLandingZone implements LandingZone {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  async getComponentHealth(): Promise<ComponentHealth[]> {
-    return Promise.all(
-      this.config.components.map(async (component) => {
-        const id = this.resourceId(armTypes[component.kind], component.name);
-        const body = (await this.armJson(
-          'GET',
-          `${id}/providers/Microsoft.ResourceHealth/availabilityStatuses/current`,
-          resourceHealthApiVersion,
-          undefined,
-          {
-            doing: `read the health of ${component.name}`,
-            resourceKind: 'component',
-            resourceName: component.name,
-            requiredAction: perm.resourceHealth,
-          },
-        )) as {
-          properties?: {
-            availabilityState?: string;
-            summary?: string;
-            reportedTime?: string;
-            occuredTime?: string;
+  getComponentHealth(): Promise<ComponentHealth[]> {
+    return this.read('read the health of the landing-zone components', async () => {
+      return Promise.all(
+        this.config.components.map(async (component) => {
+          const id = this.resourceId(armTypes[component.kind], component.name);
+          const body = (await this.armJson(
+            'GET',
+            `${id}/providers/Microsoft.ResourceHealth/availabilityStatuses/current`,
+            resourceHealthApiVersion,
+            undefined,
+            {
+              doing: `read the health of ${component.name}`,
+              resourceKind: 'component',
+              resourceName: component.name,
+              requiredAction: perm.resourceHealth,
+            },
+          )) as {
+            properties?: {
+              availabilityState?: string;
+              summary?: string;
+              reportedTime?: string;
+              occuredTime?: string;
+            };
           };
-        };
-        const p = body.properties ?? {};
-        const state = healthStates[(p.availabilityState ?? '').toLowerCase()] ?? 'unknown';
-        const checked = p.reportedTime ?? p.occuredTime;
-        return {
-          resource: component.name,
-          kind: component.kind,
-          state,
-          ...(state !== 'available' && p.summary ? { detail: p.summary } : {}),
-          checkedAt: checked ? new Date(checked) : this.clock.now(),
-        };
-      }),
-    );
-  }
-
-  async listTrainingJobs(options: { sinceHours: number }): Promise<TrainingJob[]> {
-    if (!Number.isFinite(options.sinceHours) || options.sinceHours <= 0) {
-      throw new UserFacingError(
-        ErrorCodes.invalidArguments,
-        'The job window must be a positive number of hours.',
+          const p = body.properties ?? {};
+          const state = healthStates[(p.availabilityState ?? '').toLowerCase()] ?? 'unknown';
+          const checked = p.reportedTime ?? p.occuredTime;
+          return {
+            resource: component.name,
+            kind: component.kind,
+            state,
+            ...(state !== 'available' && p.summary ? { detail: p.summary } : {}),
+            checkedAt: checked ? new Date(checked) : this.clock.now(),
+          };
+        }),
       );
-    }
-    const rows = await this.query(trainingJobsQuery, options.sinceHours * 60, {
-      doing: 'read the training job events',
-      resourceKind: 'Log Analytics workspace',
-      resourceName: this.lz.logAnalyticsWorkspaceId,
-      requiredAction: perm.jobEventsQuery,
-    });
-    return rows.map((r) => {
-      const failure = str(r.FailureReason);
-      const ended = r.EndedAt ? new Date(r.EndedAt as string) : undefined;
-      return {
-        id: str(r.JobId),
-        displayName: str(r.DisplayName) || str(r.JobId),
-        compute: str(r.Compute),
-        status: str(r.Status) as TrainingJob['status'],
-        submittedBy: str(r.SubmittedBy) || 'unknown',
-        startedAt: new Date(r.StartedAt as string),
-        ...(ended && !Number.isNaN(ended.getTime()) ? { endedAt: ended } : {}),
-        ...(failure ? { failureReason: failure } : {}),
-      };
     });
   }
 
-  async getEndpoint(name: string): Promise<EndpointStatus> {
-    const ctx = this.endpointContext(name, `read the endpoint ${name}`, perm.endpointRead);
-    try {
-      const endpoint = await this.ml.onlineEndpoints.get(this.lz.resourceGroup, this.lz.workspace, name);
-      const deployments = [];
-      for await (const d of this.ml.onlineDeployments.list(this.lz.resourceGroup, this.lz.workspace, name)) {
-        deployments.push(d);
+  listTrainingJobs(options: { sinceHours: number }): Promise<TrainingJob[]> {
+    return this.read('read the training jobs', async () => {
+      if (!Number.isFinite(options.sinceHours) || options.sinceHours <= 0) {
+        throw new UserFacingError(
+          ErrorCodes.invalidArguments,
+          'The job window must be a positive number of hours.',
+        );
       }
-      const traffic = endpoint.properties.traffic ?? {};
-      const metrics = await this.endpointMetrics(name);
-      return {
-        name: endpoint.name ?? name,
-        state: endpoint.properties.provisioningState ?? 'Unknown',
-        scoringUri: endpoint.properties.scoringUri ?? '',
-        deployments: deployments
-          .map((d) => ({
-            name: d.name ?? '',
-            state: d.properties.provisioningState ?? 'Unknown',
-            instanceCount: d.sku?.capacity ?? 0,
-            vmSize: d.properties.instanceType ?? '',
-            trafficPercent: traffic[d.name ?? ''] ?? 0,
-          }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
-        metrics,
-      };
-    } catch (error) {
-      throw mapAzureError(error, ctx);
-    }
-  }
-
-  async getCompute(name: string): Promise<ComputeStatus> {
-    const ctx = this.computeContext(name, `read the compute ${name}`, perm.computeRead);
-    let resource: ComputeResource;
-    try {
-      resource = await this.ml.computeOperations.get(this.lz.resourceGroup, this.lz.workspace, name);
-    } catch (error) {
-      throw mapAzureError(error, ctx);
-    }
-    const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
-    return this.toComputeStatus(resource, jobs, await this.utilisation([resource.name ?? name]));
-  }
-
-  async listComputes(): Promise<ComputeStatus[]> {
-    const resources: ComputeResource[] = [];
-    try {
-      for await (const c of this.ml.computeOperations.list(this.lz.resourceGroup, this.lz.workspace)) {
-        const type = c.properties?.computeType;
-        if (type === 'AmlCompute' || type === 'ComputeInstance') resources.push(c);
-      }
-    } catch (error) {
-      throw mapAzureError(error, {
-        doing: `list the computes of ${this.lz.workspace}`,
-        resourceKind: 'workspace',
-        resourceName: this.lz.workspace,
-        requiredAction: perm.computeRead,
+      const rows = await this.query(trainingJobsQuery, options.sinceHours * 60, {
+        doing: 'read the training job events',
+        resourceKind: 'Log Analytics workspace',
+        resourceName: this.lz.logAnalyticsWorkspaceId,
+        requiredAction: perm.jobEventsQuery,
       });
-    }
-    const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
-    const usage = await this.utilisation(resources.map((r) => r.name ?? ''));
-    return resources
-      .map((r) => this.toComputeStatus(r, jobs, usage))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  async listQuotaUsage(): Promise<QuotaUsage[]> {
-    const result: QuotaUsage[] = [];
-    try {
-      for await (const u of this.ml.usages.list(this.lz.location)) {
-        if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || !u.name?.value) continue;
-        result.push({ family: u.name.value, used: u.currentValue ?? 0, limit: u.limit ?? 0, unit: 'cores' });
-      }
-    } catch (error) {
-      throw mapAzureError(error, {
-        doing: `read the compute quota in ${this.lz.location}`,
-        resourceKind: 'location',
-        resourceName: this.lz.location,
-        requiredAction: perm.usagesRead,
+      return rows.map((r) => {
+        const failure = str(r.FailureReason);
+        const ended = r.EndedAt ? new Date(r.EndedAt as string) : undefined;
+        return {
+          id: str(r.JobId),
+          displayName: str(r.DisplayName) || str(r.JobId),
+          compute: str(r.Compute),
+          status: str(r.Status) as TrainingJob['status'],
+          submittedBy: str(r.SubmittedBy) || 'unknown',
+          startedAt: new Date(r.StartedAt as string),
+          ...(ended && !Number.isNaN(ended.getTime()) ? { endedAt: ended } : {}),
+          ...(failure ? { failureReason: failure } : {}),
+        };
       });
-    }
-    return result.sort((a, b) => a.family.localeCompare(b.family));
+    });
   }
 
-  async listFiringAlerts(): Promise<FiringAlert[]> {
-    const ctx: AzureCallContext = {
-      doing: 'list the firing alerts',
-      resourceKind: 'subscription',
-      resourceName: this.lz.subscriptionId,
-      requiredAction: perm.alertsRead,
-    };
-    const alerts: FiringAlert[] = [];
-    let next: string | undefined =
-      `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
-      `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
-    while (next) {
-      const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as {
-        value?: AlertResource[];
-        nextLink?: string;
-      };
-      for (const alert of page.value ?? []) {
-        const e = alert.properties?.essentials ?? {};
-        if (
-          (e.alertState ?? '').toLowerCase() === 'closed' ||
-          (e.monitorCondition ?? '').toLowerCase() !== 'fired'
-        )
-          continue;
-        alerts.push({
-          rule: this.ruleId(e.alertRule ?? alert.name ?? ''),
-          resource: e.targetResourceName ?? '',
-          severity: alertSeverities[(e.severity ?? '').toLowerCase()] ?? 'informational',
-          firedAt: new Date(e.startDateTime ?? this.clock.now()),
-          observed: observedValue(alert),
+  getEndpoint(name: string): Promise<EndpointStatus> {
+    return this.read(`read the endpoint ${name}`, async () => {
+      const ctx = this.endpointContext(name, `read the endpoint ${name}`, perm.endpointRead);
+      try {
+        const endpoint = await this.ml.onlineEndpoints.get(this.lz.resourceGroup, this.lz.workspace, name);
+        const deployments = [];
+        for await (const d of this.ml.onlineDeployments.list(
+          this.lz.resourceGroup,
+          this.lz.workspace,
+          name,
+        )) {
+          deployments.push(d);
+        }
+        const traffic = endpoint.properties.traffic ?? {};
+        const metrics = await this.endpointMetrics(name);
+        return {
+          name: endpoint.name ?? name,
+          state: endpoint.properties.provisioningState ?? 'Unknown',
+          scoringUri: endpoint.properties.scoringUri ?? '',
+          deployments: deployments
+            .map((d) => ({
+              name: d.name ?? '',
+              state: d.properties.provisioningState ?? 'Unknown',
+              instanceCount: d.sku?.capacity ?? 0,
+              vmSize: d.properties.instanceType ?? '',
+              trafficPercent: traffic[d.name ?? ''] ?? 0,
+            }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+          metrics,
+        };
+      } catch (error) {
+        throw mapAzureError(error, ctx);
+      }
+    });
+  }
+
+  getCompute(name: string): Promise<ComputeStatus> {
+    return this.read(`read the compute ${name}`, async () => {
+      const ctx = this.computeContext(name, `read the compute ${name}`, perm.computeRead);
+      let resource: ComputeResource;
+      try {
+        resource = await this.ml.computeOperations.get(this.lz.resourceGroup, this.lz.workspace, name);
+      } catch (error) {
+        throw mapAzureError(error, ctx);
+      }
+      const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
+      return this.toComputeStatus(resource, jobs, await this.utilisation([resource.name ?? name]));
+    });
+  }
+
+  listComputes(): Promise<ComputeStatus[]> {
+    return this.read(`list the computes of ${this.lz.workspace}`, async () => {
+      const resources: ComputeResource[] = [];
+      try {
+        for await (const c of this.ml.computeOperations.list(this.lz.resourceGroup, this.lz.workspace)) {
+          const type = c.properties?.computeType;
+          if (type === 'AmlCompute' || type === 'ComputeInstance') resources.push(c);
+        }
+      } catch (error) {
+        throw mapAzureError(error, {
+          doing: `list the computes of ${this.lz.workspace}`,
+          resourceKind: 'workspace',
+          resourceName: this.lz.workspace,
+          requiredAction: perm.computeRead,
         });
       }
-      next = page.nextLink;
-    }
-    return alerts;
-  }
-
-  async listSecurityAlerts(options: { sinceHours: number }): Promise<SecurityAlert[]> {
-    const rows = await this.query(securityAlertsQuery, options.sinceHours * 60, {
-      doing: 'read the security alerts',
-      resourceKind: 'Log Analytics workspace',
-      resourceName: this.lz.logAnalyticsWorkspaceId,
-      requiredAction: perm.securityAlertsQuery,
+      const jobs = await this.listTrainingJobs({ sinceHours: this.runningJobsLookbackHours });
+      const usage = await this.utilisation(resources.map((r) => r.name ?? ''));
+      return resources
+        .map((r) => this.toComputeStatus(r, jobs, usage))
+        .sort((a, b) => a.name.localeCompare(b.name));
     });
-    return rows.map((r) => ({
-      id: str(r.Id),
-      title: str(r.Title),
-      severity: str(r.Severity) as SecurityAlert['severity'],
-      raisedAt: new Date(r.RaisedAt as string),
-    }));
   }
 
-  async getCostSummary(): Promise<CostSummary> {
-    const now = this.clock.now();
-    const today = dayStart(now);
-    const from = new Date(today.getTime() - costLookbackDays * 86_400_000);
-    const body = {
-      type: 'ActualCost',
-      timeframe: 'Custom',
-      timePeriod: { from: from.toISOString(), to: now.toISOString() },
-      dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } },
-    };
-    const result = (await this.armJson(
-      'POST',
-      `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/Microsoft.CostManagement/query`,
-      costApiVersion,
-      body,
-      {
-        doing: `read the cost of ${this.lz.resourceGroup}`,
-        resourceKind: 'resource group',
-        resourceName: this.lz.resourceGroup,
-        requiredAction: perm.costQueryAction,
-      },
-    )) as { properties?: { columns?: { name: string }[]; rows?: unknown[][] } };
-    const columns = (result.properties?.columns ?? []).map((c) => c.name.toLowerCase());
-    const col = (name: string) => columns.indexOf(name);
-    const costAt = col('cost') >= 0 ? col('cost') : col('pretaxcost');
-    const todayKey = Number(today.toISOString().slice(0, 10).replace(/-/g, ''));
-    let todaySpend = 0;
-    let currency = '';
-    const earlier = new Map<number, number>();
-    for (const row of result.properties?.rows ?? []) {
-      const day = Number(row[col('usagedate')]);
-      const cost = Number(row[costAt]) || 0;
-      currency ||= str(row[col('currency')]);
-      if (day === todayKey) todaySpend += cost;
-      else if (day < todayKey) earlier.set(day, (earlier.get(day) ?? 0) + cost);
-    }
-    const total = [...earlier.values()].reduce((s, v) => s + v, 0);
-    return {
-      currency: currency || 'USD',
-      todaySpend: round2(todaySpend),
-      dailyAverage: round2(earlier.size ? total / earlier.size : 0),
-    };
-  }
-
-  async listBackups(): Promise<BackupStatus[]> {
-    const rows = await this.query(backupJobsQuery, 7 * 24 * 60, {
-      doing: 'read the backup jobs',
-      resourceKind: 'Log Analytics workspace',
-      resourceName: this.lz.logAnalyticsWorkspaceId,
-      requiredAction: perm.backupJobsQuery,
+  listQuotaUsage(): Promise<QuotaUsage[]> {
+    return this.read(`read the compute quota in ${this.lz.location}`, async () => {
+      const result: QuotaUsage[] = [];
+      try {
+        for await (const u of this.ml.usages.list(this.lz.location)) {
+          if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || !u.name?.value) continue;
+          result.push({
+            family: u.name.value,
+            used: u.currentValue ?? 0,
+            limit: u.limit ?? 0,
+            unit: 'cores',
+          });
+        }
+      } catch (error) {
+        throw mapAzureError(error, {
+          doing: `read the compute quota in ${this.lz.location}`,
+          resourceKind: 'location',
+          resourceName: this.lz.location,
+          requiredAction: perm.usagesRead,
+        });
+      }
+      return result.sort((a, b) => a.family.localeCompare(b.family));
     });
-    return rows.map((r) => ({
-      item: str(r.Item),
-      lastRunAt: new Date(r.LastRunAt as string),
-      status: str(r.Status) as BackupStatus['status'],
-    }));
   }
 
-  async getStorageUsage(): Promise<StorageUsage> {
-    const lake = this.config.components.find((c) => c.kind === 'data-lake');
-    if (!lake)
-      throw new UserFacingError(ErrorCodes.configMissing, 'The landing-zone config names no data lake.');
-    const id = this.resourceId(armTypes['data-lake'], lake.name);
-    const now = this.clock.now();
-    try {
-      const [result] = await this.metrics.queryResources(
-        [id],
-        ['UsedCapacity'],
-        'Microsoft.Storage/storageAccounts',
-        {
-          startTime: new Date(now.getTime() - 6 * 3_600_000),
-          endTime: now,
-          interval: 'PT1H',
-          aggregation: 'Average',
-        },
-      );
-      const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap((t) => t.data ?? []);
-      const latest = points.filter((p) => typeof p.average === 'number').pop();
-      return {
-        account: lake.name,
-        usedTb: round2((latest?.average ?? 0) / 1e12),
-        capacityTb: this.storageCapacityTb,
+  listFiringAlerts(): Promise<FiringAlert[]> {
+    return this.read('list the firing alerts', async () => {
+      const ctx: AzureCallContext = {
+        doing: 'list the firing alerts',
+        resourceKind: 'subscription',
+        resourceName: this.lz.subscriptionId,
+        requiredAction: perm.alertsRead,
       };
-    } catch (error) {
-      throw mapAzureError(error, {
-        doing: `read the used capacity of ${lake.name}`,
-        resourceKind: 'storage account',
-        resourceName: lake.name,
-        requiredAction: perm.metricsRead,
+      const alerts: FiringAlert[] = [];
+      let next: string | undefined =
+        `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
+        `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
+      while (next) {
+        const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as {
+          value?: AlertResource[];
+          nextLink?: string;
+        };
+        for (const alert of page.value ?? []) {
+          const e = alert.properties?.essentials ?? {};
+          if (
+            (e.alertState ?? '').toLowerCase() === 'closed' ||
+            (e.monitorCondition ?? '').toLowerCase() !== 'fired'
+          )
+            continue;
+          alerts.push({
+            rule: this.ruleId(e.alertRule ?? alert.name ?? ''),
+            resource: e.targetResourceName ?? '',
+            severity: alertSeverities[(e.severity ?? '').toLowerCase()] ?? 'informational',
+            firedAt: new Date(e.startDateTime ?? this.clock.now()),
+            observed: observedValue(alert),
+          });
+        }
+        next = page.nextLink;
+      }
+      return alerts;
+    });
+  }
+
+  listSecurityAlerts(options: { sinceHours: number }): Promise<SecurityAlert[]> {
+    return this.read('read the security alerts', async () => {
+      const rows = await this.query(securityAlertsQuery, options.sinceHours * 60, {
+        doing: 'read the security alerts',
+        resourceKind: 'Log Analytics workspace',
+        resourceName: this.lz.logAnalyticsWorkspaceId,
+        requiredAction: perm.securityAlertsQuery,
       });
-    }
+      return rows.map((r) => ({
+        id: str(r.Id),
+        title: str(r.Title),
+        severity: str(r.Severity) as SecurityAlert['severity'],
+        raisedAt: new Date(r.RaisedAt as string),
+      }));
+    });
+  }
+
+  getCostSummary(): Promise<CostSummary> {
+    return this.read(`read the cost of ${this.lz.resourceGroup}`, async () => {
+      const now = this.clock.now();
+      const today = dayStart(now);
+      const from = new Date(today.getTime() - costLookbackDays * 86_400_000);
+      const body = {
+        type: 'ActualCost',
+        timeframe: 'Custom',
+        timePeriod: { from: from.toISOString(), to: now.toISOString() },
+        dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } },
+      };
+      const result = (await this.armJson(
+        'POST',
+        `/subscriptions/${this.lz.subscriptionId}/resourceGroups/${this.lz.resourceGroup}/providers/Microsoft.CostManagement/query`,
+        costApiVersion,
+        body,
+        {
+          doing: `read the cost of ${this.lz.resourceGroup}`,
+          resourceKind: 'resource group',
+          resourceName: this.lz.resourceGroup,
+          requiredAction: perm.costQueryAction,
+        },
+      )) as { properties?: { columns?: { name: string }[]; rows?: unknown[][] } };
+      const columns = (result.properties?.columns ?? []).map((c) => c.name.toLowerCase());
+      const col = (name: string) => columns.indexOf(name);
+      const costAt = col('cost') >= 0 ? col('cost') : col('pretaxcost');
+      const todayKey = Number(today.toISOString().slice(0, 10).replace(/-/g, ''));
+      let todaySpend = 0;
+      let currency = '';
+      const earlier = new Map<number, number>();
+      for (const row of result.properties?.rows ?? []) {
+        const day = Number(row[col('usagedate')]);
+        const cost = Number(row[costAt]) || 0;
+        currency ||= str(row[col('currency')]);
+        if (day === todayKey) todaySpend += cost;
+        else if (day < todayKey) earlier.set(day, (earlier.get(day) ?? 0) + cost);
+      }
+      const total = [...earlier.values()].reduce((s, v) => s + v, 0);
+      return {
+        currency: currency || 'USD',
+        todaySpend: round2(todaySpend),
+        dailyAverage: round2(earlier.size ? total / earlier.size : 0),
+      };
+    });
+  }
+
+  listBackups(): Promise<BackupStatus[]> {
+    return this.read('read the backup jobs', async () => {
+      const rows = await this.query(backupJobsQuery, 7 * 24 * 60, {
+        doing: 'read the backup jobs',
+        resourceKind: 'Log Analytics workspace',
+        resourceName: this.lz.logAnalyticsWorkspaceId,
+        requiredAction: perm.backupJobsQuery,
+      });
+      return rows.map((r) => ({
+        item: str(r.Item),
+        lastRunAt: new Date(r.LastRunAt as string),
+        status: str(r.Status) as BackupStatus['status'],
+      }));
+    });
+  }
+
+  getStorageUsage(): Promise<StorageUsage> {
+    return this.read('read the data lake usage', async () => {
+      const lake = this.config.components.find((c) => c.kind === 'data-lake');
+      if (!lake)
+        throw new UserFacingError(ErrorCodes.configMissing, 'The landing-zone config names no data lake.');
+      const id = this.resourceId(armTypes['data-lake'], lake.name);
+      const now = this.clock.now();
+      try {
+        const [result] = await this.metrics.queryResources(
+          [id],
+          ['UsedCapacity'],
+          'Microsoft.Storage/storageAccounts',
+          {
+            startTime: new Date(now.getTime() - 6 * 3_600_000),
+            endTime: now,
+            interval: 'PT1H',
+            aggregation: 'Average',
+          },
+        );
+        const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap(
+          (t) => t.data ?? [],
+        );
+        const latest = points.filter((p) => typeof p.average === 'number').pop();
+        return {
+          account: lake.name,
+          usedTb: round2((latest?.average ?? 0) / 1e12),
+          capacityTb: this.storageCapacityTb,
+        };
+      } catch (error) {
+        throw mapAzureError(error, {
+          doing: `read the used capacity of ${lake.name}`,
+          resourceKind: 'storage account',
+          resourceName: lake.name,
+          requiredAction: perm.metricsRead,
+        });
+      }
+    });
   }
 
   // ---- changes -----------------------------------------------------------------------------
@@ -571,19 +604,8 @@ export class AzureLandingZone implements LandingZone {
     scale: { minNodes: number; maxNodes: number },
     options?: ChangeOptions,
   ): Promise<OperationResult> {
+    assertValidComputeScale(scale);
     const { minNodes, maxNodes } = scale;
-    if (
-      !Number.isInteger(minNodes) ||
-      !Number.isInteger(maxNodes) ||
-      minNodes < 0 ||
-      maxNodes < 1 ||
-      minNodes > maxNodes
-    ) {
-      throw new UserFacingError(
-        ErrorCodes.invalidArguments,
-        `Scale settings need whole numbers with 0 <= minimum <= maximum and a maximum of at least 1; got minimum ${minNodes}, maximum ${maxNodes}.`,
-      );
-    }
     const ctx = this.computeContext(
       cluster,
       `change the scale settings of ${cluster} to ${minNodes}-${maxNodes} nodes`,
@@ -762,6 +784,21 @@ export class AzureLandingZone implements LandingZone {
 
   // ---- helpers -----------------------------------------------------------------------------
 
+  /**
+   * Runs one public read within the read budget, shared by all its requests and retries; a spent
+   * budget becomes OPS-406, or OPS-404 when Azure was throttling.
+   */
+  private async read<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.httpClient.withinReadBudget(this.readBudgetInMs, fn);
+    } catch (error) {
+      if (error instanceof AzureTimeoutError) {
+        throw mapAzureError(error, { doing, resourceKind: 'resource', resourceName: '', requiredAction: '' });
+      }
+      throw error;
+    }
+  }
+
   private async startOrStop(
     name: string,
     verb: 'start' | 'stop',
@@ -841,10 +878,22 @@ export class AzureLandingZone implements LandingZone {
         return { operationId, status: 'succeeded' as const, summary };
       },
       (error: unknown) => {
-        const mapped = mapAzureError(error, ctx);
-        if (answered) {
-          this.logger.warn({ operationId, code: mapped.code }, 'background operation failed');
-          onProgress(`Failed: ${mapped.message}`);
+        let mapped: unknown = error;
+        try {
+          mapped = mapAzureError(error, ctx);
+        } finally {
+          if (answered) {
+            const code = mapped instanceof UserFacingError ? mapped.code : undefined;
+            this.logger.warn(
+              { operationId, code, err: code ? undefined : error },
+              'background operation failed',
+            );
+            onProgress(
+              code
+                ? `Failed: ${(mapped as UserFacingError).message}`
+                : `Failed: ${ctx.doing} ended with an internal error; the log has the details.`,
+            );
+          }
         }
         throw mapped;
       },

@@ -191,9 +191,7 @@ export function createBudgetedRetryHttpClient(
         if (response && !retriedStatuses.has(response.status)) return response;
         const asked = response ? retryAfterInMs(response, new Date()) : undefined;
         const mayRetry =
-          retriable ||
-          response?.status === 429 ||
-          (response?.status === 503 && asked !== undefined);
+          retriable || response?.status === 429 || (response?.status === 503 && asked !== undefined);
         const backoff = Math.min(options.maxDelayInMs, options.baseDelayInMs * 2 ** attempt);
         const delay = asked ?? backoff;
         if (!mayRetry || attempt >= options.maxRetries || now() + delay > deadline) {

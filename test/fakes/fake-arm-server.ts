@@ -4,12 +4,17 @@ import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
 
-/** A fault the fake answers instead of the real route, `times` times (default once). */
+/**
+ * A fault on the matching requests, `times` times (default once): an error `status` instead of the
+ * real route, a `delayInMs` before answering (then the error, or the real route), or both.
+ */
 export interface InjectedFault {
   method?: string;
   /** Substring of, or pattern over, the request path (without the query). */
   path: string | RegExp;
-  status: number;
+  status?: number;
+  /** Holds the answer this long; a client that gives up first sees no answer at all. */
+  delayInMs?: number;
   times?: number;
   retryAfterSeconds?: number;
   code?: string;
@@ -84,6 +89,7 @@ export class FakeArmServer {
   private readonly operations = new Map<string, Operation>();
   private readonly secrets = new Map<string, { value: string; version: string }[]>();
   private held = false;
+  private readonly delays = new Set<NodeJS.Timeout>();
   private readonly lz: LandingZoneConfig['landingZone'];
 
   private constructor(
@@ -144,6 +150,8 @@ export class FakeArmServer {
   }
 
   close(): Promise<void> {
+    for (const timer of this.delays) clearTimeout(timer);
+    this.delays.clear();
     return new Promise((resolve) => {
       this.server.closeAllConnections();
       this.server.close(() => resolve());
@@ -151,6 +159,16 @@ export class FakeArmServer {
   }
 
   // ---- dispatch ------------------------------------------------------------------------------
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.delays.delete(timer);
+        resolve();
+      }, ms);
+      this.delays.add(timer);
+    });
+  }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -162,8 +180,12 @@ export class FakeArmServer {
       const fault = this.faults.find(
         (f) => f.left > 0 && (!f.method || f.method === method) && matches(f.path, path),
       );
-      if (fault) {
-        fault.left -= 1;
+      if (fault) fault.left -= 1;
+      if (fault?.delayInMs) {
+        await this.pause(fault.delayInMs);
+        if (res.destroyed) return;
+      }
+      if (fault?.status !== undefined) {
         const headers: Record<string, string> =
           fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
         return send(

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { AzureLandingZone, type AzureLandingZoneOptions } from '../../../adapters/azure/azure-landing-zone';
 import { createLoopbackHttpClient } from '../../../adapters/azure/loopback-http-client';
 import { SimulatedLandingZone } from '../../../adapters/simulator/simulated-landing-zone';
@@ -18,7 +19,7 @@ export interface AzureTestRig {
   fake: FakeArmServer;
   azure: AzureLandingZone;
   clock: ManualClock;
-  /** Delays the retry logic asked for, instead of sleeping. */
+  /** Delays the retry logic asked for, instead of sleeping; the budgets' clock moves on by each. */
   sleeps: number[];
   close(): Promise<void>;
 }
@@ -31,6 +32,7 @@ export async function startAzureRig(
   const sim = new SimulatedLandingZone({ config, clock, seed: 7 });
   const fake = await FakeArmServer.start({ landingZone: sim, config });
   const sleeps: number[] = [];
+  let slept = 0;
   const azure = new AzureLandingZone({
     config,
     credential: staticCredential,
@@ -41,7 +43,9 @@ export async function startAzureRig(
     lroPollIntervalInMs: 5,
     sleep: async (ms) => {
       sleeps.push(ms);
+      slept += ms;
     },
+    now: () => performance.now() + slept,
     ...overrides,
   });
   return { sim, fake, azure, clock, sleeps, close: () => fake.close() };

@@ -62,6 +62,7 @@ describe('plain language and clarifying questions (over HTTP)', () => {
       args: { endpoint: 'fraud-detection', instances: 6 },
       decision: 'not-enabled',
     });
+    expect(question.event.args).toEqual({ instances: 6 });
     expect(answer.event.correlationId).not.toBe(question.event.correlationId);
   });
 
@@ -119,6 +120,7 @@ describe('plain language and clarifying questions (over HTTP)', () => {
       decision: 'unknown-command',
     });
 
+    expect(events.map((e) => e.args)).toEqual([{}, asked.args, asked.args, asked.args, {}]);
     for (const event of events) {
       expect(event).toMatchObject({ actorId: demoPeople.alex, conversationId: group.conversationId });
     }
@@ -139,7 +141,7 @@ describe('plain language and clarifying questions (over HTTP)', () => {
     expect(chosen.event).toMatchObject({ skill: 'status.compute', decision: 'allowed', outcome: 'ok' });
   });
 
-  it('in a group chat, a bystander can neither answer nor cancel someone else\'s question', async () => {
+  it("in a group chat, a bystander can neither answer nor cancel someone else's question", async () => {
     const group = { conversationId: '19:ml-platform@thread.v2', conversationType: 'groupChat' as const };
     const asked = await exchange(t, '<at>opsbot</at> scale the fraud endpoint', { ...group, from: alex });
     expect(asked.text).toContain('How many instances should fraud-detection run?');
@@ -148,7 +150,11 @@ describe('plain language and clarifying questions (over HTTP)', () => {
     const bystander = await exchange(t, '<at>opsbot</at> 6', { ...group, from: diego });
     expect(bystander.text).not.toContain('Scale an endpoint deployment');
     expect(bystander.text).toMatch(/did not understand "6"/);
-    expect(bystander.event).toMatchObject({ actorId: demoPeople.diego, skill: 'none', decision: 'unknown-command' });
+    expect(bystander.event).toMatchObject({
+      actorId: demoPeople.diego,
+      skill: 'none',
+      decision: 'unknown-command',
+    });
 
     const notCancelled = await exchange(t, '<at>opsbot</at> cancel', { ...group, from: diego });
     expect(notCancelled.text).not.toContain('Cancelled');
@@ -166,6 +172,7 @@ describe('plain language and clarifying questions (over HTTP)', () => {
       args: { endpoint: 'fraud-detection', instances: 6 },
       decision: 'not-enabled',
     });
+    expect(answered.event.args).toEqual({ endpoint: 'fraud-detection', instances: 6 });
   });
 });
 

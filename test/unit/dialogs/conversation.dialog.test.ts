@@ -121,6 +121,17 @@ describe('ConversationDialog', () => {
     ]);
   });
 
+  it('audits an empty message (a bare @mention) once, and runs nothing', async () => {
+    const router: Router = { route: jest.fn() };
+    const { dialog, audit } = dialogWith(router);
+    const [result] = await dialog.handleMessage(turn('   '));
+    expect(result).toMatchObject({ view: 'message', text: expect.stringContaining('Send me a request') });
+    expect(router.route).not.toHaveBeenCalled();
+    expect(audit.events).toEqual([
+      expect.objectContaining({ skill: 'none', args: {}, decision: 'empty', correlationId: 'corr-1' }),
+    ]);
+  });
+
   it('says which clusters exist for an unknown cluster', async () => {
     const { dialog } = dialogWith();
     const [result] = await dialog.handleMessage(turn('status gpu-cluster-99'));
