@@ -27,14 +27,14 @@ export async function runSkill(
   const audit = (decision: string, outcome: string, args: Record<string, unknown>, detail?: string) =>
     appendAudit(ctx, {
       skill: skill.id,
-      args,
+      args: clipArgs(skill, args),
       decision,
       outcome,
       detail: detail ?? `source=${request.source}${request.confidence !== undefined ? ` confidence=${request.confidence.toFixed(2)}` : ''}`,
     });
 
   if (!skill.roles.some((role) => ctx.caller.roles.includes(role))) {
-    await audit('denied:role', 'refused', redactArgs(skill, request.args));
+    await audit('denied:role', 'refused', request.args);
     return {
       view: 'message',
       tone: 'warning',
@@ -46,7 +46,7 @@ export async function runSkill(
 
   const parsed = skill.params.safeParse(request.args);
   if (!parsed.success) {
-    await audit('invalid-args', 'refused', redactArgs(skill, request.args), describeIssues(parsed.error));
+    await audit('invalid-args', 'refused', request.args, describeIssues(parsed.error));
     return {
       view: 'message',
       tone: 'warning',
@@ -110,8 +110,8 @@ function appendAudit(
   });
 }
 
-/** Keeps only declared parameter names so that stray or oversized input does not reach the audit log. */
-function redactArgs(skill: SkillDeclaration, args: Record<string, unknown>): Record<string, unknown> {
+/** Keeps only declared parameter names, and cuts long text, so that stray or oversized input does not reach the audit log. */
+function clipArgs(skill: SkillDeclaration, args: Record<string, unknown>): Record<string, unknown> {
   const shape = (skill.params as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) {

@@ -153,6 +153,18 @@ describe('runSkill', () => {
     expect(audit.events[0]).toMatchObject({ skill: 'status.compute', decision: 'allowed', outcome: 'timeout' });
   });
 
+  it('cuts long text arguments in the audit log of a request that ran', async () => {
+    const echo = catalogWith(async () => ({ view: 'message', text: 'ok' }));
+    const audit = new MemoryAuditLog();
+    await runSkill(
+      { skill: 'status.compute', args: { cluster: 'c'.repeat(400) }, source: 'command' },
+      context(alex, echo, audit),
+      echo,
+    );
+    expect(audit.events[0].decision).toBe('allowed');
+    expect(String(audit.events[0].args.cluster).length).toBeLessThan(210);
+  });
+
   it('keeps undeclared and oversized arguments out of the audit log', async () => {
     const audit = new MemoryAuditLog();
     await runSkill(
