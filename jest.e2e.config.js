@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  setupFiles: ['<rootDir>/test/setup/loopback-guard.ts'],
   testTimeout: 120000,
   maxWorkers: 1,
 };

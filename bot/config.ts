@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/v4';
+import type { AzureLandingZoneEnv } from '../adapters/azure/create-azure-landing-zone';
 import { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ConfigError } from '../core/errors';
 
@@ -97,15 +98,7 @@ export interface BotConfig {
   logLevel: string;
   landingZoneKind: 'simulator' | 'azure';
   /** Live-mode settings for `LANDING_ZONE=azure`; each overrides the matching YAML field. */
-  azure: {
-    AZURE_SUBSCRIPTION_ID?: string;
-    AZURE_RESOURCE_GROUP?: string;
-    AZURE_ML_WORKSPACE?: string;
-    AZURE_LOCATION?: string;
-    AZURE_LOG_ANALYTICS_WORKSPACE_ID?: string;
-    AZURE_CLIENT_ID?: string;
-    AZURE_STORAGE_CAPACITY_TB?: string;
-  };
+  azure: AzureLandingZoneEnv;
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;

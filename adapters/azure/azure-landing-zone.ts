@@ -138,7 +138,8 @@ interface LroPoller<T> {
  * The landing zone in Azure, through the Azure SDKs: Azure ML (computes, online endpoints, usages),
  * Log Analytics (job events, requests, security alerts, backups), Azure Monitor metrics, Resource
  * Health, Alerts Management, Cost Management, Cognitive Services keys and Key Vault secrets.
- * Every failure leaves as a `UserFacingError` (OPS-401…406); no key value reaches a log, a
+ * Every failure of Azure leaves as a `UserFacingError` (OPS-401…406), a bug in the adapter as
+ * itself; each read runs within one time budget (`readBudgetInMs`); no key value reaches a log, a
  * message or a result.
  */
 export class AzureLandingZone implements LandingZone {

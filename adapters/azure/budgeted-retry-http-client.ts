@@ -42,6 +42,9 @@ export type MonotonicNow = () => number;
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const realNow: MonotonicNow = () => performance.now();
 
+/** The call's own timer waits this much past its budget, so a request timeout, which knows more, reports first. */
+const backstopGraceInMs = 250;
+
 const retriedStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const networkErrorCodes = new Set([
@@ -97,8 +100,8 @@ export interface BudgetedHttpClient extends HttpClient {
    * Runs a read-only call: every request `fn` sends, and every retry of them, shares one budget of
    * `budgetInMs`. Because the call only reads, its POSTs (log queries, metric batches, cost queries)
    * are retried like GETs. A nested call shares the outer budget. When the budget is spent the call
-   * rejects with an `AzureTimeoutError` of scope `call`, even if something below the HTTP layer
-   * (a token request) hangs.
+   * rejects with an `AzureTimeoutError` of scope `call`, even if something outside the HTTP client
+   * (a token request) hangs; that last backstop fires a quarter second after the budget.
    */
   withinReadBudget<T>(budgetInMs: number, fn: () => Promise<T>): Promise<T>;
 }
@@ -136,7 +139,7 @@ export function createBudgetedRetryHttpClient(
           const error = new AzureTimeoutError(budget.service, budgetInMs, 'call', budget.throttled);
           controller.abort(error);
           reject(error);
-        }, budgetInMs);
+        }, budgetInMs + backstopGraceInMs);
       });
       try {
         return await Promise.race([callBudgets.run(budget, fn), expired]);
@@ -194,7 +197,7 @@ export function createBudgetedRetryHttpClient(
           retriable || response?.status === 429 || (response?.status === 503 && asked !== undefined);
         const backoff = Math.min(options.maxDelayInMs, options.baseDelayInMs * 2 ** attempt);
         const delay = asked ?? backoff;
-        if (!mayRetry || attempt >= options.maxRetries || now() + delay > deadline) {
+        if (!mayRetry || attempt >= options.maxRetries || now() + delay >= deadline) {
           if (response) {
             response.headers.set('x-opsbot-retries', String(attempt));
             return response;

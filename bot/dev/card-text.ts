@@ -14,8 +14,13 @@ export interface CardText {
 type Element = Record<string, unknown>;
 
 const asArray = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : []);
+/** Control characters a card could carry (e.g. in an incident summary) that would drive the terminal. */
+const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const asText = (value: unknown): string =>
-  typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)).replace(
+    controlCharacters,
+    '',
+  );
 
 /** Markdown that Adaptive Cards allow, reduced to what reads well as plain text. */
 function plain(text: string): string {

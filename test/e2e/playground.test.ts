@@ -8,6 +8,10 @@ import {
 
 const alex = '00000000-0000-0000-0000-0000000000020';
 
+if (!chromiumAvailable && process.env.CI) {
+  // CI installs chromium with apt (.ci/run); a missing browser there is a failure, not a skip.
+  throw new Error(`browser e2e tests: no chromium at ${chromiumPath} on CI (.ci/run installs it with apt).`);
+}
 if (!chromiumAvailable) {
   // The only reason to skip: CI installs chromium with apt (see .ci/run); never download a browser.
   console.warn(

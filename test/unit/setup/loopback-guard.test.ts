@@ -48,8 +48,10 @@ describe('the loopback guard every jest suite runs under', () => {
   });
 
   it('is registered for every jest suite, before any test file runs', () => {
-    const config = require('../../../jest.config.js') as { setupFiles?: string[] };
-    expect(config.setupFiles).toContain('<rootDir>/test/setup/loopback-guard.ts');
+    for (const file of ['jest.config.js', 'jest.e2e.config.js']) {
+      const config = require(`../../../${file}`) as { setupFiles?: string[] };
+      expect(config.setupFiles).toContain('<rootDir>/test/setup/loopback-guard.ts');
+    }
   });
 
   it('tells loopback addresses from others', () => {

@@ -1,6 +1,18 @@
 import { renderCardAsText } from '../../../../bot/dev/card-text';
 
 describe('renderCardAsText', () => {
+  it('drops terminal control sequences that card text could carry', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      body: [{ type: 'TextBlock', text: 'INC-0042 \u001b[2J\u001b]0;pwned\u0007fraud endpoint down' }],
+      actions: [{ type: 'Action.Submit', title: 'Ack\u001b[31m', data: {} }],
+    };
+    const text = renderCardAsText(card).lines.join('\n');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('INC-0042');
+    expect(text).toContain('fraud endpoint down');
+  });
+
   const card = {
     type: 'AdaptiveCard',
     version: '1.5',
