@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import { routeText, toRouteRecord } from '../../core/routing/route-record';
-import type { RouterEvaluation } from '../../core/routing/router-evaluation';
+import type {
+  LabelledUtterance,
+  Overlap,
+  RouterEvaluation,
+  RoutingMiss,
+} from '../../core/routing/router-evaluation';
 import { evaluateRouting, findOverlap, parseLabelledSet } from '../../core/routing/router-evaluation';
 import { allSkills } from '../../skills/catalog';
 import { defaultConfigPath, readLandingZoneConfig } from '../config';
@@ -11,74 +16,151 @@ import type { Subcommand } from './opsbot.cli';
 
 const projectRoot = join(__dirname, '..', '..');
 
-/** The labelled set, relative to the project root. */
-export const evaluationSetPath = 'test/router-eval/utterances.jsonl';
+/** The folder of labelled sets, relative to the project root: every `*.jsonl` in it is evaluated. */
+export const evaluationDirectory = 'test/router-eval';
+
+/** The development set (the one the router may be tuned on); every other set is blind. */
+export const devSetName = 'utterances.jsonl';
 
 /** Targets of the router issue. */
 export const routerTargets = { skillAccuracy: 0.95, argumentAccuracy: 0.9, dangerousMisroutes: 0 };
 
-/** Routes the labelled set with the offline router; throws when a sentence is also a training example. */
-export async function runRouterEvaluation(config?: LandingZoneConfig): Promise<RouterEvaluation> {
+/** The figures of one labelled set. */
+export interface SetEvaluation {
+  /** Relative to the project root, e.g. `test/router-eval/blind-holdout.jsonl`. */
+  path: string;
+  /** `dev`: the set the router was developed against; `blind`: held out from the team. */
+  kind: 'dev' | 'blind';
+  /** Over every line of the set. */
+  all: RouterEvaluation;
+  /** Lines that repeat a training example exactly or nearly (same content words). */
+  overlaps: Overlap[];
+  /** Over the lines that do not overlap the training examples. */
+  unseen: RouterEvaluation;
+}
+
+/** Options of `runRouterEvaluation`; tests point them elsewhere. */
+export interface RouterEvaluationOptions {
+  config?: LandingZoneConfig;
+  /** Absolute folder of `*.jsonl` sets; the project's `test/router-eval` by default. */
+  directory?: string;
+}
+
+/** True when the figures meet the issue's targets. */
+export function meetsTargets(e: RouterEvaluation): boolean {
+  return (
+    e.skillAccuracy >= routerTargets.skillAccuracy &&
+    e.argumentAccuracy >= routerTargets.argumentAccuracy &&
+    e.dangerousMisroutes <= routerTargets.dangerousMisroutes
+  );
+}
+
+/**
+ * Routes every labelled set with one offline router, trained once, and scores each set on its own
+ * (all lines, and the lines that do not overlap the training examples). Sets in name order, dev first.
+ */
+export async function runRouterEvaluation(options: RouterEvaluationOptions = {}): Promise<SetEvaluation[]> {
   const landingZone =
-    config ?? readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
-  const cases = parseLabelledSet(
-    readFileSync(join(projectRoot, evaluationSetPath), 'utf8'),
-    evaluationSetPath,
-  );
-  const overlap = findOverlap(
-    cases,
-    allSkills.flatMap((s) => s.examples),
-  );
-  if (overlap.length) {
-    throw new Error(
-      `${evaluationSetPath}: ${overlap.length} sentence(s) are also training examples: ${overlap.map((t) => `"${t}"`).join(', ')}`,
-    );
-  }
-  const router = await createOfflineRouter({ config: landingZone, skills: allSkills });
-  const routed = [];
-  for (const c of cases) routed.push(toRouteRecord(c.text, await routeText(c.text, landingZone, router)));
+    options.config ?? readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
+  const directory = options.directory ?? join(projectRoot, evaluationDirectory);
+  const names = readdirSync(directory)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort((a, b) => Number(b === devSetName) - Number(a === devSetName) || a.localeCompare(b));
+  if (names.length === 0) throw new Error(`${directory}: no labelled sets (*.jsonl)`);
+  const examples = allSkills.flatMap((s) => s.examples);
   const changeSkills = new Set(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));
-  return evaluateRouting(cases, routed, changeSkills);
+  const router = await createOfflineRouter({ config: landingZone, skills: allSkills });
+
+  const results: SetEvaluation[] = [];
+  for (const name of names) {
+    const path = options.directory ? join(directory, name) : `${evaluationDirectory}/${name}`;
+    const cases = parseLabelledSet(readFileSync(join(directory, name), 'utf8'), path);
+    const routed = [];
+    for (const c of cases) routed.push(toRouteRecord(c.text, await routeText(c.text, router)));
+    const overlaps = findOverlap(cases, examples);
+    const seen = new Set(overlaps.map((o) => o.index));
+    const keep = <T>(items: T[]) => items.filter((_, i) => !seen.has(i));
+    results.push({
+      path,
+      kind: name === devSetName ? 'dev' : 'blind',
+      all: evaluateRouting(cases, routed, changeSkills),
+      overlaps,
+      unseen: evaluateRouting(keep<LabelledUtterance>(cases), keep(routed), changeSkills),
+    });
+  }
+  return results;
+}
+
+/** True when the set passes: targets met (blind sets: on the unseen lines) and, for the dev set, no overlap. */
+export function setPasses(s: SetEvaluation): boolean {
+  return s.kind === 'dev' ? s.overlaps.length === 0 && meetsTargets(s.all) : meetsTargets(s.unseen);
 }
 
 const percent = (n: number) => `${(n * 100).toFixed(1)} %`;
 
-/** `opsbot eval-router` (`npm run eval:router`): prints the figures; exit code 1 when a target is missed. */
+function describeMiss(m: RoutingMiss): string {
+  return `  ${m.dangerous ? 'DANGEROUS ' : ''}"${m.text}": expected ${m.expected.skill} ${JSON.stringify(m.expected.args)}, got ${m.actual.skill} ${JSON.stringify(m.actual.args)} (${m.actual.confidence})`;
+}
+
+function figures(label: string, e: RouterEvaluation): string[] {
+  return [
+    `  ${label}: ${e.total} lines`,
+    `    skill accuracy       ${percent(e.skillAccuracy)} (target ≥ ${percent(routerTargets.skillAccuracy)})`,
+    `    argument accuracy    ${percent(e.argumentAccuracy)} (target ≥ ${percent(routerTargets.argumentAccuracy)}; structured args on correctly routed lines)`,
+    `    dangerous mis-routes ${e.dangerousMisroutes} (target ${routerTargets.dangerousMisroutes}; of which change→other change ${e.wrongChangeSkill}, change on the wrong resource ${e.wrongResource})`,
+  ];
+}
+
+function perSkillTable(e: RouterEvaluation): string[] {
+  const rows = e.perSkill.map(
+    (s) =>
+      `  ${s.skill.padEnd(20)} ${String(s.support).padStart(4)} ${percent(s.precision).padStart(10)} ${percent(s.recall).padStart(8)}`,
+  );
+  return [
+    `  ${'skill'.padEnd(20)} ${'n'.padStart(4)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}`,
+    ...rows,
+  ];
+}
+
+/**
+ * `opsbot eval-router` (`npm run eval:router`): figures for every labelled set; exit code 1 when a
+ * set fails (`setPasses`). Blind sets show figures only — their lines and misses stay hidden
+ * unless `--show-blind`, so that nobody tunes the router to them by accident.
+ */
 export const evalRouter: Subcommand = async (argv) => {
-  const e = await runRouterEvaluation();
-  const out: string[] = [];
-  out.push(`Router evaluation on ${evaluationSetPath}: ${e.total} utterances`);
-  out.push('');
-  out.push(`${'skill'.padEnd(20)} ${'n'.padStart(4)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}`);
-  for (const s of e.perSkill) {
-    out.push(
-      `${s.skill.padEnd(20)} ${String(s.support).padStart(4)} ${percent(s.precision).padStart(10)} ${percent(s.recall).padStart(8)}`,
-    );
-  }
-  out.push('');
-  out.push(
-    `skill accuracy       ${percent(e.skillAccuracy)} (target ≥ ${percent(routerTargets.skillAccuracy)})`,
-  );
-  out.push(
-    `argument accuracy    ${percent(e.argumentAccuracy)} (target ≥ ${percent(routerTargets.argumentAccuracy)}; structured args on correctly routed utterances)`,
-  );
-  out.push(`dangerous mis-routes ${e.dangerousMisroutes} (target ${routerTargets.dangerousMisroutes})`);
-  out.push(`wrong change skill   ${e.wrongChangeSkill}`);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const misses = [...e.skillMisses, ...(verbose ? e.argumentMisses : [])];
-  if (misses.length) {
-    out.push('');
-    out.push('Misses:');
-    for (const m of [...e.skillMisses, ...e.argumentMisses]) {
-      out.push(
-        `  ${m.dangerous ? 'DANGEROUS ' : ''}"${m.text}": expected ${m.expected.skill} ${JSON.stringify(m.expected.args)}, got ${m.actual.skill} ${JSON.stringify(m.actual.args)} (${m.actual.confidence})`,
-      );
+  const showBlind = argv.includes('--show-blind');
+  const sets = await runRouterEvaluation();
+  const out: string[] = [];
+  for (const s of sets) {
+    const exact = s.overlaps.filter((o) => o.kind === 'exact').length;
+    out.push(
+      `== ${s.path} (${s.kind} set): ${s.all.total} lines, ${s.overlaps.length} overlap training examples (${exact} exact, ${s.overlaps.length - exact} near-duplicate)`,
+    );
+    const open = s.kind === 'dev' || showBlind;
+    if (s.kind === 'dev' && s.overlaps.length)
+      out.push('  ERROR: the dev set must not repeat training examples:');
+    if (open) for (const o of s.overlaps) out.push(`    ${o.kind}: "${o.text}" ~ "${o.example}"`);
+    if (open) out.push(...perSkillTable(s.all));
+    out.push(...figures('all lines', s.all));
+    if (s.kind === 'blind') out.push(...figures('lines not overlapping training examples', s.unseen));
+    if (open) {
+      const misses = [...s.all.skillMisses, ...s.all.argumentMisses.filter((m) => verbose || m.dangerous)];
+      if (misses.length) out.push('  Misses:', ...misses.map(describeMiss));
+    } else {
+      out.push('  (blind set: lines and misses not shown; --show-blind lists them)');
     }
+    out.push(`  ${setPasses(s) ? 'PASS' : 'FAIL'}`, '');
+  }
+  out.push(
+    `${'set'.padEnd(44)} ${'lines'.padStart(5)} ${'skill'.padStart(8)} ${'args'.padStart(8)} ${'danger'.padStart(6)}`,
+  );
+  for (const s of sets) {
+    const row = (label: string, e: RouterEvaluation) =>
+      `${label.padEnd(44)} ${String(e.total).padStart(5)} ${percent(e.skillAccuracy).padStart(8)} ${percent(e.argumentAccuracy).padStart(8)} ${String(e.dangerousMisroutes).padStart(6)}`;
+    out.push(row(s.path, s.all));
+    if (s.kind === 'blind') out.push(row('  without overlapping lines', s.unseen));
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  const met =
-    e.skillAccuracy >= routerTargets.skillAccuracy &&
-    e.argumentAccuracy >= routerTargets.argumentAccuracy &&
-    e.dangerousMisroutes <= routerTargets.dangerousMisroutes;
-  return met ? 0 : 1;
+  return sets.every(setPasses) ? 0 : 1;
 };

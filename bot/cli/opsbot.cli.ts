@@ -7,7 +7,10 @@
 export type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
-  serve: { summary: 'run the bot (what `npm start` does)', load: async () => (require('./serve.command') as typeof import('./serve.command')).serve },
+  serve: {
+    summary: 'run the bot (what `npm start` does)',
+    load: async () => (require('./serve.command') as typeof import('./serve.command')).serve,
+  },
   route: {
     summary: 'route "<text>" | --stdin: print the skill and arguments a message maps to, as JSON lines',
     load: async () => (require('./route.command') as typeof import('./route.command')).route,
@@ -16,12 +19,18 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
     summary: 'evaluate the offline router on the labelled set',
     load: async () => (require('./eval-router.command') as typeof import('./eval-router.command')).evalRouter,
   },
-  chat: { summary: 'chat with a running bot in the terminal', load: async () => (require('./chat.command') as typeof import('./chat.command')).chat },
+  chat: {
+    summary: 'chat with a running bot in the terminal',
+    load: async () => (require('./chat.command') as typeof import('./chat.command')).chat,
+  },
   playground: {
     summary: 'start the bot and the Microsoft 365 Agents Playground against it',
     load: async () => (require('./playground.command') as typeof import('./playground.command')).playground,
   },
-  manifest: { summary: 'build the Teams app package (zip)', load: async () => (require('./manifest.command') as typeof import('./manifest.command')).manifest },
+  manifest: {
+    summary: 'build the Teams app package (zip)',
+    load: async () => (require('./manifest.command') as typeof import('./manifest.command')).manifest,
+  },
   bench: {
     summary: 'benchmark turn latency and throughput against a bare echo bot',
     load: async () => (require('./bench.command') as typeof import('./bench.command')).bench,
@@ -35,9 +44,13 @@ function usage(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    process.stderr.write(usage());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return 0;
   }
   const entry = subcommands[name];
   if (!entry) {

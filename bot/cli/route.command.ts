@@ -1,56 +1,138 @@
-import { createInterface } from 'node:readline';
-import { isAbsolute, join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { createOfflineRouter } from '../../core/routing/offline-router';
-import { routeText, toRouteRecord } from '../../core/routing/route-record';
+import type { Router } from '../../core/routing/router';
+import { formatRouteRecord, routeText, toRouteRecord } from '../../core/routing/route-record';
 import { allSkills } from '../../skills/catalog';
-import { defaultConfigPath, readLandingZoneConfig } from '../config';
+import { loadBotConfig } from '../config';
 import type { Subcommand } from './opsbot.cli';
 
-const usage = 'Usage: opsbot route "<text>" | opsbot route --stdin   (one JSON object per line on stdout)\n';
+const usage = `Usage: opsbot route "<text>"   route one message, print one JSON line
+       opsbot route --stdin    route each input line, print one JSON line per input line, in order
+
+Options:
+  --stdin     read one message per line from standard input (LF or CRLF)
+  --timing    with --stdin: print the routing time to stderr at the end
+  --          what follows is the message, even when it starts with "-"
+  -h, --help  print this help
+
+Each line: {"text": "...", "skill": "<catalog id or none>", "args": {...}, "confidence": 0-1}
+The landing-zone config is OPSBOT_CONFIG, or config/landing-zone.yaml when unset.
+`;
+
+/** What the command line asks for; `error` when it makes no sense. */
+interface RouteArguments {
+  help: boolean;
+  stdin: boolean;
+  timing: boolean;
+  words: string[];
+  error?: string;
+}
+
+function parseArguments(argv: string[]): RouteArguments {
+  const parsed: RouteArguments = { help: false, stdin: false, timing: false, words: [] };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--') {
+      parsed.words.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg === '--stdin') parsed.stdin = true;
+    else if (arg === '--timing') parsed.timing = true;
+    else if (/^-[^\s]/.test(arg) && !/^-\d/.test(arg)) parsed.error = `unknown option "${arg}"`;
+    else parsed.words.push(arg);
+  }
+  if (parsed.error || parsed.help) return parsed;
+  if (parsed.stdin && parsed.words.length) parsed.error = 'give either a message or --stdin, not both';
+  else if (!parsed.stdin && parsed.words.length === 0) parsed.error = 'no message given';
+  else if (parsed.timing && !parsed.stdin) parsed.error = '--timing goes with --stdin';
+  return parsed;
+}
+
+/** Standard output that goes quiet when its reader leaves (`| head -1`): no EPIPE trace, exit 0. */
+class Output {
+  closed = false;
+  failed = false;
+
+  constructor() {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      this.closed = true;
+      if (error.code !== 'EPIPE') {
+        this.failed = true;
+        process.stderr.write(`opsbot route: cannot write the output: ${error.message}\n`);
+      }
+    });
+  }
+
+  write(text: string): void {
+    if (!this.closed && text) process.stdout.write(text);
+  }
+}
+
+/**
+ * The lines of a stream, one batch per chunk read (so that a caller writing a line and waiting
+ * for its answer gets it). Splits on LF only, drops one trailing CR and a leading byte-order mark;
+ * a last line without its newline still counts.
+ */
+async function* lineBatches(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let first = true;
+  const clean = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+  for await (const chunk of input) {
+    let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    if (first && text) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    const lines = text.split('\n');
+    pending = lines.pop() ?? '';
+    if (lines.length) yield lines.map(clean);
+  }
+  pending += decoder.end();
+  if (pending) yield [clean(pending)];
+}
+
+async function routeLine(text: string, router: Router): Promise<string> {
+  return `${formatRouteRecord(toRouteRecord(text, await routeText(text, router)))}\n`;
+}
 
 /**
  * `opsbot route`: prints the skill and arguments the offline router gives a message, as one JSON
  * line per message. Loads only the config, the skill declarations and the router (no bot framework).
  */
 export const route: Subcommand = async (argv) => {
-  const fromStdin = argv.includes('--stdin');
-  const words = argv.filter((a) => a !== '--stdin');
-  if (fromStdin === words.length > 0) {
-    process.stderr.write(usage);
+  const args = parseArguments(argv);
+  if (args.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (args.error) {
+    process.stderr.write(`opsbot route: ${args.error}\n\n${usage}`);
     return 2;
   }
-  const shownPath = process.env.OPSBOT_CONFIG?.trim() || defaultConfigPath;
-  const absolutePath = isAbsolute(shownPath)
-    ? shownPath
-    : process.env.OPSBOT_CONFIG?.trim()
-      ? resolve(shownPath)
-      : join(__dirname, '..', '..', shownPath);
-  const config = readLandingZoneConfig(shownPath, absolutePath);
+  const config = loadBotConfig(process.env).landingZone;
   const router = await createOfflineRouter({ config, skills: allSkills });
-  const line = async (text: string) =>
-    JSON.stringify(toRouteRecord(text, await routeText(text, config, router)));
+  const output = new Output();
 
-  if (!fromStdin) {
-    process.stdout.write(`${await line(words.join(' '))}\n`);
-    return 0;
+  if (!args.stdin) {
+    output.write(await routeLine(args.words.join(' '), router));
+    return output.failed ? 1 : 0;
   }
   const startedAt = process.hrtime.bigint();
   let count = 0;
-  let buffer = '';
-  for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    buffer += `${await line(text)}\n`;
-    count += 1;
-    if (buffer.length > 64_000) {
-      process.stdout.write(buffer);
-      buffer = '';
-    }
+  for await (const lines of lineBatches(process.stdin)) {
+    let batch = '';
+    for (const line of lines) batch += await routeLine(line, router);
+    count += lines.length;
+    output.write(batch);
+    if (output.closed) break;
   }
-  process.stdout.write(buffer);
-  if (process.env.OPSBOT_ROUTE_TIMING) {
+  if (args.timing) {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
     process.stderr.write(
       `routed ${count} messages in ${ms.toFixed(0)} ms after start-up (${(process.uptime() * 1000).toFixed(0)} ms since process start)\n`,
     );
   }
-  return 0;
+  return output.failed ? 1 : 0;
 };

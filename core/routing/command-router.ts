@@ -4,10 +4,15 @@ import { findIncidentId, incidentSummary, withoutIncidentId } from './incident-t
 import type { Intent } from './intent';
 import { resolveSeverity } from './severity';
 
+/** The window `jobs N` accepts, in hours: the catalog's `status.jobs` bounds (1–720). */
+export const jobsWindowHours = { min: 1, max: 720 } as const;
+
 /**
  * Strict commands, the power-user path (like StackStorm aliases): `status fraud-detection`,
  * `jobs 6`, `scale fraud-detection blue 6`. Returns undefined when the text is not a command, so
- * the natural-language router can take it.
+ * the natural-language router can take it. A change command (start, stop, scale, rotate) is a
+ * command only when it names its resource exactly (name or alias) and, for scale, an absolute
+ * count; anything looser goes to the router, which asks or declines.
  */
 export function parseCommand(text: string, config: LandingZoneConfig): Intent | undefined {
   const words = text.trim().replace(/\s+/g, ' ').split(' ');
@@ -38,12 +43,14 @@ export function parseCommand(text: string, config: LandingZoneConfig): Intent | 
     case 'ask':
       return rest.length ? intent('troubleshoot.ask', { question: restText }) : undefined;
     case 'start':
-    case 'stop':
-      if (rest.length !== 1) return undefined;
-      return intent(`compute.${verb}`, { cluster: resolveExactName(config, 'compute', rest[0]) ?? rest[0] });
-    case 'rotate':
-      if (rest.length !== 1) return undefined;
-      return intent('secret.rotate', { secret: resolveExactName(config, 'secret', rest[0]) ?? rest[0] });
+    case 'stop': {
+      const cluster = rest.length ? resolveExactName(config, 'compute', restText) : undefined;
+      return cluster ? intent(`compute.${verb}`, { cluster }) : undefined;
+    }
+    case 'rotate': {
+      const secret = rest.length ? resolveExactName(config, 'secret', restText) : undefined;
+      return secret ? intent('secret.rotate', { secret }) : undefined;
+    }
     case 'scale':
       return scaleCommand(rest, config, intent);
     case 'declare': {
@@ -89,22 +96,35 @@ function statusCommand(rest: string[], config: LandingZoneConfig, intent: MakeIn
     : intent('status.endpoint', { endpoint: name });
 }
 
+/** `jobs [N[h]]`: a window outside the catalog's bounds is not a command (the router reads it). */
 function jobsCommand(rest: string[], intent: MakeIntent): Intent | undefined {
   if (rest.length === 0) return intent('status.jobs');
-  const match = rest.length === 1 ? /^(\d+)h?$/i.exec(rest[0]) : null;
-  return match ? intent('status.jobs', { hours: Number(match[1]) }) : undefined;
+  const match = rest.length === 1 ? /^0*(\d{1,3})h?$/i.exec(rest[0]) : null;
+  const hours = match ? Number(match[1]) : NaN;
+  return hours >= jobsWindowHours.min && hours <= jobsWindowHours.max
+    ? intent('status.jobs', { hours })
+    : undefined;
 }
 
+/**
+ * `scale <endpoint> [deployment] [to] <n>`: the endpoint named exactly, the deployment one of its
+ * own, n at most three digits. "by 2" is relative, so not a command (the router asks for a count).
+ */
 function scaleCommand(rest: string[], config: LandingZoneConfig, intent: MakeIntent): Intent | undefined {
-  if (rest.length < 2 || rest.length > 3) return undefined;
-  const count = rest[rest.length - 1];
-  if (!/^\d+$/.test(count)) return undefined;
-  const args: Record<string, unknown> = {
-    endpoint: resolveExactName(config, 'endpoint', rest[0]) ?? rest[0],
-    instances: Number(count),
-  };
-  if (rest.length === 3) args.deployment = rest[1];
-  return intent('endpoint.scale', args);
+  const count = /^\d{1,3}$/.test(rest[rest.length - 1] ?? '') ? Number(rest[rest.length - 1]) : undefined;
+  if (count === undefined) return undefined;
+  let target = rest.slice(0, -1);
+  if (target[target.length - 1]?.toLowerCase() === 'to') target = target.slice(0, -1);
+  if (target.length === 0 || target.some((word) => /^(to|by)$/i.test(word))) return undefined;
+  const endpoint = resolveExactName(config, 'endpoint', target.join(' '));
+  if (endpoint) return intent('endpoint.scale', { endpoint, instances: count });
+  const named = resolveExactName(config, 'endpoint', target.slice(0, -1).join(' '));
+  const deployment = config.endpoints
+    .find((e) => e.name === named)
+    ?.deployments.find((d) => d.name.toLowerCase() === target[target.length - 1].toLowerCase())?.name;
+  return named && deployment
+    ? intent('endpoint.scale', { endpoint: named, deployment, instances: count })
+    : undefined;
 }
 
 function incidentCommand(verb: string, rest: string[], intent: MakeIntent): Intent {

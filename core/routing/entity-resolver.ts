@@ -1,6 +1,7 @@
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
+import { editDistance } from './edit-distance';
 
 /** A resource a message names, with where it was found and how far the spelling was from the config. */
 export interface ResourceMention {
@@ -36,24 +37,6 @@ function tolerance(length: number): number {
   if (length <= 4) return 0;
   if (length <= 7) return 1;
   return 2;
-}
-
-/** Levenshtein distance with an early exit once `limit` is exceeded. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** Words that are never part of a resource name even when they look like one ("stop" vs "storage"). */

@@ -4,6 +4,8 @@ import { Nlp } from '@nlpjs/nlp';
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
+import type { ChangeGateVerdict } from './change-gate';
+import { ChangeGate } from './change-gate';
 import { parseCommand } from './command-router';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
@@ -19,6 +21,7 @@ import { impliedSeverityRules, resolveSeverity } from './severity';
 import { plainWords } from './plain-words';
 import { patternWords, SpellingCorrector } from './spelling-corrector';
 import { parseTimeWindowHours } from './time-window';
+import { normalizeText } from './text-normalizer';
 import { cleanUtterance } from './utterance';
 
 /** What the router learns from for one skill: its id, its kind and its declared example phrasings. */
@@ -46,35 +49,6 @@ const resourceParams: Record<string, { param: string; kind: ResourceKind }> = {
   'compute.stop': { param: 'cluster', kind: 'compute' },
   'endpoint.scale': { param: 'endpoint', kind: 'endpoint' },
   'secret.rotate': { param: 'secret', kind: 'secret' },
-};
-
-/** Verbs a change request must use; without one, a change skill is never proposed. */
-const changeVerbs: Record<string, RegExp> = {
-  'compute.start':
-    /\b(start\w*|spin(ning)? (it |them )?up|warm\w*|pre-?warm\w*|power\w* .{0,30}\b(on|up)|bring\w* .{0,30}\b(up|online|on line)|wake|boot\w*|turn\w* .{0,30}\bon|fire (it |them )?up|resume|scale (it |them )?up|allocate)\b/,
-  'compute.stop':
-    /\b(stop\w*|shut\w*|turn\w* .{0,30}\boff|power\w* .{0,30}\b(off|down)|(scale|take|bring)\w* .{0,30}\b(zero|0|down)|release|deallocate|pause|halt|spin(ning)? (it |them )?down|wind down|park)\b/,
-  'endpoint.scale':
-    /\b(scale\w*|bump\w*|increase\w*|decrease\w*|reduce\w*|raise|lower|set|resize\w*|add|more|fewer|less|double|halve|grow|shrink|give|run .{0,30} on|go to|bring .{0,30} to|change .{0,30} to|update .{0,30} to|up to|down to)\b/,
-  'secret.rotate':
-    /\b(rotat\w*|regenerat\w*|cycl\w*|roll(ed|ing)?|renew\w*|refresh\w*|new (api )?key|re-?key\w*|reissue|replace)\b/,
-};
-
-/**
- * A change verb that opens the message ("start cpu cluster please, we have a batch to run"): with a
- * resource of the skill's kind named and the guards passed, the imperative decides over whatever
- * the rest of the sentence talks about.
- */
-const politeLead = String.raw`^(?:(?:please|pls|plz|kindly|can you|could you|would you|go ahead and|now|ok|okay|so)[\s,]+)*`;
-const imperativeLeads: Record<string, RegExp> = {
-  'compute.start': new RegExp(
-    `${politeLead}(?:start(?: up)?|pre-?warm|warm(?: up)?|spin up|boot(?: up)?|power on|power up|turn on|wake(?: up)?|fire up|bring up)\\b`,
-  ),
-  'compute.stop': new RegExp(
-    `${politeLead}(?:stop|shut down|shutdown|shut off|shut (?:it|them|the \\w+(?: \\w+)?) (?:down|off)|turn off|power off|power down|deallocate|spin down|switch off)\\b`,
-  ),
-  'endpoint.scale': new RegExp(`${politeLead}(?:scale|resize|bump|set)\\b`),
-  'secret.rotate': new RegExp(`${politeLead}(?:rotate|regenerate|cycle|renew)\\b`),
 };
 
 /**
@@ -119,10 +93,6 @@ const routerLexicon = [
   'please thanks',
 ].join(' ');
 
-/** A verb in a describing context: its subject is doing it (or not), nobody asks for it. */
-const descriptiveVerb =
-  /\b(is|are|was|were|been|being|keeps?|kept|stuck|slow to|fails? to|failed to|unable to|won'?t|doesn'?t|didn'?t|can'?t|cannot|not|while|during|after|since) (\w+ly )?(start\w*|stop\w*|scal\w*|rotat\w*|warm\w*|shut\w*|boot\w*|spin\w*|resiz\w*|increas\w*|decreas\w*|reduc\w*|regenerat\w*|cycl\w*|releas\w*|paus\w*|halt\w*)\b/g;
-
 /** Skills that a question about open incidents or open P1s takes a message away from. */
 const listOverrides = new Set(['status.alerts', 'status.overview', 'none', 'help']);
 
@@ -136,15 +106,15 @@ interface Analysis {
   mentions: ResourceMention[];
   verdict: ScopeVerdict;
   cues: IntentCues;
-  /**
-   * `lower` with verbs that only describe ("is starting slowly", "keeps scaling to zero", "on
-   * startup", "won't start") blanked out: what the change guards read for a requested action.
-   */
-  actionText: string;
   /** Asks or says not to act: no change skill may be proposed. */
   asksOnly: boolean;
   classifierText: string;
+  /** The change gate's verdicts, by skill, computed once per message. */
+  gated: Map<string, ChangeGateVerdict>;
 }
+
+/** Longer messages are not routed at all (the chat refuses them with its own answer first). */
+export const maxRoutedLength = 4000;
 
 /**
  * The embedded router: an NLP.js intent classifier trained from the catalog's examples, with
@@ -162,20 +132,27 @@ export class OfflineRouter implements Router {
     skills: readonly RoutingSkill[],
     private readonly noneBelow: number,
     private readonly corrector: SpellingCorrector,
+    private readonly gate: ChangeGate,
   ) {
     for (const s of skills) this.kinds.set(s.id, s.kind);
   }
 
   async route(raw: string): Promise<Intent> {
-    const { text, greeted, thanked } = cleanUtterance(raw);
+    if (raw.length > maxRoutedLength) return this.intent('none', {}, 1);
+    const { text, greeted, thanked } = cleanUtterance(normalizeText(raw, (w) => this.corrector.knows(w)));
     if (!text) return this.intent(greeted && !thanked ? 'help' : 'none', {}, greeted || thanked ? 0.9 : 0.5);
     if (/^(thanks|thank you|thx|cheers|ok|okay|cool|great|nice|lol|good bot|bye|goodbye)\W*$/i.test(text)) {
       return this.intent('none', {}, 0.9);
     }
-    const command = parseCommand(text, this.config);
-    if (command) return command;
-
     const analysis = analyse(text, this.resolver, this.corrector);
+    return this.gateChange(
+      parseCommand(text, this.config) ?? (await this.propose(analysis, thanked === true)),
+      analysis,
+    );
+  }
+
+  /** What the classifier, the cues and the guards propose, before the change gate has its say. */
+  private async propose(analysis: Analysis, thanked: boolean): Promise<Intent> {
     const { verdict, cues } = analysis;
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
     if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
@@ -202,17 +179,16 @@ export class OfflineRouter implements Router {
       .map((c) => ({ skill: this.adjust(c.skill, analysis), confidence: round(c.score) }))
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
-    const forbiddenAsked = classifications
-      .slice(0, 3)
-      .some(
-        (c) =>
-          this.kinds.get(c.intent) === 'change' &&
-          changeVerbs[c.intent]?.test(analysis.actionText) &&
-          this.forbiddenChange(c.intent, analysis),
-      );
+    // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
+    const forbiddenAsked = classifications.slice(0, 3).some((c) => {
+      const refusal = this.kinds.get(c.intent) === 'change' && this.verdict(c.intent, analysis).refusal;
+      return refusal === 'wrong-resource' || refusal === 'out-of-scope';
+    });
     const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent);
     if (cued) {
-      const confidence = Math.max(0.85, ranked.find((c) => c.skill === cued)?.confidence ?? 0);
+      const scored = ranked.find((c) => c.skill === cued)?.confidence ?? 0;
+      // A change is only as sure as the classifier is; a wording cue for a read or an incident is firm.
+      const confidence = this.kinds.get(cued) === 'change' ? scored : Math.max(0.85, scored);
       const others = ranked
         .filter((c) => c.skill !== cued && c.skill !== 'none' && c.confidence <= confidence - 0.15)
         .filter((c) => this.kinds.get(c.skill) !== 'change' || cued !== 'troubleshoot.ask')
@@ -285,38 +261,73 @@ export class OfflineRouter implements Router {
     if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
       return 'incident.list';
     if (top && this.kinds.get(top) !== 'change' && !cues.declare) {
-      for (const [skill, lead] of Object.entries(imperativeLeads)) {
-        const kind = resourceParams[skill]?.kind;
-        if (lead.test(a.lower) && a.mentions.some((m) => m.kind === kind) && this.allowed(skill, a))
-          return skill;
+      // A change asked for in so many words, on a named resource, decides over the topic.
+      for (const [skill, kind] of this.kinds) {
+        if (kind === 'change' && this.verdict(skill, a).resource === 'named') return skill;
       }
     }
     return undefined;
   }
 
-  /** The guards that keep a change skill away from messages that do not ask for that change. */
+  /** Whether a skill may be proposed: anything but a change skill, or one the change gate lets through. */
   private allowed(skill: string, a: Analysis): boolean {
-    if (this.kinds.get(skill) !== 'change') return true;
-    if (a.asksOnly || this.forbiddenChange(skill, a)) return false;
-    const verb = changeVerbs[skill];
-    const hasNumber = findNumbers(a.tokens).length > 0;
-    return verb
-      ? verb.test(a.actionText) ||
-          (skill === 'endpoint.scale' && hasNumber && /\b(instances?|replicas?|nodes?)\b/.test(a.lower))
-      : false;
+    return this.kinds.get(skill) !== 'change' || this.verdict(skill, a).allowed;
+  }
+
+  /** The change gate's verdict for one change skill, computed once per message. */
+  private verdict(skill: string, a: Analysis): ChangeGateVerdict {
+    let verdict = a.gated.get(skill);
+    if (!verdict) {
+      verdict = this.gate.check(skill, {
+        lower: a.lower,
+        mentions: a.mentions,
+        asksOnly: a.asksOnly,
+        unsupportedChange: a.verdict.unsupportedChange || a.verdict.outOfScope !== undefined,
+      });
+      a.gated.set(skill, verdict);
+    }
+    return verdict;
   }
 
   /**
-   * A change the catalog does not have: an unsupported action (restart, deploy, roll back, …) or
-   * the skill's action on another kind of resource ("stop the fraud endpoint").
+   * The last step before a proposal leaves the router: a change skill (or a change alternative) the
+   * gate refuses is replaced. A question about the resource gets its read counterpart (the runbooks
+   * for how/why); anything else is `none`, offering the refused change as a choice only when the
+   * message named its resource and neither forbade it nor aimed it elsewhere. Never another change.
    */
-  private forbiddenChange(skill: string, a: Analysis): boolean {
-    if (a.verdict.unsupportedChange) return true;
-    const wanted = resourceParams[skill]?.kind;
-    const kinds = new Set(a.mentions.map((m) => m.kind));
-    // "raise our vCPU quota" is a quota increase, which the catalog does not have.
-    if (a.cues.quota && wanted && !kinds.has(wanted)) return true;
-    return Boolean(wanted && !kinds.has(wanted) && (kinds.has('endpoint') || kinds.has('compute')));
+  private gateChange(intent: Intent, a: Analysis): Intent {
+    const isChange = (skill: string) => this.kinds.get(skill) === 'change';
+    const passes = (alt: { skill: string }) => !isChange(alt.skill) || this.allowed(alt.skill, a);
+    if (!isChange(intent.skill) || this.allowed(intent.skill, a)) {
+      const kept = intent.alternatives?.filter(passes);
+      const { alternatives: _dropped, ...rest } = intent;
+      return kept?.length ? { ...rest, alternatives: kept } : rest;
+    }
+    const { refusal } = this.verdict(intent.skill, a);
+    const kind = resourceParams[intent.skill]?.kind;
+    const named =
+      a.mentions.some((m) => m.kind === kind) ||
+      (kind === 'secret' && this.extractArgs(intent.skill, a).secret !== undefined);
+    const reads = (intent.alternatives ?? []).filter((alt) => !isChange(alt.skill) && alt.skill !== 'none');
+    const asking = a.cues.howTo || a.cues.why || a.cues.hypothetical;
+    const question = asking || a.verdict.question || refusal === 'question' || /\?\s*$/.test(a.lower);
+    if (refusal !== 'out-of-scope' && refusal !== 'wrong-resource' && question && (asking || named)) {
+      const skill =
+        asking || kind === 'secret'
+          ? 'troubleshoot.ask'
+          : (readCounterpart[intent.skill] ?? 'troubleshoot.ask');
+      const others = reads.filter((alt) => alt.skill !== skill);
+      const read = this.intent(skill, this.extractArgs(skill, a), intent.confidence);
+      return others.length ? { ...read, alternatives: others } : read;
+    }
+    const offer =
+      named && refusal !== 'negated' && refusal !== 'wrong-resource' && refusal !== 'out-of-scope';
+    const alternatives = [
+      ...(offer ? [{ skill: intent.skill, confidence: intent.confidence, args: intent.args }] : []),
+      ...(refusal === 'out-of-scope' ? [] : reads),
+    ].slice(0, 3);
+    const none = this.intent('none', {}, intent.confidence);
+    return alternatives.length ? { ...none, alternatives } : none;
   }
 
   /** Endpoint vs compute status follows from which kind of resource the message names. */
@@ -339,8 +350,6 @@ export class OfflineRouter implements Router {
         const account = a.mentions.find((m) => m.kind === 'component');
         const secret = account && this.config.secrets.find((s) => s.account === account.canonical);
         if (secret) args.secret = secret.name;
-        else if (this.config.secrets.length === 1 && /\bkeys?\b/.test(a.lower))
-          args.secret = this.config.secrets[0].name;
       }
     }
     switch (skill) {
@@ -411,8 +420,7 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
   }
   const cues = readIntentCues(lower);
   const asksOnly = verdict.question || cues.howTo || cues.why || cues.hypothetical || cues.noAction;
-  const actionText = lower.replace(/\b(startup|start-up)\b/g, ' ').replace(descriptiveVerb, '$1 _');
-  return { text, lower, tokens, mentions, verdict, cues, asksOnly, actionText, classifierText };
+  return { text, lower, tokens, mentions, verdict, cues, asksOnly, classifierText, gated: new Map() };
 }
 
 /**
@@ -469,10 +477,10 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
       ...patternWords(
         ...scopeGuardPatterns,
         ...intentCuePatterns,
-        ...Object.values(changeVerbs),
         ...impliedSeverityRules.map(([pattern]) => pattern),
       ),
       routerLexicon,
+      ...ChangeGate.vocabulary(),
     ],
     { stem: (word) => stemmer.stemWord(word), alsoKnown: plainWords },
   );
@@ -483,6 +491,7 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     options.skills,
     options.noneBelow ?? 0.35,
     corrector,
+    new ChangeGate(options.config),
   );
   for (const skill of options.skills) {
     if (skill.examples.length === 0)
@@ -490,7 +499,7 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     for (const example of skill.examples) {
       nlp.addDocument(
         'en',
-        analyse(cleanUtterance(example).text || example, resolver, corrector).classifierText,
+        analyse(cleanUtterance(normalizeText(example)).text || example, resolver, corrector).classifierText,
         skill.id,
       );
     }

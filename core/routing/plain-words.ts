@@ -13,6 +13,7 @@ export const plainWords: readonly string[] = `
   rise rising grew gave grand dawn beach weak care code codes warning warnings warn boost
   boosting restore restored restoring store stored think thinking safely doc docs lag lagging
   black mean meant west east north south link links
+  then than when whom also unless until once
 `
   .trim()
   .split(/\s+/);

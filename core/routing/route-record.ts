@@ -1,5 +1,3 @@
-import type { LandingZoneConfig } from '../config/landing-zone.schema';
-import { parseCommand } from './command-router';
 import type { Intent } from './intent';
 import type { Router } from './router';
 
@@ -14,9 +12,12 @@ export interface RouteRecord {
   confidence: number;
 }
 
-/** Routes one message the way the bot does: strict command first (confidence 1), then the router. */
-export async function routeText(text: string, config: LandingZoneConfig, router: Router): Promise<Intent> {
-  return parseCommand(text.trim(), config) ?? (await router.route(text));
+/**
+ * Routes one message the way the bot does. The router is the single entry: it cleans the message
+ * and takes strict commands (confidence 1) before natural language.
+ */
+export async function routeText(text: string, router: Router): Promise<Intent> {
+  return router.route(text);
 }
 
 /** The output record of one routed message. */
@@ -26,4 +27,18 @@ export function toRouteRecord(text: string, intent: Intent): RouteRecord {
     if (value !== undefined && value !== null && value !== '') args[key] = value;
   }
   return { text, skill: intent.skill, args, confidence: Math.round(intent.confidence * 1000) / 1000 };
+}
+
+/** Characters JSON leaves raw that some line splitters break lines at (NEL, LINE and PARAGRAPH SEPARATOR). */
+const lineBreakingCharacters = /[\u0085\u2028\u2029]/g;
+
+/**
+ * One record as one line of JSON, without its newline: those characters are written as `\uXXXX`
+ * escapes, so that a reader splitting on any line terminator still sees one object per line.
+ */
+export function formatRouteRecord(record: RouteRecord): string {
+  return JSON.stringify(record).replace(
+    lineBreakingCharacters,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

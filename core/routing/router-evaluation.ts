@@ -1,3 +1,4 @@
+import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { RouteRecord } from './route-record';
 
 /** One labelled utterance of the router evaluation set. */
@@ -30,10 +31,16 @@ export interface RouterEvaluation {
   skillAccuracy: number;
   /** Over utterances routed to the right skill: all structured arguments exactly as labelled, none extra. */
   argumentAccuracy: number;
-  /** A read-only, incident or out-of-scope request routed to a state-changing skill. */
+  /**
+   * A state change nobody asked for: a read-only, incident or out-of-scope request routed to a
+   * change skill, a change request routed to another change skill (start for stop), or the right
+   * change skill on another resource than the one named (rotate aoai-api-key when X was asked).
+   */
   dangerousMisroutes: number;
-  /** A change request routed to a different change skill (e.g. start for stop). */
+  /** Of the dangerous ones: a change request routed to a different change skill (e.g. start for stop). */
   wrongChangeSkill: number;
+  /** Of the dangerous ones: the right change skill proposed on another resource than the labelled one. */
+  wrongResource: number;
   perSkill: SkillScore[];
   skillMisses: RoutingMiss[];
   argumentMisses: RoutingMiss[];
@@ -51,7 +58,14 @@ export const structuredArgs = [
   'secret',
 ];
 
-/** Scores routed records against their labels. `changeSkills` are the catalog's state-changing ids. */
+/** Arguments that name what a change acts on; a different value there is a change on the wrong thing. */
+export const resourceArgs = ['endpoint', 'deployment', 'cluster', 'secret'];
+
+/**
+ * Scores routed records against their labels. `changeSkills` are the catalog's state-changing ids.
+ * A change skill that names a resource the label does not (or names none where the label does not
+ * either) is on the wrong resource; one that leaves the resource out is not, the bot asks for it.
+ */
 export function evaluateRouting(
   cases: LabelledUtterance[],
   routed: RouteRecord[],
@@ -66,6 +80,7 @@ export function evaluateRouting(
   let argsCorrect = 0;
   let dangerous = 0;
   let wrongChange = 0;
+  let wrongResource = 0;
   cases.forEach((label, i) => {
     const got = routed[i];
     const miss = (isDangerous: boolean): RoutingMiss => ({
@@ -75,16 +90,26 @@ export function evaluateRouting(
       dangerous: isDangerous,
     });
     if (got.skill !== label.skill) {
-      const isDangerous = changeSkills.has(got.skill) && !changeSkills.has(label.skill);
+      const isDangerous = changeSkills.has(got.skill);
       if (isDangerous) dangerous += 1;
-      else if (changeSkills.has(got.skill)) wrongChange += 1;
+      if (isDangerous && changeSkills.has(label.skill)) wrongChange += 1;
       skillMisses.push(miss(isDangerous));
       return;
     }
     correct += 1;
     const same = structuredArgs.every((key) => label.args[key] === got.args[key]);
-    if (same) argsCorrect += 1;
-    else argumentMisses.push(miss(false));
+    if (same) {
+      argsCorrect += 1;
+      return;
+    }
+    const onWrongResource =
+      changeSkills.has(got.skill) &&
+      resourceArgs.some((key) => got.args[key] !== undefined && got.args[key] !== label.args[key]);
+    if (onWrongResource) {
+      dangerous += 1;
+      wrongResource += 1;
+    }
+    argumentMisses.push(miss(onWrongResource));
   });
   const perSkill = skills.map((skill) => {
     const truePositives = cases.filter((c, i) => c.skill === skill && routed[i].skill === skill).length;
@@ -103,6 +128,7 @@ export function evaluateRouting(
     argumentAccuracy: correct ? argsCorrect / correct : 0,
     dangerousMisroutes: dangerous,
     wrongChangeSkill: wrongChange,
+    wrongResource,
     perSkill,
     skillMisses,
     argumentMisses,
@@ -118,10 +144,70 @@ export function normaliseSentence(text: string): string {
     .trim();
 }
 
-/** Evaluation sentences that also appear among the training examples (must be none). */
-export function findOverlap(cases: LabelledUtterance[], examples: readonly string[]): string[] {
-  const trained = new Set(examples.map(normaliseSentence));
-  return cases.map((c) => c.text).filter((text) => trained.has(normaliseSentence(text)));
+/**
+ * Words that carry no request: greetings, pleasantries, the bot's name and common function words.
+ * Question words, negations, numbers and the particles that turn a verb around (up, down, on,
+ * off) are kept.
+ */
+const fillerWords = new Set(
+  `
+  hi hello hey hiya howdy yo greetings morning afternoon evening good there team all folks
+  please pls plz kindly thanks thank thx cheers ty
+  opsbot bot
+  a an the this that these those it its s i me my we us our you your u ur they them their
+  is are was were be been being am do does did done have has had having
+  can could would will shall should may might must
+  of in at to for from with about as into by via per
+  and or but so then than just also quick quickly now right really
+  some any`
+    .trim()
+    .split(/\s+/),
+);
+
+const stemmer = new StemmerEn();
+
+/**
+ * What a sentence asks, without its wording: the set of its content words, stemmed, sorted. Two
+ * sentences with the same signature say the same thing ("please stop the gpu clusters" and "stop
+ * gpu cluster").
+ */
+export function contentSignature(text: string): string {
+  const words = normaliseSentence(text)
+    .split(' ')
+    .filter((w) => w && !fillerWords.has(w))
+    .map((w) => stemmer.stemWord(w));
+  return [...new Set(words)].sort().join(' ');
+}
+
+/** A labelled line that repeats a training example, exactly (after normalising) or nearly (same content words). */
+export interface Overlap {
+  /** Position of the line among the parsed cases. */
+  index: number;
+  text: string;
+  example: string;
+  kind: 'exact' | 'near';
+}
+
+/** Labelled lines that also appear among the training examples, exactly or as a near-duplicate. */
+export function findOverlap(cases: LabelledUtterance[], examples: readonly string[]): Overlap[] {
+  const exact = new Map(examples.map((e) => [normaliseSentence(e), e]));
+  const near = new Map<string, string>();
+  for (const e of examples) {
+    const signature = contentSignature(e);
+    if (signature && !near.has(signature)) near.set(signature, e);
+  }
+  const found: Overlap[] = [];
+  cases.forEach((c, index) => {
+    const same = exact.get(normaliseSentence(c.text));
+    if (same !== undefined) {
+      found.push({ index, text: c.text, example: same, kind: 'exact' });
+      return;
+    }
+    const signature = contentSignature(c.text);
+    const similar = signature ? near.get(signature) : undefined;
+    if (similar !== undefined) found.push({ index, text: c.text, example: similar, kind: 'near' });
+  });
+  return found;
 }
 
 /** Parses the JSON-lines evaluation set; errors name the line. */

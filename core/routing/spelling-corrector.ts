@@ -1,34 +1,10 @@
+import { editDistance } from './edit-distance';
+
 /** Corrects a word only when one known word is this close; longer words tolerate more. */
 function allowedDistance(length: number): number {
   if (length >= 7) return 2;
   if (length >= 4) return 1;
   return 0;
-}
-
-/**
- * Optimal-string-alignment distance: Levenshtein plus the swap of two neighbouring letters as one
- * edit ("strat" → "start" is 1), with an early exit once `limit` is exceeded.
- */
-function typoDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, beforePrevious[j - 2] + 1);
-      current[j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** Lower-case words of a text as the router tokenizes them. */
@@ -137,7 +113,7 @@ export class SpellingCorrector {
       for (const candidate of this.byLength.get(length) ?? []) {
         if (candidate.length < 4 || !sameStart(word, candidate)) continue;
         const candidateLimit = Math.min(limit, allowedDistance(candidate.length));
-        const distance = typoDistance(word, candidate, candidateLimit);
+        const distance = editDistance(word, candidate, candidateLimit);
         if (distance > candidateLimit) continue;
         const count = this.counts.get(candidate) ?? 0;
         if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {

@@ -21,7 +21,18 @@ const greeting =
   /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|morning|evening)(?: there| team| all| folks| opsbot| bot)?)\b[\s,.!:;-]*/i;
 const thanks =
   /^(?:(?:thanks|thank you|thank u|thankyou|thx|thnx|ty|tysm|cheers|many thanks|much appreciated|appreciate it|appreciated|good bot|nice one|great job|good job|well done|nice work|great work|you rock|legend)(?: (?:so much|very much|a lot|a bunch|a ton|again|mate|man|buddy|pal|bot|opsbot|team|all|folks|for (?:that|this|the help|your help|everything)))*|(?:you'?re|you are|ur) (?:the best|great|awesome|amazing|a star|a legend|brilliant|a lifesaver|a life saver|so helpful|very helpful|helpful|the man|wonderful|fantastic)|love (?:you|it|this bot))(?![a-z'])[\s,.!:;-]*/i;
-const politeTail = /[\s,.!;-]*(?:please|pls|plz|thanks|thank you|thx|cheers|ty)[\s.!]*$/i;
+const politeWord = /(?:^|[^a-z'])(?:please|pls|plz|thanks|thank you|thx|cheers|ty)$/i;
+
+/** The text without a trailing "please"/"thanks"; scans from the end once, so it stays linear. */
+function withoutPoliteTail(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.!]/.test(text[end - 1])) end -= 1;
+  const word = politeWord.exec(text.slice(Math.max(0, end - 10), end));
+  if (!word) return text;
+  end -= word[0].replace(/^[^a-z]/i, '').length;
+  while (end > 0 && /[\s,.!;-]/.test(text[end - 1])) end -= 1;
+  return text.slice(0, end);
+}
 
 /** A message split into the request and whether it opened with a greeting. */
 export interface CleanUtterance {
@@ -49,6 +60,6 @@ export function cleanUtterance(raw: string): CleanUtterance {
     else thanked = true;
     text = text.slice(match[0].length).trim();
   }
-  text = text.replace(politeTail, '').trim();
+  text = withoutPoliteTail(text).trim();
   return thanked ? { text, greeted, thanked } : { text, greeted };
 }

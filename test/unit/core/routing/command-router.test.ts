@@ -1,4 +1,6 @@
-import { parseCommand } from '../../../../core/routing/command-router';
+import { z } from 'zod/v4';
+import { jobsWindowHours, parseCommand } from '../../../../core/routing/command-router';
+import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 const config = loadShippedConfig();
@@ -79,6 +81,63 @@ describe('strict commands', () => {
     '',
   ])('leaves natural language to the router: %s', (text) => {
     expect(parseCommand(text, config)).toBeUndefined();
+  });
+
+  it.each([
+    ['stop gpu cluster', 'compute.stop', { cluster: 'gpu-cluster-01' }],
+    ['start the cpu cluster', 'compute.start', { cluster: 'cpu-cluster-01' }],
+    ['rotate api key', 'secret.rotate', { secret: 'aoai-api-key' }],
+    ['scale fraud-detection to 8', 'endpoint.scale', { endpoint: 'fraud-detection', instances: 8 }],
+    ['scale fraud to 8', 'endpoint.scale', { endpoint: 'fraud-detection', instances: 8 }],
+    [
+      'scale fraud endpoint Blue to 5',
+      'endpoint.scale',
+      { endpoint: 'fraud-detection', deployment: 'blue', instances: 5 },
+    ],
+    ['jobs 720', 'status.jobs', { hours: 720 }],
+    ['jobs 1h', 'status.jobs', { hours: 1 }],
+  ])('takes a change or window command whose names resolve exactly: %s', (text, skill, args) => {
+    expect(route(text)).toEqual({ skill, args });
+  });
+
+  it.each([
+    'stop it',
+    'start over',
+    'stop all',
+    'stop fraud',
+    'start fraud-detection',
+    'rotate *',
+    'rotate it',
+    'rotate gpu-cluster-01',
+    'stop gpu-cluster-99',
+    'scale fraud to',
+    'scale gpu to 4',
+    'scale fraud by 2',
+    'scale fraud-detection blue by 2',
+    'scale fraud purple 4',
+    'scale fraud-detection to to 4',
+    'scale nothing 4',
+    'scale fraud 9999999999999999999999',
+    'scale fraud 1000',
+    'scale fraud -3',
+    'scale fraud 2.5',
+    'jobs 0',
+    'jobs 721',
+    'jobs 99999',
+    'jobs 9999999999999999999999',
+  ])('leaves a loose change or out-of-range command to the router: %s', (text) => {
+    expect(parseCommand(text, config)).toBeUndefined();
+  });
+
+  it("accepts the same jobs window as the catalog's status.jobs parameters", () => {
+    const jobs = allSkills.find((s) => s.id === 'status.jobs');
+    const schema = z.toJSONSchema(jobs!.params) as {
+      properties: { hours: { minimum: number; maximum: number } };
+    };
+    expect(jobsWindowHours).toEqual({
+      min: schema.properties.hours.minimum,
+      max: schema.properties.hours.maximum,
+    });
   });
 
   it('gives full confidence to a command', () => {

@@ -74,13 +74,13 @@ describe('offline router', () => {
   });
 
   it('keeps strict commands first, with confidence 1', async () => {
-    await expect(routeText('scale fraud-detection blue 6', config, router)).resolves.toEqual({
+    await expect(routeText('scale fraud-detection blue 6', router)).resolves.toEqual({
       skill: 'endpoint.scale',
       args: { endpoint: 'fraud-detection', deployment: 'blue', instances: 6 },
       confidence: 1,
       source: 'command',
     });
-    await expect(routeText('ack inc-7', config, router)).resolves.toMatchObject({
+    await expect(routeText('ack inc-7', router)).resolves.toMatchObject({
       skill: 'incident.ack',
       args: { incident: 'INC-0007' },
     });
@@ -96,7 +96,7 @@ describe('offline router', () => {
       ['new incident - request from audit for the access list', 'P4'],
       ['declare a P3: the scoring api is offline in production', 'P3'],
     ])('%s → %s', async (text, severity) => {
-      const intent = await routeText(text, config, router);
+      const intent = await routeText(text, router);
       expect(intent.skill).toBe('incident.declare');
       expect(intent.args.severity).toBe(severity);
     });

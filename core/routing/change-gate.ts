@@ -1,0 +1,372 @@
+import type { LandingZoneConfig } from '../config/landing-zone.schema';
+import type { ResourceKind } from '../config/resource-names';
+import type { ResourceMention } from './entity-resolver';
+import { tokenize } from './entity-resolver';
+import { parseNumberToken } from './number-words';
+
+/** Why the change gate turned a change skill down. */
+export type ChangeRefusal =
+  /** No verb of the skill is used as a request ("the gpu cluster stopped", "stop paging me"). */
+  | 'not-requested'
+  /** The verb is asked about, not asked for ("stop the gpu cluster?", "should we stop …"). */
+  | 'question'
+  /** The message says not to do it ("I don't want you to stop …", "just asking"). */
+  | 'negated'
+  /** The action hangs on a condition or is for later ("before you stop …", "remind me to rotate …"). */
+  | 'conditional'
+  /** Somebody else's words ("I was told to stop …", "diego said: rotate the key"). */
+  | 'reported'
+  /** A command-line flag ("--dry-run") the bot does not have. */
+  | 'flag'
+  /** Nothing of the skill's kind is named ("stop it" with no cluster anywhere). */
+  | 'no-resource'
+  /** The verb acts on another resource or on a part the skill does not change (traffic, min instances). */
+  | 'wrong-resource'
+  /** The message also asks for something outside the catalog. */
+  | 'out-of-scope';
+
+/** The gate's answer for one change skill. */
+export interface ChangeGateVerdict {
+  allowed: boolean;
+  refusal?: ChangeRefusal;
+  /** How the resource was given when allowed: by name, or only by kind ("the cluster": the dialog asks which). */
+  resource?: 'named' | 'generic';
+}
+
+/** What the gate reads of a message: the router's normalised text and the resources found in it. */
+export interface ChangeGateInput {
+  /** Normalised, spelling-corrected, lower-case message; `mentions` index `tokenize(lower)`. */
+  lower: string;
+  mentions: readonly ResourceMention[];
+  /** The message only asks or says not to act (a how/why/what-if question, "just asking", "don't …"). */
+  asksOnly: boolean;
+  /** The message names a change the catalog does not have (restart, traffic, thresholds, …). */
+  unsupportedChange: boolean;
+}
+
+interface VerbPattern {
+  head: string[];
+  /** Words after a gap that holds the object ("shut * down"); empty when the object follows the head. */
+  tail: string[];
+}
+
+/**
+ * The verbs of each change skill in the base (imperative) form, "*" marking where a separable
+ * verb's object goes ("turn the gpu nodes off"). `need`/`want` only count after "we" or "I" ("we
+ * need five instances on fraud").
+ */
+const changeVerbs: Record<string, string> = {
+  'compute.start': `start, start up, start * up, prewarm, pre warm, warm up, warm * up, warm, spin up,
+    spin * up, boot up, boot * up, boot, power on, power up, power * on, power * up, turn on, turn * on,
+    switch on, switch * on, wake up, wake * up, wake, fire up, fire * up, bring up, bring online,
+    bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
+    get * running`,
+  'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
+    switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
+    spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
+    scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
+    bring * down, bring * offline, get * stopped`,
+  'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
+    raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
+    get * scaled, need, want`,
+  'secret.rotate': `rotate, regenerate, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
+    replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
+    run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation,
+    get * rotated`,
+};
+
+/** The kind of resource each change skill acts on. */
+const skillKinds: Record<string, ResourceKind> = {
+  'compute.start': 'compute',
+  'compute.stop': 'compute',
+  'endpoint.scale': 'endpoint',
+  'secret.rotate': 'secret',
+};
+
+/** Words that name a resource by its kind only ("the cluster"); the clarify dialog asks which. */
+const kindNouns: Record<ResourceKind, ReadonlySet<string>> = {
+  compute: new Set(['cluster', 'clusters', 'compute', 'computes', 'node', 'nodes', 'vm', 'vms', 'machines']),
+  endpoint: new Set(['endpoint', 'endpoints', 'deployment', 'deployments', 'model', 'service', 'capacity']),
+  secret: new Set(['key', 'keys', 'secret', 'secrets', 'credential', 'credentials', 'creds', 'api']),
+  component: new Set(),
+};
+
+/** Parts of a resource that no skill changes: "set fraud traffic to 50", "lower fraud min instances". */
+const attributes = new Set(
+  `traffic threshold thresholds min max minimum maximum autoscale autoscaling split weight weights sku
+   size quota limit limits alert alerts timeout logs monitoring job jobs run runs training pipeline
+   pipelines schedule scheduler expiry expiration policy permissions access percent percentage`.split(/\s+/),
+);
+
+const pronouns = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'everything']);
+const determiners = new Set([
+  'the',
+  'teh',
+  'a',
+  'an',
+  'our',
+  'my',
+  'your',
+  'their',
+  'its',
+  'both',
+  'all',
+  'every',
+  'each',
+  'of',
+]);
+/** Words a scale request puts between its verb and the endpoint ("add two more instances to fraud"). */
+const scaleFillers = new Set(
+  'to by up down out in on for at more extra another additional fewer less instance instances replica replicas node nodes copies pods x'.split(
+    ' ',
+  ),
+);
+const secretFillers = new Set(['for', 'of', 'on', 'in']);
+
+/**
+ * What may come before the verb of a request in its clause: nothing, or polite and request frames
+ * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
+ */
+const requestFrame =
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|can you|could you|would you|will you|can u|could u|would u|(?:i|we) (?:need|want|would like|d like) you to|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+/** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
+const modalFrame = /\b(?:can|could|would|will) (?:you|u)\b/;
+const negation =
+  /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
+const conditionWords =
+  /\b(?:if|when|whenever|once|before|after|until|till|unless|whether|in case|as soon as|remind|notify|let me know|ping me|alert me|tell me|warn me)\b/;
+const reporting =
+  /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
+const conditionAfter = /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as)\b/;
+const timedAfter =
+  /\b(?:before|after) (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
+const abort =
+  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|scratch that|forget (?:it|that)|not yet|not now|just kidding|jk)\b/;
+const reportedLead = /\b(?:said|says|told (?:me|us)|asked|wrote|writes|suggested|recommended|quote)$/;
+const flag = /(?:^|\s)--?[a-z]/;
+const percent = /\d\s*(?:%|(?:percent|pct)\b)|\bper ?cent\b/;
+
+interface Clause {
+  tokens: string[];
+  /** Index of the clause's first token in `tokenize(lower)`. */
+  start: number;
+  text: string;
+}
+
+/**
+ * The one deterministic check a change skill passes before the router may propose it: a verb of
+ * that skill used as a request (imperative or a polite request form), not negated, asked about,
+ * reported or made conditional; acting on a resource of the skill's kind named in this message (or
+ * on the kind itself, "the cluster", for the clarify dialog to ask which); and no unsupported
+ * change anywhere in the message.
+ */
+export class ChangeGate {
+  private readonly verbs = new Map<string, VerbPattern[]>();
+  private readonly deployments: ReadonlySet<string>;
+  private readonly secretComponents: ReadonlySet<string>;
+
+  constructor(config: LandingZoneConfig) {
+    for (const [skill, phrases] of Object.entries(changeVerbs)) {
+      this.verbs.set(
+        skill,
+        phrases.split(/\s*,\s*/).map((p) => {
+          const [head, tail = ''] = p.split(' * ');
+          return { head: head.split(' '), tail: tail ? tail.split(' ') : [] };
+        }),
+      );
+    }
+    this.deployments = new Set(
+      config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
+    );
+    this.secretComponents = new Set(config.secrets.flatMap((s) => [s.account, s.vault]));
+  }
+
+  /** The words of every change verb, so that spelling correction knows them. */
+  static vocabulary(): string[] {
+    return Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z0-9]+/g) ?? []);
+  }
+
+  /** Whether `skill` (a change skill) may be proposed for this message, and why not. */
+  check(skill: string, input: ChangeGateInput): ChangeGateVerdict {
+    const kind = skillKinds[skill];
+    const patterns = this.verbs.get(skill);
+    if (!kind || !patterns) return { allowed: false, refusal: 'not-requested' };
+    if (input.unsupportedChange) return { allowed: false, refusal: 'out-of-scope' };
+    if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
+    const clauses = splitClauses(input.lower);
+    const refusals: ChangeRefusal[] = [];
+    for (let c = 0; c < clauses.length; c += 1) {
+      const clause = clauses[c];
+      for (let at = 0; at < clause.tokens.length; at += 1) {
+        for (const pattern of patterns) {
+          const match = matchVerb(clause.tokens, at, pattern);
+          if (!match) continue;
+          const verdict = this.judge(skill, kind, input, clauses, c, at, match);
+          if (verdict.allowed) return verdict;
+          refusals.push(verdict.refusal ?? 'not-requested');
+        }
+      }
+    }
+    if (input.asksOnly)
+      return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
+    return { allowed: false, refusal: strongest(refusals) };
+  }
+
+  private judge(
+    skill: string,
+    kind: ResourceKind,
+    input: ChangeGateInput,
+    clauses: Clause[],
+    index: number,
+    at: number,
+    match: { objectFrom: number; objectTo: number; end: number },
+  ): ChangeGateVerdict {
+    const clause = clauses[index];
+    const prefix = clause.tokens.slice(0, at).join(' ');
+    const verb = clause.tokens[at];
+    const subjectFrame = verb === 'need' || verb === 'want';
+    if (
+      subjectFrame
+        ? !/^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/.test(prefix)
+        : !requestFrame.test(prefix)
+    ) {
+      if (negation.test(prefix)) return { allowed: false, refusal: 'negated' };
+      if (conditionWords.test(prefix)) return { allowed: false, refusal: 'conditional' };
+      if (reporting.test(prefix)) return { allowed: false, refusal: 'reported' };
+      return {
+        allowed: false,
+        refusal: /^(?:should|shall|can|could|would|will|do|does|did|must|may|might)\b/.test(prefix)
+          ? 'question'
+          : 'not-requested',
+      };
+    }
+    const rest = clause.tokens.slice(match.end).join(' ');
+    if (conditionAfter.test(rest) || timedAfter.test(rest)) return { allowed: false, refusal: 'conditional' };
+    if (input.asksOnly) return { allowed: false, refusal: 'question' };
+    const previous = clauses[index - 1];
+    if (
+      previous &&
+      (conditionWords.test(previous.tokens.slice(0, 3).join(' ')) ||
+        /^(?:if|when|once|after|before|unless|until)\b/.test(previous.tokens.join(' ')))
+    )
+      return { allowed: false, refusal: 'conditional' };
+    if (previous && reportedLead.test(previous.tokens.join(' ')))
+      return { allowed: false, refusal: 'reported' };
+    if (clauses.slice(index + 1).some((later) => abort.test(later.tokens.join(' '))))
+      return { allowed: false, refusal: 'negated' };
+    if (input.lower.trimEnd().endsWith('?') && !modalFrame.test(prefix))
+      return { allowed: false, refusal: 'question' };
+    if (skill === 'endpoint.scale' && percent.test(clause.text))
+      return { allowed: false, refusal: 'wrong-resource' };
+    return this.object(kind, input, clause, match);
+  }
+
+  /** Checks what the verb acts on: a resource of the skill's kind, the kind itself, or "it" for one named. */
+  private object(
+    kind: ResourceKind,
+    input: ChangeGateInput,
+    clause: Clause,
+    match: { objectFrom: number; objectTo: number },
+  ): ChangeGateVerdict {
+    const named = input.mentions.some((m) => this.fits(kind, m));
+    const fillers = kind === 'endpoint' ? scaleFillers : kind === 'secret' ? secretFillers : undefined;
+    for (let i = match.objectFrom; i < match.objectTo; i += 1) {
+      const token = clause.tokens[i];
+      const global = clause.start + i;
+      const mention = input.mentions.find((m) => m.start === global);
+      if (mention) {
+        if (!this.fits(kind, mention)) return { allowed: false, refusal: 'wrong-resource' };
+        const next = clause.tokens[mention.end - clause.start];
+        const after =
+          next !== undefined && kindNouns[kind].has(next)
+            ? clause.tokens[mention.end - clause.start + 1]
+            : next;
+        if (after !== undefined && attributes.has(after))
+          return { allowed: false, refusal: 'wrong-resource' };
+        return { allowed: true, resource: 'named' };
+      }
+      if (determiners.has(token)) continue;
+      if (kind === 'endpoint' && this.deployments.has(token)) {
+        const after = clause.tokens[i + 1];
+        if (after !== undefined && attributes.has(after))
+          return { allowed: false, refusal: 'wrong-resource' };
+        return { allowed: true, resource: named ? 'named' : 'generic' };
+      }
+      if (kindNouns[kind].has(token)) {
+        const after = clause.tokens[i + 1];
+        if (after !== undefined && attributes.has(after) && kind !== 'secret')
+          return { allowed: false, refusal: 'wrong-resource' };
+        return { allowed: true, resource: named ? 'named' : 'generic' };
+      }
+      if (pronouns.has(token))
+        return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
+      if (fillers?.has(token) || (kind === 'endpoint' && parseNumberToken(token) !== undefined)) continue;
+      return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
+    }
+    return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
+  }
+
+  /** Whether a mention is something the skill's kind can act on (a secret's account or vault counts for keys). */
+  private fits(kind: ResourceKind, mention: ResourceMention): boolean {
+    if (mention.kind === kind) return true;
+    return kind === 'secret' && mention.kind === 'component' && this.secretComponents.has(mention.canonical);
+  }
+}
+
+/** A verb pattern at `at`: where its object lies and where the verb ends. */
+function matchVerb(
+  tokens: string[],
+  at: number,
+  pattern: VerbPattern,
+): { objectFrom: number; objectTo: number; end: number } | undefined {
+  const { head, tail } = pattern;
+  for (let k = 0; k < head.length; k += 1) {
+    if (!sameVerb(tokens[at + k], head[k], k === 0)) return undefined;
+  }
+  const afterHead = at + head.length;
+  if (tail.length === 0) return { objectFrom: afterHead, objectTo: tokens.length, end: afterHead };
+  for (let gap = 1; gap <= 5 && afterHead + gap + tail.length <= tokens.length; gap += 1) {
+    if (tail.every((t, k) => tokens[afterHead + gap + k] === t))
+      return { objectFrom: afterHead, objectTo: afterHead + gap, end: afterHead + gap + tail.length };
+  }
+  return undefined;
+}
+
+/** The verb in its base form, or cut short by a letter as typed ("rotat"); never "stopped" or "rotating". */
+function sameVerb(token: string | undefined, verb: string, first: boolean): boolean {
+  if (token === undefined) return false;
+  if (token === verb) return true;
+  return first && token.length >= 4 && verb.length - token.length === 1 && verb.startsWith(token);
+}
+
+/**
+ * Splits the message into clauses at punctuation and at "and", "then", "but", "also", keeping each
+ * clause's position in `tokenize(lower)`.
+ */
+function splitClauses(lower: string): Clause[] {
+  const clauses: Clause[] = [];
+  let offset = 0;
+  const pieces = lower.split(/([,;:.!?]+(?!\d)|\b(?:and then|and|then|but|also|plus)\b)/);
+  for (let i = 0; i < pieces.length; i += 1) {
+    const tokens = tokenize(pieces[i]);
+    if (i % 2 === 0 && tokens.length > 0) clauses.push({ tokens, start: offset, text: pieces[i] });
+    offset += tokens.length;
+  }
+  return clauses;
+}
+
+const precedence: ChangeRefusal[] = [
+  'out-of-scope',
+  'negated',
+  'conditional',
+  'reported',
+  'question',
+  'wrong-resource',
+  'no-resource',
+  'flag',
+  'not-requested',
+];
+
+function strongest(refusals: ChangeRefusal[]): ChangeRefusal {
+  return precedence.find((r) => refusals.includes(r)) ?? 'not-requested';
+}
