@@ -111,9 +111,9 @@ export class ConversationDialog {
     return [result];
   }
 
+  /** The router takes strict commands itself (and gates them like everything else); without one, commands only. */
   private async route(text: string, turn: ConversationTurn): Promise<Intent | undefined> {
-    const command = parseCommand(text, this.options.config);
-    if (command || !this.options.router) return command;
+    if (!this.options.router) return parseCommand(text, this.options.config);
     try {
       return await this.options.router.route(text);
     } catch (error) {

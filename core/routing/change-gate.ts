@@ -71,7 +71,7 @@ const changeVerbs: Record<string, string> = {
     get * scaled, need, want`,
   'secret.rotate': `rotate, regenerate, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
-    run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation,
+    run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
     get * rotated`,
 };
 
@@ -117,9 +117,8 @@ const determiners = new Set([
 ]);
 /** Words a scale request puts between its verb and the endpoint ("add two more instances to fraud"). */
 const scaleFillers = new Set(
-  'to by up down out in on for at more extra another additional fewer less instance instances replica replicas node nodes copies pods x'.split(
-    ' ',
-  ),
+  `to by up down out in on for at of me us more extra another additional fewer less instance instances
+   replica replicas node nodes copies pods count number x`.split(/\s+/),
 );
 const secretFillers = new Set(['for', 'of', 'on', 'in']);
 
@@ -128,9 +127,9 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|can you|could you|would you|will you|can u|could u|would u|(?:i|we) (?:need|want|would like|d like) you to|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we)|(?:i|we) (?:need|want|would like|d like) you to|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
-const modalFrame = /\b(?:can|could|would|will) (?:you|u)\b/;
+const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b/;
 const negation =
   /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
 const conditionWords =
@@ -138,19 +137,34 @@ const conditionWords =
 const reporting =
   /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
 const conditionAfter = /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as)\b/;
-const timedAfter =
-  /\b(?:before|after) (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
+const afterEvent =
+  /\bafter (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
 const abort =
-  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|scratch that|forget (?:it|that)|not yet|not now|just kidding|jk)\b/;
+  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|scratch that|forget (?:it|that)|not yet|not now|just kidding|jk)\b|^(?:no|nope|nah)$/;
+/** Courtesies shaped like conditions that set none: "when you get a chance", "if you can". */
+const courtesy =
+  /\b(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/g;
 const reportedLead = /\b(?:said|says|told (?:me|us)|asked|wrote|writes|suggested|recommended|quote)$/;
 const flag = /(?:^|\s)--?[a-z]/;
-const percent = /\d\s*(?:%|(?:percent|pct)\b)|\bper ?cent\b/;
+/** A share or an on/off state is not an instance count: traffic splits, taking an endpoint offline. */
+const notACount = /\d\s*(?:%|(?:percent|pct)\b)|\bper ?cent\b|\b(?:offline|online)\b/;
+
+/** Where a verb pattern matched: its object's token range in the clause and where the verb ends. */
+interface VerbMatch {
+  objectFrom: number;
+  objectTo: number;
+  end: number;
+  /** A noun phrase like "key rotation" rather than a verb: words around the key are not objects. */
+  nominal: boolean;
+}
 
 interface Clause {
   tokens: string[];
   /** Index of the clause's first token in `tokenize(lower)`. */
   start: number;
   text: string;
+  /** The clause is asked ("stop the gpu cluster? no, show its status"). */
+  asked: boolean;
 }
 
 /**
@@ -161,24 +175,28 @@ interface Clause {
  * change anywhere in the message.
  */
 export class ChangeGate {
-  private readonly verbs = new Map<string, VerbPattern[]>();
+  /** Per skill, its verb patterns by the first word as typed (whole, or short of its last letter). */
+  private readonly verbs = new Map<string, Map<string, VerbPattern[]>>();
   private readonly deployments: ReadonlySet<string>;
   private readonly secretComponents: ReadonlySet<string>;
+  private lastClauses?: { lower: string; clauses: Clause[] };
 
   constructor(config: LandingZoneConfig) {
     for (const [skill, phrases] of Object.entries(changeVerbs)) {
-      this.verbs.set(
-        skill,
-        phrases.split(/\s*,\s*/).map((p) => {
-          const [head, tail = ''] = p.split(' * ');
-          return { head: head.split(' '), tail: tail ? tail.split(' ') : [] };
-        }),
-      );
+      const byFirstWord = new Map<string, VerbPattern[]>();
+      for (const phrase of phrases.split(/\s*,\s*/)) {
+        const [head, tail = ''] = phrase.split(' * ');
+        const pattern = { head: head.split(' '), tail: tail ? tail.split(' ') : [] };
+        const first = pattern.head[0];
+        for (const key of first.length >= 5 ? [first, first.slice(0, -1)] : [first])
+          byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), pattern]);
+      }
+      this.verbs.set(skill, byFirstWord);
     }
     this.deployments = new Set(
       config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
     );
-    this.secretComponents = new Set(config.secrets.flatMap((s) => [s.account, s.vault]));
+    this.secretComponents = new Set(config.secrets.map((s) => s.account));
   }
 
   /** The words of every change verb, so that spelling correction knows them. */
@@ -193,12 +211,14 @@ export class ChangeGate {
     if (!kind || !patterns) return { allowed: false, refusal: 'not-requested' };
     if (input.unsupportedChange) return { allowed: false, refusal: 'out-of-scope' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
-    const clauses = splitClauses(input.lower);
+    if (this.lastClauses?.lower !== input.lower)
+      this.lastClauses = { lower: input.lower, clauses: splitClauses(input.lower) };
+    const { clauses } = this.lastClauses;
     const refusals: ChangeRefusal[] = [];
     for (let c = 0; c < clauses.length; c += 1) {
       const clause = clauses[c];
       for (let at = 0; at < clause.tokens.length; at += 1) {
-        for (const pattern of patterns) {
+        for (const pattern of patterns.get(clause.tokens[at]) ?? []) {
           const match = matchVerb(clause.tokens, at, pattern);
           if (!match) continue;
           const verdict = this.judge(skill, kind, input, clauses, c, at, match);
@@ -219,7 +239,7 @@ export class ChangeGate {
     clauses: Clause[],
     index: number,
     at: number,
-    match: { objectFrom: number; objectTo: number; end: number },
+    match: VerbMatch,
   ): ChangeGateVerdict {
     const clause = clauses[index];
     const prefix = clause.tokens.slice(0, at).join(' ');
@@ -240,23 +260,22 @@ export class ChangeGate {
           : 'not-requested',
       };
     }
-    const rest = clause.tokens.slice(match.end).join(' ');
-    if (conditionAfter.test(rest) || timedAfter.test(rest)) return { allowed: false, refusal: 'conditional' };
+    const rest = clause.tokens.slice(match.end).join(' ').replace(courtesy, ' ');
+    if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
     if (
       previous &&
-      (conditionWords.test(previous.tokens.slice(0, 3).join(' ')) ||
-        /^(?:if|when|once|after|before|unless|until)\b/.test(previous.tokens.join(' ')))
+      conditionWords.test(previous.tokens.join(' ').replace(courtesy, ' ').split(' ').slice(0, 3).join(' '))
     )
       return { allowed: false, refusal: 'conditional' };
     if (previous && reportedLead.test(previous.tokens.join(' ')))
       return { allowed: false, refusal: 'reported' };
     if (clauses.slice(index + 1).some((later) => abort.test(later.tokens.join(' '))))
       return { allowed: false, refusal: 'negated' };
-    if (input.lower.trimEnd().endsWith('?') && !modalFrame.test(prefix))
+    if ((clause.asked || input.lower.trimEnd().endsWith('?')) && !modalFrame.test(prefix))
       return { allowed: false, refusal: 'question' };
-    if (skill === 'endpoint.scale' && percent.test(clause.text))
+    if (skill === 'endpoint.scale' && notACount.test(clause.text))
       return { allowed: false, refusal: 'wrong-resource' };
     return this.object(kind, input, clause, match);
   }
@@ -266,7 +285,7 @@ export class ChangeGate {
     kind: ResourceKind,
     input: ChangeGateInput,
     clause: Clause,
-    match: { objectFrom: number; objectTo: number },
+    match: VerbMatch,
   ): ChangeGateVerdict {
     const named = input.mentions.some((m) => this.fits(kind, m));
     const fillers = kind === 'endpoint' ? scaleFillers : kind === 'secret' ? secretFillers : undefined;
@@ -300,13 +319,18 @@ export class ChangeGate {
       }
       if (pronouns.has(token))
         return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
-      if (fillers?.has(token) || (kind === 'endpoint' && parseNumberToken(token) !== undefined)) continue;
+      if (
+        match.nominal ||
+        fillers?.has(token) ||
+        (kind === 'endpoint' && parseNumberToken(token) !== undefined)
+      )
+        continue;
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
     }
     return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
   }
 
-  /** Whether a mention is something the skill's kind can act on (a secret's account or vault counts for keys). */
+  /** Whether a mention is something the skill's kind can act on (a secret's account counts for its keys). */
   private fits(kind: ResourceKind, mention: ResourceMention): boolean {
     if (mention.kind === kind) return true;
     return kind === 'secret' && mention.kind === 'component' && this.secretComponents.has(mention.canonical);
@@ -314,20 +338,24 @@ export class ChangeGate {
 }
 
 /** A verb pattern at `at`: where its object lies and where the verb ends. */
-function matchVerb(
-  tokens: string[],
-  at: number,
-  pattern: VerbPattern,
-): { objectFrom: number; objectTo: number; end: number } | undefined {
+function matchVerb(tokens: string[], at: number, pattern: VerbPattern): VerbMatch | undefined {
   const { head, tail } = pattern;
   for (let k = 0; k < head.length; k += 1) {
     if (!sameVerb(tokens[at + k], head[k], k === 0)) return undefined;
   }
   const afterHead = at + head.length;
-  if (tail.length === 0) return { objectFrom: afterHead, objectTo: tokens.length, end: afterHead };
+  if (tail.length === 0)
+    return { objectFrom: afterHead, objectTo: tokens.length, end: afterHead, nominal: false };
+  // "kick off the quarterly key rotation for openai": the key may be named before or after the noun.
+  const nominal = tail[tail.length - 1] === 'rotation';
   for (let gap = 1; gap <= 5 && afterHead + gap + tail.length <= tokens.length; gap += 1) {
     if (tail.every((t, k) => tokens[afterHead + gap + k] === t))
-      return { objectFrom: afterHead, objectTo: afterHead + gap, end: afterHead + gap + tail.length };
+      return {
+        objectFrom: afterHead,
+        objectTo: nominal ? tokens.length : afterHead + gap,
+        end: afterHead + gap + tail.length,
+        nominal,
+      };
   }
   return undefined;
 }
@@ -346,10 +374,11 @@ function sameVerb(token: string | undefined, verb: string, first: boolean): bool
 function splitClauses(lower: string): Clause[] {
   const clauses: Clause[] = [];
   let offset = 0;
-  const pieces = lower.split(/([,;:.!?]+(?!\d)|\b(?:and then|and|then|but|also|plus)\b)/);
+  const pieces = lower.split(/([,;:.!?()[\]]+(?!\d)|\b(?:and then|and|then|but|also|plus)\b)/);
   for (let i = 0; i < pieces.length; i += 1) {
     const tokens = tokenize(pieces[i]);
-    if (i % 2 === 0 && tokens.length > 0) clauses.push({ tokens, start: offset, text: pieces[i] });
+    const asked = (pieces[i + 1] ?? '').includes('?');
+    if (i % 2 === 0 && tokens.length > 0) clauses.push({ tokens, start: offset, text: pieces[i], asked });
     offset += tokens.length;
   }
   return clauses;

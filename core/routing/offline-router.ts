@@ -172,7 +172,7 @@ export class OfflineRouter implements Router {
     const ranked = classifications
       .filter((c) => c.score > 0)
       .map((c) => ({
-        skill: this.allowed(c.intent, analysis) ? c.intent : readCounterpart[c.intent],
+        skill: this.allowed(c.intent, analysis) ? c.intent : this.readInstead(c.intent, analysis),
         score: c.score,
       }))
       .filter((c): c is { skill: string; score: number } => c.skill !== undefined)
@@ -274,6 +274,15 @@ export class OfflineRouter implements Router {
     return this.kinds.get(skill) !== 'change' || this.verdict(skill, a).allowed;
   }
 
+  /**
+   * The read skill a refused change's score goes to: its status counterpart when the message names
+   * a resource of that kind ("the fraud endpoint has 3 instances right?"), otherwise nothing.
+   */
+  private readInstead(skill: string, a: Analysis): string | undefined {
+    const kind = resourceParams[skill]?.kind;
+    return a.mentions.some((m) => m.kind === kind) ? readCounterpart[skill] : undefined;
+  }
+
   /** The change gate's verdict for one change skill, computed once per message. */
   private verdict(skill: string, a: Analysis): ChangeGateVerdict {
     let verdict = a.gated.get(skill);
@@ -299,8 +308,8 @@ export class OfflineRouter implements Router {
     const isChange = (skill: string) => this.kinds.get(skill) === 'change';
     const passes = (alt: { skill: string }) => !isChange(alt.skill) || this.allowed(alt.skill, a);
     if (!isChange(intent.skill) || this.allowed(intent.skill, a)) {
-      const kept = intent.alternatives?.filter(passes);
-      const { alternatives: _dropped, ...rest } = intent;
+      const { alternatives, ...rest } = intent;
+      const kept = alternatives?.filter(passes);
       return kept?.length ? { ...rest, alternatives: kept } : rest;
     }
     const { refusal } = this.verdict(intent.skill, a);
@@ -424,15 +433,16 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
 }
 
 /**
- * The instance count a scale request sets, or undefined when it gives none or only a relative one
- * ("two more", "by 2", "double"), so that the clarify dialog asks for the number.
+ * The instance count a scale request sets, or undefined when it gives none, only a relative one
+ * ("two more", "by 2", "double") or a signed or fractional one, so that the clarify dialog asks.
  */
 function absoluteCount(a: Analysis): number | undefined {
   const taken = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
   const numbers = findNumbers(a.tokens).filter(
     (n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''),
   );
-  if (numbers.length === 0) return undefined;
+  // A signed or fractional number ("to -5", "3.5 instances") is not a count to guess from.
+  if (numbers.length === 0 || /(?:^|[^\w.])[-+\u2212]\s*\d|\d[.,]\d/.test(a.lower)) return undefined;
   const within = (n: { value: number } | undefined) => (n && n.value <= 50 ? n.value : undefined);
   // "to ten" names the target even when the sentence also says "more capacity".
   const toBefore = [...numbers].reverse().find((n) => /^(to|at)$/.test(a.tokens[n.start - 1] ?? ''));

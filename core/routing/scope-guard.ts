@@ -28,17 +28,17 @@ const secretRead =
   /\b(show|print|display|reveal|give|send|tell|read|get|fetch|paste|dump|export|copy|output|list|expose|share|dm|email|what is|what's|whats|value of|values of|plaintext|plain text)\b/;
 /** Handing a secret over, even one just rotated ("rotate the key then email it to diego"). */
 const secretHandOver =
-  /\b(send|e-?mail|mail|dm|message|share|paste|post|forward|text|give|show|print|reveal|display|copy|export|dump|read out|tell)( me| us)? (\w+ ){0,2}?(it|them|the (new|rotated|regenerated|fresh|old|current|other) (api )?(keys?|secrets?)|(keys?|secrets?) values?|values?)\b/;
+  /\b(send|e-?mail|mail|dm|message|share|paste|post|forward|text|give|show|print|reveal|display|copy|export|dump|read out|tell)( me| us)? (\w+ ){0,2}?(it|them|the (new|rotated|regenerated|fresh|old|current|other) (api )?(keys?|secrets?|ones?|values?)|(keys?|secrets?) values?|values?)\b/;
 const secretChange =
   /\b(rotat\w*|regenerat\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
 const disableSafeguard =
   /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
 const unsupportedChange =
-  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+ ?(%|percent)|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
+  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
 const injection =
   /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? )?approvals?\b/;
 const questionStart =
-  /^(how|why|what|what's|whats|which|when|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
+  /^(how|why|what|what's|whats|which|when(?! (you|u) (get a chance|can|have a))|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 
 /** The guard's patterns, so that spelling correction treats the words they look for as known. */
 export const scopeGuardPatterns: readonly RegExp[] = [

@@ -1,58 +1,12 @@
 /**
- * Letters from other scripts that look like Latin ones ("dеlete" with a Cyrillic е). Only the
- * look-alikes that matter for English words; everything else passes unchanged.
+ * Letters from other scripts that look like Latin ones ("dеlete" with a Cyrillic е), each above the
+ * Latin letter it stands for; dashes and quotes fold to their ASCII forms. Only the look-alikes that
+ * matter for English words; everything else passes unchanged.
  */
-const confusables: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  з: '3',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ӏ: 'l',
-  ɡ: 'g',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ı: 'i',
-  ȷ: 'j',
-  ℓ: 'l',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201b': "'",
-  '\u02bc': "'",
-};
-const confusable = new RegExp(`[${Object.keys(confusables).join('')}]`, 'gi');
+const lookAlikes =
+  'авеёзіїјкмнорстухѕԁԛԝһӏɡαβεικνορτυχıȷℓ\u2010\u2011\u2012\u2013\u2014\u2212\u2018\u2019\u201b\u02bc';
+const asLatin = "abee3iijkmhopctyxsdqwhlgabeikvoptuxijl------''''";
+const confusable = new RegExp(`[${lookAlikes}]`, 'gi');
 const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 /** Three or more single letters spaced or dotted apart: "d e l e t e", "s.t.o.p", "r-o-t-a-t-e". */
 const spacedLetters = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_]\p{L}){2,}(?![\p{L}\p{N}])/gu;
@@ -63,7 +17,7 @@ const hyphenated = /(?<![\p{L}\p{N}-])(\p{L}+)-(\p{L}+)(?![\p{L}\p{N}-])/gu;
  * spelling cannot slip past them: compatibility forms (full-width "ｓｔｏｐ", ligatures) become
  * plain, accents and invisible characters go, look-alike letters of other scripts become Latin,
  * "d e l e t e" becomes "delete", and "de-lete" becomes "delete" when `knows` knows the joined word
- * and not both halves ("pre-warm" and "start-up" stay as they are).
+ * and not both halves ("warm-up" and "start-up" stay as they are).
  */
 export function normalizeText(text: string, knows: (word: string) => boolean = () => false): string {
   const folded = text
@@ -72,7 +26,7 @@ export function normalizeText(text: string, knows: (word: string) => boolean = (
     .normalize('NFKC')
     .replace(invisible, '')
     .replace(confusable, (c) => {
-      const plain = confusables[c.toLowerCase()] ?? c;
+      const plain = asLatin[lookAlikes.indexOf(c.toLowerCase())] ?? c;
       return c === c.toLowerCase() ? plain : plain.toUpperCase();
     });
   return folded

@@ -83,11 +83,17 @@ describe('ConversationDialog', () => {
     expect(audit.events[0]).toMatchObject({ skill: 'status.quota', detail: 'source=router confidence=0.90' });
   });
 
-  it('does not ask the router for a strict command', async () => {
-    const router: Router = { route: jest.fn() };
+  it('takes strict commands itself when it has no router', async () => {
+    const { dialog } = dialogWith(undefined);
+    const [result] = await dialog.handleMessage(turn('help'));
+    expect(result.view).toBe('help');
+  });
+
+  it('leaves strict commands to the router when it has one, so that one gate sees every request', async () => {
+    const router: Router = { route: jest.fn(async () => ({ skill: 'help', args: {}, confidence: 1, source: 'command' as const })) };
     const { dialog } = dialogWith(router);
     await dialog.handleMessage(turn('help'));
-    expect(router.route).not.toHaveBeenCalled();
+    expect(router.route).toHaveBeenCalledWith('help');
   });
 
   it('treats a router failure as not understood instead of failing the turn', async () => {
