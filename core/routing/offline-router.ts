@@ -363,12 +363,15 @@ export class OfflineRouter implements Router {
     }
     switch (skill) {
       case 'status.jobs': {
-        const hours = parseTimeWindowHours(a.lower);
+        // "jobs 0" or "jobs 99999" is the strict form out of range: pass it on so the answer says the range.
+        const strict = /^(?:status\s+)?jobs\s+(-?\d{1,9})h?$/.exec(a.lower.trim());
+        const hours = strict ? Number(strict[1]) : parseTimeWindowHours(a.lower);
         if (hours !== undefined) args.hours = hours;
         break;
       }
       case 'endpoint.scale': {
-        const deployment = this.resolver.findDeployment(a.tokens, args.endpoint as string | undefined);
+        const deployment =
+          this.resolver.findDeployment(a.tokens, args.endpoint as string | undefined) ?? namedDeployment(a);
         if (deployment) args.deployment = deployment;
         const instances = absoluteCount(a);
         if (instances !== undefined) args.instances = instances;
@@ -458,6 +461,37 @@ function absoluteCount(a: Analysis): number | undefined {
   );
   const onBefore = [...numbers].reverse().find((n) => a.tokens[n.start - 1] === 'on');
   return within(onBefore ?? unitAfter ?? (numbers.length === 1 ? numbers[0] : undefined));
+}
+
+/** Words that stand next to "deployment" or between an endpoint and a count without naming a deployment. */
+const notDeploymentNames = new Set(
+  'the a an this that which its it current live active new old default main endpoint of to on for in at by with up down from instances instance replicas nodes and or please'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A deployment the message names that the config does not know ("the purple deployment", "scale
+ * fraud purple 4"): passed on as written so the answer shows it, never dropped in favour of the
+ * deployment that takes traffic.
+ */
+function namedDeployment(a: Analysis): string | undefined {
+  const t = a.tokens;
+  const insideMention = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
+  const candidate = (i: number) => {
+    const word = t[i];
+    return word && !insideMention(i) && /^[a-z][a-z0-9-]{1,31}$/.test(word) && !notDeploymentNames.has(word)
+      ? word
+      : undefined;
+  };
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== 'deployment' && t[i] !== 'slot') continue;
+    const named = candidate(i - 1) ?? candidate(i + 1);
+    if (named) return named;
+  }
+  const endpoint = a.mentions.find((m) => m.kind === 'endpoint');
+  if (endpoint && findNumbers([t[endpoint.end + 1] ?? '']).length) return candidate(endpoint.end);
+  return undefined;
 }
 
 function round(n: number): number {

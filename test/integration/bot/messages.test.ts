@@ -91,6 +91,14 @@ describe('POST /api/messages (local mode, over HTTP)', () => {
     expect(text).toContain('gpu-cluster-01');
   });
 
+  it('says the allowed window for a jobs window out of range, and runs nothing', async () => {
+    const text = cardText(t.cards(await t.say('jobs 99999'))[0]);
+    expect(text).toContain('hours');
+    expect(text).toContain('720');
+    const events = await t.bot.audit.list({ skill: 'status.jobs' });
+    expect(events.at(-1)).toMatchObject({ decision: 'invalid-args', outcome: 'refused' });
+  });
+
   it('answers an unknown command clearly, offers commands, and records OPS-201', async () => {
     const conversationId = 'a:unknown-command';
     const [card] = t.cards(await t.say('reboot the mainframe', { conversationId }));

@@ -37,6 +37,17 @@ describe('offline router', () => {
     });
   });
 
+  it('passes on a deployment the config does not know instead of dropping it', async () => {
+    await expect(router.route('scale fraud purple 4')).resolves.toMatchObject({
+      skill: 'endpoint.scale',
+      args: { endpoint: 'fraud-detection', deployment: 'purple', instances: 4 },
+    });
+    await expect(router.route('scale fraud to 8')).resolves.toMatchObject({
+      args: { endpoint: 'fraud-detection', instances: 8 },
+    });
+    expect((await router.route('scale fraud to 8')).args).not.toHaveProperty('deployment');
+  });
+
   it('suggests a severity from the matrix for a declaration', async () => {
     const intent = await router.route('we have a possible data breach in the datalake, open an incident');
     expect(intent).toMatchObject({ skill: 'incident.declare', args: { severity: 'P1' } });
