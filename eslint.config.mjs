@@ -9,11 +9,34 @@ const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg'];
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'manifest/build/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'manifest/build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
@@ -23,48 +46,106 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
-        restrict(sdks, 'core/ must not import SDKs or database drivers (only adapters/ may).'),
-        restrict(['../bot/*', '../dialogs/*', '../skills/*', '../adapters/*', '../../bot/*', '../../dialogs/*', '../../skills/*', '../../adapters/*'], 'core/ must not import outer layers.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
+            restrict(sdks, 'core/ must not import SDKs or database drivers (only adapters/ may).'),
+            restrict(
+              [
+                '../bot/*',
+                '../dialogs/*',
+                '../skills/*',
+                '../adapters/*',
+                '../../bot/*',
+                '../../dialogs/*',
+                '../../skills/*',
+                '../../adapters/*',
+              ],
+              'core/ must not import outer layers.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['dialogs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(botFramework, 'Only bot/ may import the bot framework.'),
-        restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
-        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*'], 'dialogs/ must not import bot/ or adapters/.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(botFramework, 'Only bot/ may import the bot framework.'),
+            restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
+            restrict(
+              ['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*'],
+              'dialogs/ must not import bot/ or adapters/.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['skills/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(botFramework, 'Only bot/ may import the bot framework.'),
-        restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
-        restrict(['../bot/*', '../../bot/*', '../adapters/*', '../../adapters/*', '../dialogs/*', '../../dialogs/*'], 'skills/ must not import bot/, dialogs/ or adapters/.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(botFramework, 'Only bot/ may import the bot framework.'),
+            restrict(sdks, 'Only adapters/ may import SDKs or database drivers.'),
+            restrict(
+              [
+                '../bot/*',
+                '../../bot/*',
+                '../adapters/*',
+                '../../adapters/*',
+                '../dialogs/*',
+                '../../dialogs/*',
+              ],
+              'skills/ must not import bot/, dialogs/ or adapters/.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['bot/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(sdks, 'bot/ reaches SDKs and database drivers through adapters/ only.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [restrict(sdks, 'bot/ reaches SDKs and database drivers through adapters/ only.')] },
+      ],
     },
   },
   {
     files: ['adapters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(botFramework, 'Only bot/ may import the bot framework.'),
-        restrict(['../bot/*', '../../bot/*', '../../../bot/*', '../dialogs/*', '../../dialogs/*', '../skills/*', '../../skills/*', '../../../skills/*'], 'adapters/ implement core ports; they must not import bot/, dialogs/ or skills/.'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(botFramework, 'Only bot/ may import the bot framework.'),
+            restrict(
+              [
+                '../bot/*',
+                '../../bot/*',
+                '../../../bot/*',
+                '../dialogs/*',
+                '../../dialogs/*',
+                '../skills/*',
+                '../../skills/*',
+                '../../../skills/*',
+              ],
+              'adapters/ implement core ports; they must not import bot/, dialogs/ or skills/.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {

@@ -19,7 +19,13 @@ export interface ComponentHealth {
   checkedAt: Date;
 }
 
-export type ComponentKind = 'ml-workspace' | 'openai' | 'data-lake' | 'key-vault' | 'aks' | 'container-registry';
+export type ComponentKind =
+  | 'ml-workspace'
+  | 'openai'
+  | 'data-lake'
+  | 'key-vault'
+  | 'aks'
+  | 'container-registry';
 
 /** A training job in the workspace. */
 export interface TrainingJob {

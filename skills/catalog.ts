@@ -18,7 +18,9 @@ export class SkillCatalog {
       }
       if (this.byId.has(skill.id)) throw new Error(`Skill catalog: skill "${skill.id}" is declared twice.`);
       if (skill.examples.length < 8) {
-        throw new Error(`Skill catalog: skill "${skill.id}" has ${skill.examples.length} examples; it needs at least 8.`);
+        throw new Error(
+          `Skill catalog: skill "${skill.id}" has ${skill.examples.length} examples; it needs at least 8.`,
+        );
       }
       if (skill.kind === 'change' && !skill.changeType) {
         throw new Error(`Skill catalog: change skill "${skill.id}" declares no change type.`);

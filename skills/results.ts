@@ -23,7 +23,14 @@ export interface HelpResult {
   view: 'help';
   callerName: string;
   roles: string[];
-  skills: { id: SkillId; title: string; description: string; example: string; command: string; kind: string }[];
+  skills: {
+    id: SkillId;
+    title: string;
+    description: string;
+    example: string;
+    command: string;
+    kind: string;
+  }[];
 }
 
 /** A recognised skill that is not enabled yet: said honestly, with the arguments understood. */

@@ -30,7 +30,9 @@ export async function runSkill(
       args: clipArgs(skill, args),
       decision,
       outcome,
-      detail: detail ?? `source=${request.source}${request.confidence !== undefined ? ` confidence=${request.confidence.toFixed(2)}` : ''}`,
+      detail:
+        detail ??
+        `source=${request.source}${request.confidence !== undefined ? ` confidence=${request.confidence.toFixed(2)}` : ''}`,
     });
 
   if (!skill.roles.some((role) => ctx.caller.roles.includes(role))) {
@@ -124,7 +126,9 @@ function clipArgs(skill: SkillDeclaration, args: Record<string, unknown>): Recor
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `\`${issue.path.join('.')}\`: ${issue.message}.` : `${issue.message}.`))
+    .map((issue) =>
+      issue.path.length ? `\`${issue.path.join('.')}\`: ${issue.message}.` : `${issue.message}.`,
+    )
     .join(' ');
 }
 

@@ -94,4 +94,11 @@ export const everyone: readonly RoleId[] = roleIds;
 export const operators: readonly RoleId[] = ['l2', 'l3', 'platform-architect'];
 
 /** Roles that work incidents. */
-export const responders: readonly RoleId[] = ['l1', 'l2', 'l3', 'security', 'platform-architect', 'it-director'];
+export const responders: readonly RoleId[] = [
+  'l1',
+  'l2',
+  'l3',
+  'security',
+  'platform-architect',
+  'it-director',
+];

@@ -162,7 +162,8 @@ const numberFormats = new Map<number, Intl.NumberFormat>();
 
 function formatNumber(value: number, digits = 2): string {
   let format = numberFormats.get(digits);
-  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  if (!format)
+    numberFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
   return format.format(Number(value.toFixed(digits)));
 }
 

@@ -15,6 +15,7 @@ type Element = Record<string, unknown>;
 
 const asArray = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : []);
 /** Control characters a card could carry (e.g. in an incident summary) that would drive the terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const asText = (value: unknown): string =>
   (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)).replace(

@@ -104,7 +104,9 @@ const TierConfig = z.object({
 });
 
 const WindowConfig = z.object({
-  days: z.array(z.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'])).min(1),
+  days: z
+    .array(z.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']))
+    .min(1),
   start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
   end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
   timeZone: name,
@@ -116,7 +118,6 @@ const PersonConfig = z.object({
   email: z.string().optional(),
   roles: z.array(RoleId).min(1),
 });
-
 
 // Strict at the top level: a misspelt section (or one this version does not support yet, such as
 // Entra group → role mapping) is an error, not silently ignored.
@@ -177,7 +178,11 @@ export const LandingZoneConfig = z
     });
     config.computes.forEach((c, i) => {
       if (c.minNodes > c.maxNodes) {
-        ctx.addIssue({ code: 'custom', path: ['computes', i, 'minNodes'], message: 'minNodes is above maxNodes' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['computes', i, 'minNodes'],
+          message: 'minNodes is above maxNodes',
+        });
       }
     });
     config.endpoints.forEach((e, i) => {
@@ -213,7 +218,8 @@ export const LandingZoneConfig = z
     const ids = new Set<string>();
     config.people.forEach((p, i) => {
       const id = p.aadObjectId.toLowerCase();
-      if (ids.has(id)) ctx.addIssue({ code: 'custom', path: ['people', i, 'aadObjectId'], message: 'listed twice' });
+      if (ids.has(id))
+        ctx.addIssue({ code: 'custom', path: ['people', i, 'aadObjectId'], message: 'listed twice' });
       ids.add(id);
     });
   });

@@ -27,7 +27,11 @@ export function listResourceNames(config: LandingZoneConfig): ResourceName[] {
 }
 
 /** Resolves a name or alias exactly (case-insensitive); undefined when nothing matches. */
-export function resolveExactName(config: LandingZoneConfig, kind: ResourceKind, text: string): string | undefined {
+export function resolveExactName(
+  config: LandingZoneConfig,
+  kind: ResourceKind,
+  text: string,
+): string | undefined {
   const wanted = text.trim().toLowerCase();
   return listResourceNames(config).find((r) => r.kind === kind && r.names.includes(wanted))?.canonical;
 }

@@ -75,7 +75,8 @@ export const endpointScale = defineSkill({
   id: 'endpoint.scale',
   usage: 'scale <endpoint> [deployment] <instances>',
   title: 'Scale an endpoint deployment',
-  description: "Set an online deployment's instance count; outside the autoscale bounds it is a normal change.",
+  description:
+    "Set an online deployment's instance count; outside the autoscale bounds it is a normal change.",
   examples: [
     'scale fraud-detection to 6 instances',
     'bump the fraud endpoint up to 8 nodes',

@@ -80,7 +80,7 @@ export const incidentAck = defineSkill({
   id: 'incident.ack',
   usage: 'ack [INC-nnnn]',
   title: 'Acknowledge an incident',
-  description: 'Acknowledge an incident so its escalation timer stops; defaults to this channel\'s incident.',
+  description: "Acknowledge an incident so its escalation timer stops; defaults to this channel's incident.",
   examples: [
     'ack',
     'acknowledge INC-0042',

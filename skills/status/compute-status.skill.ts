@@ -1,9 +1,4 @@
-import {
-  percentOf,
-    statusOfUsage,
-  worstStatus,
-  type CheckStatus,
-} from '../../core/baselines';
+import { percentOf, statusOfUsage, worstStatus, type CheckStatus } from '../../core/baselines';
 import { namesOf, resolveExactName } from '../../core/config/resource-names';
 import type { ComputeStatus } from '../../core/ports';
 import type { SkillContext } from '../skill';

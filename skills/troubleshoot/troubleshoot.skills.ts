@@ -38,7 +38,7 @@ export const troubleshootAsk = defineSkill({
     'how should I warm up compute before a large run',
     'what are the steps for a key rotation',
   ],
-  params: z.object({ question: z.string().min(3).describe('The question in the user\'s words') }),
+  params: z.object({ question: z.string().min(3).describe("The question in the user's words") }),
   kind: 'read',
   roles: everyone,
 });

@@ -2,7 +2,10 @@ import { get } from 'node:http';
 import { startBot } from '../../../bot/index';
 
 const base = { DATABASE_URL: 'sqlite::memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-const production = { MICROSOFT_APP_ID: '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' };
+const production = {
+  MICROSOFT_APP_ID: '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+  MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+};
 const azure = {
   LANDING_ZONE: 'azure',
   AZURE_SUBSCRIPTION_ID: '3f2c9a51-7d1e-4c7b-9a0e-5b8d6e4f2a10',
@@ -21,7 +24,9 @@ function getJson(url: string): Promise<Record<string, unknown>> {
 
 describe('live mode (LANDING_ZONE=azure)', () => {
   it('is refused in local mode, which has no authentication', async () => {
-    await expect(startBot({ env: { ...base, ...azure } })).rejects.toThrow('LANDING_ZONE=azure needs production mode');
+    await expect(startBot({ env: { ...base, ...azure } })).rejects.toThrow(
+      'LANDING_ZONE=azure needs production mode',
+    );
   });
 
   it('refuses to start without a subscription, naming the variable', async () => {

@@ -28,7 +28,8 @@ describe('logger', () => {
       'calling Azure',
     );
     const line = lines.join('');
-    for (const leaked of ['tok-1', 'val-2', 'abc-3', 'key-4', 'def-5', 'pw-6']) expect(line).not.toContain(leaked);
+    for (const leaked of ['tok-1', 'val-2', 'abc-3', 'key-4', 'def-5', 'pw-6'])
+      expect(line).not.toContain(leaked);
     expect(line).toContain('fraud-detection');
     expect(line).toContain('[Redacted]');
   });

@@ -90,7 +90,9 @@ describe('ConversationDialog', () => {
   });
 
   it('leaves strict commands to the router when it has one, so that one gate sees every request', async () => {
-    const router: Router = { route: jest.fn(async () => ({ skill: 'help', args: {}, confidence: 1, source: 'command' as const })) };
+    const router: Router = {
+      route: jest.fn(async () => ({ skill: 'help', args: {}, confidence: 1, source: 'command' as const })),
+    };
     const { dialog } = dialogWith(router);
     await dialog.handleMessage(turn('help'));
     expect(router.route).toHaveBeenCalledWith('help');

@@ -43,14 +43,24 @@ describe('runSkill', () => {
   const catalog = createCatalog();
 
   it('lists only the skills the caller may use in help', async () => {
-    const viewer = await runSkill({ skill: 'help', args: {}, source: 'command' }, context(diego, catalog), catalog);
-    const operator = await runSkill({ skill: 'help', args: {}, source: 'command' }, context(alex, catalog), catalog);
+    const viewer = await runSkill(
+      { skill: 'help', args: {}, source: 'command' },
+      context(diego, catalog),
+      catalog,
+    );
+    const operator = await runSkill(
+      { skill: 'help', args: {}, source: 'command' },
+      context(alex, catalog),
+      catalog,
+    );
     if (viewer.view !== 'help' || operator.view !== 'help') throw new Error('expected help');
     const viewerIds = viewer.skills.map((s) => s.id);
     expect(viewerIds).toContain('status.endpoint');
     expect(viewerIds).not.toContain('endpoint.scale');
     expect(viewerIds).not.toContain('incident.ack');
-    expect(operator.skills.map((s) => s.id)).toEqual(expect.arrayContaining(['endpoint.scale', 'incident.ack']));
+    expect(operator.skills.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['endpoint.scale', 'incident.ack']),
+    );
     expect(viewerIds).not.toContain('none');
   });
 
@@ -63,7 +73,12 @@ describe('runSkill', () => {
     );
     expect(result).toMatchObject({ view: 'message', title: 'Not allowed' });
     expect(audit.events).toEqual([
-      expect.objectContaining({ skill: 'endpoint.scale', decision: 'denied:role', outcome: 'refused', actorId: 'diego' }),
+      expect.objectContaining({
+        skill: 'endpoint.scale',
+        decision: 'denied:role',
+        outcome: 'refused',
+        actorId: 'diego',
+      }),
     ]);
   });
 
@@ -103,7 +118,11 @@ describe('runSkill', () => {
 
   it('maps an unknown skill id to none', async () => {
     const audit = new MemoryAuditLog();
-    await runSkill({ skill: 'resource.delete', args: {}, source: 'router' }, context(alex, catalog, audit), catalog);
+    await runSkill(
+      { skill: 'resource.delete', args: {}, source: 'router' },
+      context(alex, catalog, audit),
+      catalog,
+    );
     expect(audit.events[0].skill).toBe('none');
   });
 
@@ -150,7 +169,11 @@ describe('runSkill', () => {
     );
     expect(result).toMatchObject({ view: 'message', tone: 'warning' });
     if (result.view === 'message') expect(result.text).toContain('did not answer within 50 ms');
-    expect(audit.events[0]).toMatchObject({ skill: 'status.compute', decision: 'allowed', outcome: 'timeout' });
+    expect(audit.events[0]).toMatchObject({
+      skill: 'status.compute',
+      decision: 'allowed',
+      outcome: 'timeout',
+    });
   });
 
   it('cuts long text arguments in the audit log of a request that ran', async () => {
@@ -168,7 +191,11 @@ describe('runSkill', () => {
   it('keeps undeclared and oversized arguments out of the audit log', async () => {
     const audit = new MemoryAuditLog();
     await runSkill(
-      { skill: 'endpoint.scale', args: { endpoint: 'x'.repeat(5000), instances: 2, evil: 'DROP TABLE' }, source: 'router' },
+      {
+        skill: 'endpoint.scale',
+        args: { endpoint: 'x'.repeat(5000), instances: 2, evil: 'DROP TABLE' },
+        source: 'router',
+      },
       context(diego, catalog, audit),
       catalog,
     );
@@ -195,6 +222,8 @@ describe('SkillCatalog', () => {
   });
 
   it('fails loudly on a missing skill', () => {
-    expect(() => new SkillCatalog(allSkills.filter((s) => s.id !== 'incident.ack'))).toThrow('no declaration for incident.ack');
+    expect(() => new SkillCatalog(allSkills.filter((s) => s.id !== 'incident.ack'))).toThrow(
+      'no declaration for incident.ack',
+    );
   });
 });

@@ -8,6 +8,7 @@ describe('renderCardAsText', () => {
       actions: [{ type: 'Action.Submit', title: 'Ack\u001b[31m', data: {} }],
     };
     const text = renderCardAsText(card).lines.join('\n');
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain('INC-0042');
     expect(text).toContain('fraud endpoint down');

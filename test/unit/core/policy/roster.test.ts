@@ -17,7 +17,10 @@ describe('lookUpPerson', () => {
   });
 
   it('treats someone not in the roster as a viewer under the name the channel gave', () => {
-    expect(lookUpPerson(config, 'ffffffff-0000-0000-0000-000000000000', 'Pat')).toEqual({ name: 'Pat', roles: ['viewer'] });
+    expect(lookUpPerson(config, 'ffffffff-0000-0000-0000-000000000000', 'Pat')).toEqual({
+      name: 'Pat',
+      roles: ['viewer'],
+    });
     expect(lookUpPerson(config, undefined, 'Pat')).toEqual({ name: 'Pat', roles: ['viewer'] });
   });
 });

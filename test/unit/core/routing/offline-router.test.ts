@@ -31,7 +31,9 @@ describe('offline router', () => {
   });
 
   it('takes the target count of "to N" even when the sentence also speaks of more', async () => {
-    await expect(router.route('fraud detection needs more headroom, scale it to seven')).resolves.toMatchObject({
+    await expect(
+      router.route('fraud detection needs more headroom, scale it to seven'),
+    ).resolves.toMatchObject({
       skill: 'endpoint.scale',
       args: { endpoint: 'fraud-detection', instances: 7 },
     });
