@@ -29,6 +29,7 @@ export const help = defineSkill({
     "I'm new to the team, how do I use you",
     'how do I get started with this bot',
     'first time here, what can I ask',
+    'menu of things I can do',
   ],
   params: z.object({}),
   kind: 'read',

@@ -60,19 +60,19 @@ const changeVerbs: Record<string, string> = {
     spin * up, boot up, boot * up, boot, power on, power up, power * on, power * up, turn on, turn * on,
     switch on, switch * on, wake up, wake * up, wake, fire up, fire * up, bring up, bring online,
     bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
-    get * running`,
+    get * running, kick on, kick * on, crank up, crank * up`,
   'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
     switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
     spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
     scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
-    bring * down, bring * offline, get * stopped`,
+    bring * down, bring * offline, get * stopped, kill, park`,
   'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
     raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
-    get * scaled, need, want`,
+    get * scaled, need, want, take * to, bring * to, put * on, put * at`,
   'secret.rotate': `rotate, regenerate, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
     run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
-    get * rotated`,
+    get * rotated, swap out, swap * out`,
 };
 
 /** The kind of resource each change skill acts on. */
@@ -85,7 +85,18 @@ const skillKinds: Record<string, ResourceKind> = {
 
 /** Words that name a resource by its kind only ("the cluster"); the clarify dialog asks which. */
 const kindNouns: Record<ResourceKind, ReadonlySet<string>> = {
-  compute: new Set(['cluster', 'clusters', 'compute', 'computes', 'node', 'nodes', 'vm', 'vms', 'machines']),
+  compute: new Set([
+    'cluster',
+    'clusters',
+    'compute',
+    'computes',
+    'node',
+    'nodes',
+    'vm',
+    'vms',
+    'machines',
+    'boxes',
+  ]),
   endpoint: new Set(['endpoint', 'endpoints', 'deployment', 'deployments', 'model', 'service', 'capacity']),
   secret: new Set(['key', 'keys', 'secret', 'secrets', 'credential', 'credentials', 'creds', 'api']),
   component: new Set(),
@@ -229,6 +240,10 @@ export class ChangeGate {
     }
     if (input.asksOnly)
       return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
+    if (skill === 'endpoint.scale' && !input.lower.trimEnd().endsWith('?')) {
+      const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
+      if (terse) return { allowed: true, resource: 'named' };
+    }
     return { allowed: false, refusal: strongest(refusals) };
   }
 
@@ -280,6 +295,29 @@ export class ChangeGate {
     return this.object(kind, input, clause, match);
   }
 
+  /**
+   * A scale request without a verb, only the endpoint or deployment and its new count: "fraud blue
+   * to 5" (the router reads "fraud blue → 5" and "fraud x5" so).
+   */
+  private terseScale(clause: Clause, input: ChangeGateInput): boolean {
+    const t = clause.tokens;
+    const to = t.lastIndexOf('to');
+    const count = parseNumberToken(t[to + 1] ?? '');
+    if (to < 1 || count === undefined || t.length > to + 3) return false;
+    if (t.length === to + 3 && !/^(instances?|replicas?|nodes?|copies)$/.test(t[to + 2])) return false;
+    let named = false;
+    for (let i = 0; i < to; i += 1) {
+      const mention = input.mentions.find((m) => m.start === clause.start + i);
+      if (mention) {
+        if (mention.kind !== 'endpoint') return false;
+        named = true;
+        i = mention.end - clause.start - 1;
+      } else if (this.deployments.has(t[i])) named = true;
+      else if (!determiners.has(t[i]) && !kindNouns.endpoint.has(t[i])) return false;
+    }
+    return named;
+  }
+
   /** Checks what the verb acts on: a resource of the skill's kind, the kind itself, or "it" for one named. */
   private object(
     kind: ResourceKind,
@@ -317,8 +355,14 @@ export class ChangeGate {
           return { allowed: false, refusal: 'wrong-resource' };
         return { allowed: true, resource: named ? 'named' : 'generic' };
       }
-      if (pronouns.has(token))
-        return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
+      if (pronouns.has(token)) {
+        if (named) return { allowed: true, resource: 'named' };
+        // "the key got pasted in a public channel, rotate it": "it" is the kind an earlier clause named.
+        const earlier = tokenize(input.lower).slice(0, clause.start);
+        return earlier.some((t) => kindNouns[kind].has(t))
+          ? { allowed: true, resource: 'generic' }
+          : { allowed: false, refusal: 'no-resource' };
+      }
       if (
         match.nominal ||
         fillers?.has(token) ||
@@ -374,7 +418,7 @@ function sameVerb(token: string | undefined, verb: string, first: boolean): bool
 function splitClauses(lower: string): Clause[] {
   const clauses: Clause[] = [];
   let offset = 0;
-  const pieces = lower.split(/([,;:.!?()[\]]+(?!\d)|\b(?:and then|and|then|but|also|plus)\b)/);
+  const pieces = lower.split(/([,;:.!?()[\]]+(?!\d)|\s-+\s|\b(?:and then|and|then|but|also|plus)\b)/);
   for (let i = 0; i < pieces.length; i += 1) {
     const tokens = tokenize(pieces[i]);
     const asked = (pieces[i + 1] ?? '').includes('?');

@@ -20,6 +20,35 @@ interface Candidate {
   canonical: string;
   tokens: string[];
   joined: string;
+  /** A VM size word ("a100", "nc", "d16s"): matched exactly, never by edit distance. */
+  weak?: true;
+}
+
+/** Parts of a VM size that name no particular machine. */
+const genericSizeWords = /^(standard|basic|v\d+|family|promo)$/;
+
+/**
+ * The words of each compute's VM size that no other compute shares, as exact-only aliases:
+ * Standard_NC24ads_A100_v4 gives "nc24ads", "nc" (its series letters) and "a100".
+ */
+export function vmSizeAliases(config: LandingZoneConfig): { canonical: string; words: string[] }[] {
+  const wordsOf = (vmSize: string) => {
+    const words = new Set<string>();
+    for (const part of tokenize(vmSize)) {
+      if (genericSizeWords.test(part)) continue;
+      words.add(part);
+      const series = /^([a-z]{2,})\d/.exec(part);
+      if (series) words.add(series[1]);
+    }
+    return words;
+  };
+  const all = config.computes.map((c) => ({ canonical: c.name, words: wordsOf(c.vmSize) }));
+  return all.map(({ canonical, words }) => ({
+    canonical,
+    words: [...words].filter(
+      (w) => w.length >= 2 && !all.some((o) => o.canonical !== canonical && o.words.has(w)),
+    ),
+  }));
 }
 
 /** Splits a message into lower-case word tokens; hyphens and underscores separate words, as in names. */
@@ -74,6 +103,11 @@ export class EntityResolver {
         return { kind: r.kind, canonical: r.canonical, tokens, joined: tokens.join('') };
       }),
     );
+    const named = new Set(this.candidates.map((c) => c.joined));
+    for (const { canonical, words } of vmSizeAliases(config)) {
+      for (const word of words.filter((w) => !named.has(w)))
+        this.candidates.push({ kind: 'compute', canonical, tokens: [word], joined: word, weak: true });
+    }
     this.maxTokens = Math.max(...this.candidates.map((c) => c.tokens.length)) + 1;
   }
 
@@ -131,6 +165,7 @@ export class EntityResolver {
 
   private match(window: string[], joined: string, candidate: Candidate): number | undefined {
     if (joined === candidate.joined) return 0;
+    if (candidate.weak) return undefined;
     const allowed = tolerance(candidate.joined.length);
     if (allowed === 0 || window[0][0] !== candidate.joined[0]) return undefined;
     if (window.length === candidate.tokens.length) {

@@ -24,6 +24,11 @@ export interface IntentCues {
   smallTalk: boolean;
   /** Names an operations topic the runbooks could cover (jobs, clusters, keys, dns, …). */
   operational: boolean;
+  /**
+   * Asks for a standing rule or a future notice, which the bot does not keep: "if p95 goes over
+   * 500 scale fraud", "scale it automatically when …", "tell me when the gpu cluster starts".
+   */
+  standing: boolean;
 }
 
 const clauseStart = String.raw`(?:^|[,;:.!?]\s*|\b(?:and|but|so|also)\s+)`;
@@ -43,6 +48,11 @@ const howTo = new RegExp(
       String.raw`(?:how many|how much|what size|which|when|where) (?:[\w-]+ ){0,5}should\b`,
       String.raw`should (?:i|we) (?:[\w-]+ ){0,2}(?:scale|run|use|start|stop|rotate|set|size|keep|warm|pre-?warm)\b`,
       String.raw`explain how\b`,
+      String.raw`what(?:'s| is| are|s) the (?:approval|sign-?off|change|escalation|review) (?:process|procedure|steps?|policy|rules?)\b`,
+      String.raw`(?:is it|would it be|is that|it's|its) (?:ok|okay|safe|fine|allowed|alright|possible) (?:to|if)\b`,
+      String.raw`who (?:approves|signs off|has to approve|needs to approve|can approve|must approve)\b`,
+      String.raw`(?:do|does|would) (?:i|we|it|that) (?:need|require) (?:an? |any )?(?:approv|sign-?off|change window)`,
+      String.raw`how (?:do|can|could|should|would) (?:i|we) (?:check|verify|confirm|make sure|ensure|tell|know) (?:that |whether |if )?(?:nothing|no one|nobody|noone|everything|all|there|anything|anyone)\b`,
       String.raw`(?:any|what are the) (?:tips|advice|best practices?)\b`,
     ].join('|') +
     ')',
@@ -51,9 +61,9 @@ const why = new RegExp(
   `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b)`,
 );
 const hypothetical =
-  /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (if|when))\b/;
+  /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (to (\S+ ){1,4})?(if|when))\b/;
 const usage =
-  /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b)/;
+  /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b|what (can|may|am) (i|we) (allowed to |permitted to )?(run|do|use|ask|request) (with|as|given|under) (my|our|the|this) (role|roles|permissions?|access|rights)\b|(menu|list) of (commands|skills|actions)\b)/;
 const noAction =
   /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
 
@@ -80,12 +90,19 @@ const quota =
   /\b(quotas?|v-?cpus?|vcores?|cores? (limit|quota|count|usage|left|remaining|available|free|used|in use)|(how many|enough|spare|free|remaining|available) (v-?cpus?|cores)|(vm|sku|machine|compute) famil(y|ies)|regional (limit|cores?)|capacity (left|remaining|available|headroom)|(left|remaining|spare|free) capacity|headroom|subscription limits?)\b/;
 
 const openIncidents =
-  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b/;
+  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b/;
 const smallTalk =
   /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
 
 const operational =
   /\b(jobs?|train\w*|runs?|endpoints?|deploy\w*|clusters?|comput\w*|nodes?|gpus?|cpus?|quotas?|keys?|secrets?|rotat\w*|vaults?|openai|aoai|models?|inference|scor\w*|alerts?|incidents?|latency|errors?|503s?|5xx|dns|private|network\w*|workspace|storage|data ?lake|datasets?|uploads?|registry|scal\w*|instances?|replicas?|warm\w*|pre-?warm\w*|start\w*|stop\w*|fail\w*|timeouts?|throttl\w*|permissions?|approvals?|change window|pipeline|capacity|aks|acr|kubernetes|notebooks?|sdk|api)\b/;
+
+const changeWord = String.raw`(?:scale|start|stop|shut|spin|turn|rotate|bump|add|power|warm|pre-?warm|kill|restart|resize|increase|decrease|raise|lower)`;
+const notifyMe =
+  /^(?:(?:please|pls|plz|can you|could you|would you|just|and|also) )*(?:(?:tell|let|ping|notify|alert|message|text|remind|warn|page|dm) (?:me|us|the team|everyone|the channel)(?: know)? (?:when|once|as soon as|whenever|the moment|the minute|after)\b|(?:ping|notify|alert|warn|page|dm|remind) (?:me|us)(?: know)? (?:if|in case)\b)/;
+const standingRule = new RegExp(
+  String.raw`^(?:(?:if|whenever|when|once|any ?time|in case) (?!(?:you|u)\b|possible\b)[^?]*\b${changeWord}\b[^?]*$)|\b${changeWord}\b[^?]*\b(?:automatically|auto-?magically|on its own|by itself|without asking)\b|\b(?:automatically|auto-?matically) ${changeWord}\b`,
+);
 
 /** The cue patterns, so that spelling correction treats the words they look for as known. */
 export const intentCuePatterns: readonly RegExp[] = [
@@ -101,6 +118,8 @@ export const intentCuePatterns: readonly RegExp[] = [
   openIncidents,
   smallTalk,
   operational,
+  notifyMe,
+  standingRule,
 ];
 
 /** Reads the cues of a lower-case, cleaned (and spelling-corrected) message. */
@@ -117,6 +136,7 @@ export function readIntentCues(lower: string): IntentCues {
     openIncidents: openIncidents.test(t),
     smallTalk: smallTalk.test(t),
     operational: operational.test(t),
+    standing: notifyMe.test(t) || standingRule.test(t),
   };
 }
 

@@ -155,6 +155,8 @@ export class OfflineRouter implements Router {
   private async propose(analysis: Analysis, thanked: boolean): Promise<Intent> {
     const { verdict, cues } = analysis;
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
+    if (cues.standing && !cues.howTo && !cues.why && !cues.hypothetical && !cues.declare)
+      return this.intent('none', {}, 0.9);
     if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
       return this.intent('none', {}, 0.9);
     if (cues.usage && analysis.mentions.length === 0) return this.intent('help', {}, 0.9);
@@ -409,7 +411,11 @@ export class OfflineRouter implements Router {
 
 function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorrector): Analysis {
   const typed = text.toLowerCase();
-  const lower = corrector.correctText(text);
+  // "fraud blue → 5" and "fraud x5" set a count the way "fraud blue to 5" does.
+  const lower = corrector
+    .correctText(text)
+    .replace(/\s*(?:\u2192|->|=>)\s*/g, ' to ')
+    .replace(/(^|\s)[x\u00d7] ?(\d{1,3})\b/g, '$1to $2');
   const tokens = tokenize(lower);
   const mentions = resolver.findResources(tokens);
   const replaced: string[] = [];

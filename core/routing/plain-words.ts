@@ -14,6 +14,7 @@ export const plainWords: readonly string[] = `
   boosting restore restored restoring store stored think thinking safely doc docs lag lagging
   black mean meant west east north south link links
   then than when whom also unless until once
+  pay paying paid payment spend spending spent bill billing budget playing
 `
   .trim()
   .split(/\s+/);

@@ -3,7 +3,14 @@
  * and runs before and after the classifier: these requests must never reach a skill that changes
  * anything.
  */
-export type OutOfScopeReason = 'destructive' | 'access' | 'secret-value' | 'disable-safeguard' | 'injection';
+export type OutOfScopeReason =
+  | 'destructive'
+  | 'access'
+  | 'secret-value'
+  | 'disable-safeguard'
+  | 'injection'
+  /** Copying data out of the landing zone ("copy the training set to my personal storage"). */
+  | 'data-export';
 
 /** The guard's verdict on one message. */
 export interface ScopeVerdict {
@@ -19,7 +26,10 @@ export interface ScopeVerdict {
 }
 
 const destructive =
-  /(?<!\b(was|were|been|being|got|get|is|are|be)\s)\b(delete|remove|destroy|purge|wipe|erase|nuke|decommission|deprovision|tear down|teardown|uninstall|terminate|trash|get rid of)\b|\b(drop|kill|scrap)\s+(the|that|this|these|those|all|our|my|every|it|them)\b/;
+  /(?<!\b(was|were|been|being|got|get|is|are|be)\s)\b(delete|remove|destroy|purge|wipe|erase|nuke|decommission|deprovision|tear down|teardown|uninstall|terminate|trash|get rid of)\b|\b(drop|scrap)\s+(the|that|this|these|those|all|our|my|every|it|them)\b|\bkill\s+(?!(?:(?:the|these|those|all|our|my|every|idle|both) )*(?:[\w-]+ ){0,3}?(?:nodes?|vms?|boxes|machines)\b)/;
+/** Change words used as nouns after a preposition ("before the 6am retrain", "ahead of the deploy"). */
+const eventNoun =
+  /\b(before|after|ahead of|during|until|till|in time for|for) (the |our |this |that |a |next |tonight s |today s |tomorrow s |tonight's |today's |tomorrow's )?([\w-]+ )?(retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart)\b/g;
 const accessGrant =
   /\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
 const secretNoun =
@@ -34,9 +44,11 @@ const secretChange =
 const disableSafeguard =
   /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
 const unsupportedChange =
-  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
+  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap(?! (\S+ ){0,3}?(keys?|secrets?|credentials?)\b| out (the |our )?(\S+ )?(keys?|secrets?|credentials?)\b)|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
 const injection =
   /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? )?approvals?\b/;
+const dataExport =
+  /\b(copy|move|download|export|transfer|sync|send|upload|push|dump|mirror)\b.{0,60}\b(to|into|onto|on) (my |our |a |some )?(personal|own|private|local|laptop|home|external|gmail|dropbox|google drive|onedrive|usb|thumb drive)\b/;
 const questionStart =
   /^(how|why|what|what's|whats|which|when(?! (you|u) (get a chance|can|have a))|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 
@@ -51,6 +63,7 @@ export const scopeGuardPatterns: readonly RegExp[] = [
   disableSafeguard,
   unsupportedChange,
   injection,
+  dataExport,
   questionStart,
 ];
 
@@ -58,12 +71,16 @@ export const scopeGuardPatterns: readonly RegExp[] = [
 export function checkScope(text: string): ScopeVerdict {
   const t = text.toLowerCase();
   const question = questionStart.test(t);
-  const verdict: ScopeVerdict = { unsupportedChange: unsupportedChange.test(t), question };
+  const verdict: ScopeVerdict = {
+    unsupportedChange: unsupportedChange.test(t.replace(eventNoun, ' ')),
+    question,
+  };
   const withoutVault = t.replace(/\bkey ?vault\b/g, 'vault');
   if (injection.test(t)) verdict.outOfScope = 'injection';
   else if (destructive.test(t)) verdict.outOfScope = 'destructive';
   else if (accessGrant.test(t)) verdict.outOfScope = 'access';
   else if (disableSafeguard.test(t)) verdict.outOfScope = 'disable-safeguard';
+  else if (dataExport.test(t)) verdict.outOfScope = 'data-export';
   else if (
     secretNoun.test(withoutVault) &&
     secretRead.test(withoutVault) &&

@@ -64,6 +64,8 @@ export const computeStop = defineSkill({
     'shut the cpu nodes down to save cost',
     'deallocate the gpu cluster',
     'turn off cpu-cluster-01, training is done',
+    'kill the idle gpu nodes',
+    'park the cpu cluster until monday',
   ],
   params: z.object({ cluster: z.string().min(1).describe('Compute name from the landing-zone config') }),
   kind: 'change',
