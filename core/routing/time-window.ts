@@ -44,12 +44,15 @@ const namedWindows: [RegExp, number][] = [
  */
 export function parseTimeWindowHours(text: string): number | undefined {
   const t = text.toLowerCase();
+  // Digits may touch their unit ("48h"); a number word needs a space or hyphen, so that "and" is
+  // not read as "an d" (one day) nor "am" as "a m".
   const counted =
-    /\b(\d+|[a-z]+(?:-[a-z]+)?)(?: |-)?(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b/g;
+    /\b(?:(\d+)(?: |-)?|([a-z]+(?:-[a-z]+)?)(?: |-))(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b/g;
   for (const match of t.matchAll(counted)) {
-    const count = match[1] === 'a' || match[1] === 'an' ? 1 : parseNumberToken(match[1]);
+    const word = match[2];
+    const count = match[1] ? Number(match[1]) : word === 'a' || word === 'an' ? 1 : parseNumberToken(word);
     if (count === undefined || count <= 0) continue;
-    const hours = count * unitHours[match[2]];
+    const hours = count * unitHours[match[3]];
     return clampHours(hours);
   }
   for (const [pattern, hours] of namedWindows) {

@@ -70,6 +70,11 @@ describe('time windows', () => {
   it('says nothing when no window is named', () => {
     expect(parseTimeWindowHours('show the training jobs')).toBeUndefined();
   });
+
+  it('does not read "and" as "an d" (one day) or "am" as a unit', () => {
+    expect(parseTimeWindowHours('what ran this week and what failed')).toBe(168);
+    expect(parseTimeWindowHours('i am on call and need the failures')).toBeUndefined();
+  });
 });
 
 describe('severities', () => {
