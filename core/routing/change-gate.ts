@@ -60,19 +60,20 @@ const changeVerbs: Record<string, string> = {
     spin * up, boot up, boot * up, boot, power on, power up, power * on, power * up, turn on, turn * on,
     switch on, switch * on, wake up, wake * up, wake, fire up, fire * up, bring up, bring online,
     bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
-    get * running, kick on, kick * on, crank up, crank * up`,
+    get * running, kick on, kick * on, crank up, crank * up, need * started, need * running, want * started, want * running`,
   'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
     switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
     spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
     scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
-    bring * down, bring * offline, get * stopped, kill, park`,
+    bring * down, bring * offline, get * stopped, kill, park, need * stopped, need * shut down,
+    need * turned off, want * stopped, want * turned off`,
   'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
     raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
     get * scaled, need, want, take * to, bring * to, put * on, put * at`,
-  'secret.rotate': `rotate, regenerate, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
+  'secret.rotate': `rotate, regenerate, regen, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
     run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
-    get * rotated, swap out, swap * out`,
+    get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated`,
 };
 
 /** The kind of resource each change skill acts on. */
@@ -260,9 +261,12 @@ export class ChangeGate {
     const prefix = clause.tokens.slice(0, at).join(' ');
     const verb = clause.tokens[at];
     const subjectFrame = verb === 'need' || verb === 'want';
+    // "need the gpu cluster started now": a past participle after the object makes it a request.
+    const participle = subjectFrame && match.end > match.objectTo;
     if (
       subjectFrame
-        ? !/^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/.test(prefix)
+        ? !/^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/.test(prefix) &&
+          !(participle && prefix === '')
         : !requestFrame.test(prefix)
     ) {
       if (negation.test(prefix)) return { allowed: false, refusal: 'negated' };

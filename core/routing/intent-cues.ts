@@ -29,6 +29,8 @@ export interface IntentCues {
    * 500 scale fraud", "scale it automatically when …", "tell me when the gpu cluster starts".
    */
   standing: boolean;
+  /** Asks to change the on-call roster ("add Diego to the on-call rotation"), which the bot does not keep. */
+  roster: boolean;
 }
 
 const clauseStart = String.raw`(?:^|[,;:.!?]\s*|\b(?:and|but|so|also)\s+)`;
@@ -54,6 +56,9 @@ const howTo = new RegExp(
       String.raw`(?:do|does|would) (?:i|we|it|that) (?:need|require) (?:an? |any )?(?:approv|sign-?off|change window)`,
       String.raw`how (?:do|can|could|should|would) (?:i|we) (?:check|verify|confirm|make sure|ensure|tell|know) (?:that |whether |if )?(?:nothing|no one|nobody|noone|everything|all|there|anything|anyone)\b`,
       String.raw`(?:any|what are the) (?:tips|advice|best practices?)\b`,
+      String.raw`when (?:is|are|does|do|s) (?:the |our |next |this week'?s )?(?:[\w-]+ )?(?:change window|maintenance window|change freeze|freeze|patch window|cab)\b`,
+      String.raw`(?:do|does|would|will) (?:i|we|it|that|this) (?:need|require) (?:an? |any )?(?:cab|change board|change advisory)\b`,
+      String.raw`(?:how|where|who) (?:do|can|could|should|would) (?:i|we|a new hire|new hires|new joiners) (?:get|request|ask for|apply for|obtain) (?:\w+ ){0,2}?(?:access|permissions?|a role|rights)\b`,
     ].join('|') +
     ')',
 );
@@ -63,7 +68,7 @@ const why = new RegExp(
 const hypothetical =
   /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (to (\S+ ){1,4})?(if|when))\b/;
 const usage =
-  /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b|what (can|may|am) (i|we) (allowed to |permitted to )?(run|do|use|ask|request) (with|as|given|under) (my|our|the|this) (role|roles|permissions?|access|rights)\b|(menu|list) of (commands|skills|actions)\b)/;
+  /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b|what (can|may|am) (i|we) (allowed to |permitted to )?(run|do|use|ask|request) (with|as|given|under) (my|our|the|this) (role|roles|permissions?|access|rights)\b|(menu|list) of (commands|skills|actions)\b|^(your |bot |opsbot )?(capabilities|abilities|features|skills)\W*$|what (are|is) (you|u|this bot|opsbot|the bot) (able|capable|good) (to|of|at|for)\b|what (can|could|may|should) (i|we) (ask|request from|use) (you|u|this bot|opsbot|the bot)\b)/;
 const noAction =
   /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
 
@@ -90,7 +95,7 @@ const quota =
   /\b(quotas?|v-?cpus?|vcores?|cores? (limit|quota|count|usage|left|remaining|available|free|used|in use)|(how many|enough|spare|free|remaining|available) (v-?cpus?|cores)|(vm|sku|machine|compute) famil(y|ies)|regional (limit|cores?)|capacity (left|remaining|available|headroom)|(left|remaining|spare|free) capacity|headroom|subscription limits?)\b/;
 
 const openIncidents =
-  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b/;
+  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b|\b(open|active|ongoing|unresolved) (sev ?[1-4]? |p[1-4] |incident |high-?sev |major )?tickets\b/;
 const smallTalk =
   /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
 
@@ -99,10 +104,17 @@ const operational =
 
 const changeWord = String.raw`(?:scale|start|stop|shut|spin|turn|rotate|bump|add|power|warm|pre-?warm|kill|restart|resize|increase|decrease|raise|lower)`;
 const notifyMe =
-  /^(?:(?:please|pls|plz|can you|could you|would you|just|and|also) )*(?:(?:tell|let|ping|notify|alert|message|text|remind|warn|page|dm) (?:me|us|the team|everyone|the channel)(?: know)? (?:when|once|as soon as|whenever|the moment|the minute|after)\b|(?:ping|notify|alert|warn|page|dm|remind) (?:me|us)(?: know)? (?:if|in case)\b)/;
+  /^(?:(?:please|pls|plz|can you|could you|would you|just|and|also) )*(?:(?:tell|let|ping|notify|alert|message|text|remind|warn|page|dm|e-?mail|mail|slack|teams) (?:me|us|the team|everyone|the channel)(?: know)? (?:when|once|as soon as|whenever|the moment|the minute|after|every time|each time|any ?time)\b|(?:ping|notify|alert|warn|page|dm|remind|e-?mail|mail|text) (?:me|us)(?: know)? (?:if|in case)\b|(?:send|shoot|drop|post) (?:me|us|the team|the channel) (?:an? )?(?:e-?mail|message|note|text|ping|alert|notification|summary|digest|report)s? (?:when|whenever|if|once|every|each|daily|weekly|any ?time)\b)/;
 const standingRule = new RegExp(
   String.raw`^(?:(?:if|whenever|when|once|any ?time|in case) (?!(?:you|u)\b|possible\b)[^?]*\b${changeWord}\b[^?]*$)|\b${changeWord}\b[^?]*\b(?:automatically|auto-?magically|on its own|by itself|without asking)\b|\b(?:automatically|auto-?matically) ${changeWord}\b`,
 );
+
+/** A schedule: a change asked for at recurring times is a standing rule ("stop the gpu cluster every friday at 6pm"). */
+const schedule = new RegExp(
+  String.raw`\b${changeWord}\b[^?]*\b(?:every|each) (?:day|night|morning|evening|weekday|weekend|week|hour|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\d+ (?:hours?|minutes?|days?))\b|\b${changeWord}\b[^?]*\b(?:daily at|on weekends|on a schedule|on a timer|on a cron)\b|\b(?:every|each) (?:day|night|morning|evening|weekday|friday|monday)\b[^?]*\b${changeWord}\b|\b(?:set up|create|configure|make|add|schedule) (?:an? |a new |some )?(?:automation|auto-?shutdown|schedule|cron|rule|notification|email alert|alert rule|reminder|recurring)\b`,
+);
+const roster =
+  /\b(?:add|put|remove|take|swap|move|update|change|edit|sign|slot|include|drop)\b.{0,40}\b(?:on-?call|pager) (?:rotation|rota|roster|schedule|calendar)\b|\b(?:put|add|schedule|sign|slot|set)\b.{0,30}\b(?:on[- ]?call|(?:onto|for) (?:the )?on[- ]?call)(?: duty| shift| rotation| rota)?\b|\b(?:swap|trade|switch|cover) (?:my |our |an? |the |his |her )?(?:on-?call|pager) ?(?:shifts?|weeks?|duty)?\b|\b(?:make|set) \w+ (?:the )?(?:primary|secondary) on-?call\b/;
 
 /** The cue patterns, so that spelling correction treats the words they look for as known. */
 export const intentCuePatterns: readonly RegExp[] = [
@@ -120,6 +132,8 @@ export const intentCuePatterns: readonly RegExp[] = [
   operational,
   notifyMe,
   standingRule,
+  schedule,
+  roster,
 ];
 
 /** Reads the cues of a lower-case, cleaned (and spelling-corrected) message. */
@@ -136,7 +150,14 @@ export function readIntentCues(lower: string): IntentCues {
     openIncidents: openIncidents.test(t),
     smallTalk: smallTalk.test(t),
     operational: operational.test(t),
-    standing: notifyMe.test(t) || standingRule.test(t),
+    standing:
+      notifyMe.test(t) ||
+      standingRule.test(t) ||
+      (schedule.test(t) && !/^(?:does|do|did|is|are|was|were|why|how|what|when|which|who)\b/.test(t)),
+    roster:
+      roster.test(t) &&
+      !/^(?:who|who's|whos|which|when|is|are)\b/.test(t) &&
+      !/\b(?:incidents?|inc-?\d+|outage|p[1-4]|sev ?[1-4]?)\b/.test(t),
   };
 }
 

@@ -79,6 +79,7 @@ const howToOverrides = new Set([
   'status.jobs',
   'status.quota',
   'status.alerts',
+  'help',
   'none',
 ]);
 
@@ -157,6 +158,7 @@ export class OfflineRouter implements Router {
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
     if (cues.standing && !cues.howTo && !cues.why && !cues.hypothetical && !cues.declare)
       return this.intent('none', {}, 0.9);
+    if (cues.roster && !cues.howTo && !cues.why) return this.intent('none', {}, 0.9);
     if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
       return this.intent('none', {}, 0.9);
     if (cues.usage && analysis.mentions.length === 0) return this.intent('help', {}, 0.9);
@@ -170,7 +172,11 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
 
-    const { classifications } = await this.nlp.classify('en', analysis.classifierText);
+    const classified = await this.nlp.classify('en', analysis.classifierText);
+    // NLP.js answers its own "None" when no feature is known; the catalog's id is `none`.
+    const classifications = classified.classifications.map((c) =>
+      c.intent === 'None' ? { ...c, intent: 'none' } : c,
+    );
     const ranked = classifications
       .filter((c) => c.score > 0)
       .map((c) => ({
@@ -233,7 +239,10 @@ export class OfflineRouter implements Router {
     classifierTop: string | undefined,
   ): string | undefined {
     const { cues, verdict } = a;
-    const hypotheticalChange = cues.hypothetical && this.kinds.get(classifierTop ?? '') === 'change';
+    const hypotheticalChange =
+      cues.hypothetical &&
+      (this.kinds.get(classifierTop ?? '') === 'change' ||
+        /\bwhat (?:would|will|could|might) happen|\bwhat happens\b/.test(a.lower));
     const asking = cues.howTo || cues.why || hypotheticalChange;
     const question = verdict.question || asking;
     if (cues.declare && !question) return 'incident.declare';
@@ -409,6 +418,13 @@ export class OfflineRouter implements Router {
   }
 }
 
+/**
+ * A plan stated before a read request ("before I restart my run, show me what failed"): the
+ * classifier reads the request only; the guards still read the whole message.
+ */
+const readAfterPlan =
+  /^(?:before|after|once|while|until) (?:i|we) [^,;:.!?]{1,80}(?:[,;:]|\s[-\u2013\u2014]+)\s*(?=(?:(?:can you|could you|please|pls|first|quickly|just|pls just) )*(?:show|list|give|tell|what|which|any|check|get|pull|how many|did|is|are)\b)/;
+
 function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorrector): Analysis {
   const typed = text.toLowerCase();
   // "fraud blue → 5" and "fraud x5" set a count the way "fraud blue to 5" does.
@@ -419,7 +435,8 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
   const tokens = tokenize(lower);
   const mentions = resolver.findResources(tokens);
   const replaced: string[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
+  const lead = readAfterPlan.exec(lower);
+  for (let i = lead ? tokenize(lead[0]).length : 0; i < tokens.length; i += 1) {
     const mention = mentions.find((m) => m.start === i);
     if (mention) {
       replaced.push(placeholder[mention.kind] ?? tokens.slice(mention.start, mention.end).join(' '));

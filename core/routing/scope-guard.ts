@@ -40,7 +40,7 @@ const secretRead =
 const secretHandOver =
   /\b(send|e-?mail|mail|dm|message|share|paste|post|forward|text|give|show|print|reveal|display|copy|export|dump|read out|tell)( me| us)? (\w+ ){0,2}?(it|them|the (new|rotated|regenerated|fresh|old|current|other) (api )?(keys?|secrets?|ones?|values?)|(keys?|secrets?) values?|values?)\b/;
 const secretChange =
-  /\b(rotat\w*|regenerat\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
+  /\b(rotat\w*|regen\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
 const disableSafeguard =
   /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
 const unsupportedChange =
