@@ -114,6 +114,10 @@ type FailureKind = 'quota' | 'oom' | 'image' | 'data' | 'user';
  * pure function of the seed and its slot, so ids and outcomes are the same at every read.
  */
 export class TrainingJobHistory {
+  /** Planned jobs by slot: they are pure functions of the seed, so each is worked out once. */
+  private readonly planned = new Map<string, PlannedJob | undefined>();
+  private readonly nightly = new Map<number, PlannedJob[]>();
+
   constructor(private readonly options: TrainingJobHistoryOptions) {}
 
   /** Jobs submitted in [from, to], oldest first. */
@@ -122,13 +126,15 @@ export class TrainingJobHistory {
     const { clusters } = this.options;
     for (let slot = Math.floor(from / AD_HOC_SLOT_MS); slot * AD_HOC_SLOT_MS <= to; slot++) {
       for (const cluster of clusters) {
-        const plan = this.adHocJob(cluster, slot);
+        const plan = this.remembered(this.planned, `${cluster.name}:${slot}`, () =>
+          this.adHocJob(cluster, slot),
+        );
         if (plan) plans.push(plan);
       }
     }
     const { localTime } = this.options;
     for (let day = localTime.dayIndex(from) - 1; day <= localTime.dayIndex(to); day++) {
-      plans.push(...this.nightlyJobs(day));
+      plans.push(...this.remembered(this.nightly, day, () => this.nightlyJobs(day)));
     }
     const affected = plans.map((plan) => this.applyQuotaScenario(plan, effects));
     affected.push(
@@ -168,6 +174,15 @@ export class TrainingJobHistory {
           ...(status === 'failed' && plan.failureReason ? { failureReason: plan.failureReason } : {}),
         };
       });
+  }
+
+  /** Looks a slot up, working it out on a miss; the cache is dropped whole when it grows past ~90 days of slots. */
+  private remembered<K, V>(cache: Map<K, V>, key: K, work: () => V): V {
+    if (cache.has(key)) return cache.get(key) as V;
+    if (cache.size > 20_000) cache.clear();
+    const value = work();
+    cache.set(key, value);
+    return value;
   }
 
   private adHocJob(cluster: JobCluster, slot: number): PlannedJob | undefined {
