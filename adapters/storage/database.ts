@@ -120,9 +120,35 @@ function openSqlite(file: string, options: OpenDatabaseOptions): OpenedKysely {
     throw new StorageError(`Cannot open the SQLite database ${file}: ${describe(error)}`, { cause: error });
   }
   return {
-    db: new Kysely<StorageSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<StorageSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: 'sqlite',
     location: file,
+  };
+}
+
+/**
+ * Kysely prepares every query anew; the bot runs the same few statements every turn, so prepared
+ * statements are kept by their SQL text (better-sqlite3 statements are reusable; the API is synchronous).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): {
+  prepare(sql: string): BetterSqlite3.Statement;
+  close(): void;
+} {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 500) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
   };
 }
 

@@ -74,6 +74,38 @@ const changeVerbs: Record<string, string> = {
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
     run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
     get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated`,
+  'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
+    i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
+    i am looking into, i am looking at, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
+    i am handling, i ll handle, i will handle, i ll look into, i will look into`,
+  'incident.escalate': `escalate, escalating, i m escalating, i am escalating, i ll escalate, i will escalate,
+    elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, send * to, send * up,
+    kick * up, kick * to, hand * to, hand * over to, hand off to, pass * to, take * to, get * on, get * involved,
+    get * in, loop in, loop * in, bring in, bring * in, pull in, pull * in, page, need * on, need * here,
+    need * involved, want * on`,
+  'incident.resolve': `resolve, resolving, i m resolving, i ll resolve, i will resolve, close, closing,
+    i m closing, i ll close, i will close, close out, close * out, close off, mark resolved, mark * resolved,
+    mark * done, mark * fixed, mark * closed, set * resolved, set * to resolved, wrap up, wrap * up, shut`,
+};
+
+/** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
+const incidentActions = new Set(['incident.ack', 'incident.escalate', 'incident.resolve']);
+
+/** What a broad incident verb ("take", "close", "get … on") must act on to be about the incident. */
+const incidentObjects = new Set(
+  `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4 sev sev1 sev2 sev3 sev4
+   l1 l2 l3 tier level next engineering engineers architect director team sre oncall manager lead vendor
+   support platform someone somebody case`.split(/\s+/),
+);
+/** Verbs of an incident action that count only with an object from `incidentObjects`. */
+const broadIncidentVerbs = new Set(
+  `take taking on i im looking got handling close closing shut mark set wrap get bump move push raise send
+   pull page need want kick hand pass loop bring`.split(/\s+/),
+);
+/** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
+const incidentDone: Partial<Record<string, RegExp>> = {
+  'incident.ack': /^(?:ok |okay )?(?:acknowledged|acked|ack d|ackd|ack ed)$/,
+  'incident.resolve': /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
 };
 
 /** The kind of resource each change skill acts on. */
@@ -211,6 +243,11 @@ export class ChangeGate {
     this.secretComponents = new Set(config.secrets.map((s) => s.account));
   }
 
+  /** Whether the gate guards this skill although it is not a change: acknowledging, escalating, resolving an incident. */
+  static guardsIncident(skill: string): boolean {
+    return incidentActions.has(skill);
+  }
+
   /** The words of every change verb, so that spelling correction knows them. */
   static vocabulary(): string[] {
     return Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z0-9]+/g) ?? []);
@@ -220,8 +257,9 @@ export class ChangeGate {
   check(skill: string, input: ChangeGateInput): ChangeGateVerdict {
     const kind = skillKinds[skill];
     const patterns = this.verbs.get(skill);
-    if (!kind || !patterns) return { allowed: false, refusal: 'not-requested' };
-    if (input.unsupportedChange) return { allowed: false, refusal: 'out-of-scope' };
+    const incident = incidentActions.has(skill);
+    if ((!kind && !incident) || !patterns) return { allowed: false, refusal: 'not-requested' };
+    if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
     if (this.lastClauses?.lower !== input.lower)
       this.lastClauses = { lower: input.lower, clauses: splitClauses(input.lower) };
@@ -241,6 +279,7 @@ export class ChangeGate {
     }
     if (input.asksOnly)
       return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
+    if (incident && refusals.length === 0 && this.saysDone(skill, clauses)) return { allowed: true };
     if (skill === 'endpoint.scale' && !input.lower.trimEnd().endsWith('?')) {
       const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
       if (terse) return { allowed: true, resource: 'named' };
@@ -250,7 +289,7 @@ export class ChangeGate {
 
   private judge(
     skill: string,
-    kind: ResourceKind,
+    kind: ResourceKind | undefined,
     input: ChangeGateInput,
     clauses: Clause[],
     index: number,
@@ -296,7 +335,26 @@ export class ChangeGate {
       return { allowed: false, refusal: 'question' };
     if (skill === 'endpoint.scale' && notACount.test(clause.text))
       return { allowed: false, refusal: 'wrong-resource' };
+    if (!kind) {
+      if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
+        return { allowed: false, refusal: 'conditional' };
+      return incidentObject(clause, at, match);
+    }
     return this.object(kind, input, clause, match);
+  }
+
+  /**
+   * An incident action said in one word as a clause of its own, in the first clause and not asked,
+   * negated or made conditional by the other clauses ("acknowledged, looking now").
+   */
+  private saysDone(skill: string, clauses: Clause[]): boolean {
+    const [first, ...others] = clauses;
+    const done = incidentDone[skill];
+    if (!first || first.asked || !done?.test(first.tokens.join(' '))) return false;
+    return !others.some((c) => {
+      const text = c.tokens.join(' ');
+      return abort.test(text) || conditionWords.test(text.split(' ').slice(0, 3).join(' '));
+    });
   }
 
   /**
@@ -383,6 +441,24 @@ export class ChangeGate {
     if (mention.kind === kind) return true;
     return kind === 'secret' && mention.kind === 'component' && this.secretComponents.has(mention.canonical);
   }
+}
+
+/**
+ * What an incident verb acts on: anything after its own verbs ("escalate to engineering"); the
+ * incident, a tier or a pronoun after a broad one ("take this one", "get L3 on INC-0020").
+ */
+function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGateVerdict {
+  if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };
+  const object = clause.tokens
+    .slice(match.objectFrom, match.objectTo)
+    .filter((t) => !determiners.has(t) && t !== 'as');
+  const gapped = match.end > match.objectTo;
+  const fits = gapped
+    ? object.length === 0 || object.some((t) => incidentObjects.has(t))
+    : incidentObjects.has(object[0]);
+  return fits
+    ? { allowed: true }
+    : { allowed: false, refusal: object.length ? 'wrong-resource' : 'not-requested' };
 }
 
 /** A verb pattern at `at`: where its object lies and where the verb ends. */

@@ -94,6 +94,13 @@ const routerLexicon = [
   'please thanks',
 ].join(' ');
 
+/** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
+const incidentListAsked =
+  /\b(?:list|show|which|what|any|how many|give me|see|display)\b.{0,40}\bincidents\b|\bincidents\b.{0,40}\b(?:resolved|acked|acknowledged|escalated|closed|open|unresolved|unacked)\b/;
+/** A question about the incident process ("what's the escalation path after L2", "who do I escalate to"). */
+const incidentProcessAsked =
+  /\bescalation (?:path|chain|matrix|tiers?|levels?|policy|process|contacts?|order|list|route)\b|\bwho (?:do|should|can|would|must) (?:i|we) (?:escalate|page|call|ping|contact)\b|\bhow (?:do|should|can|would|to)\b(?: (?:i|we|you))? (?:ack|acknowledge|escalate|resolve|close)\b|\b(?:who|what) (?:is|s|comes) (?:next|after)\b/;
+
 /** Skills that a question about open incidents or open P1s takes a message away from. */
 const listOverrides = new Set(['status.alerts', 'status.overview', 'none', 'help']);
 
@@ -271,6 +278,8 @@ export class OfflineRouter implements Router {
     }
     if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
       return 'incident.list';
+    if (incidentProcessAsked.test(a.lower) && !cues.declare && (top === undefined || listOverrides.has(top)))
+      return 'troubleshoot.ask';
     if (top && this.kinds.get(top) !== 'change' && !cues.declare) {
       // A change asked for in so many words, on a named resource, decides over the topic.
       for (const [skill, kind] of this.kinds) {
@@ -280,16 +289,23 @@ export class OfflineRouter implements Router {
     return undefined;
   }
 
-  /** Whether a skill may be proposed: anything but a change skill, or one the change gate lets through. */
+  /** Whether the change gate guards a skill: the change skills and the incident actions that page or close. */
+  private gated(skill: string): boolean {
+    return this.kinds.get(skill) === 'change' || ChangeGate.guardsIncident(skill);
+  }
+
+  /** Whether a skill may be proposed: anything the change gate does not guard, or lets through. */
   private allowed(skill: string, a: Analysis): boolean {
-    return this.kinds.get(skill) !== 'change' || this.verdict(skill, a).allowed;
+    return !this.gated(skill) || this.verdict(skill, a).allowed;
   }
 
   /**
    * The read skill a refused change's score goes to: its status counterpart when the message names
-   * a resource of that kind ("the fraud endpoint has 3 instances right?"), otherwise nothing.
+   * a resource of that kind ("the fraud endpoint has 3 instances right?"), otherwise nothing. A
+   * refused incident action goes to the incident list, the runbooks, or `none`.
    */
   private readInstead(skill: string, a: Analysis): string | undefined {
+    if (ChangeGate.guardsIncident(skill)) return incidentReadInstead(a);
     const kind = resourceParams[skill]?.kind;
     return a.mentions.some((m) => m.kind === kind) ? readCounterpart[skill] : undefined;
   }
@@ -316,12 +332,20 @@ export class OfflineRouter implements Router {
    * message named its resource and neither forbade it nor aimed it elsewhere. Never another change.
    */
   private gateChange(intent: Intent, a: Analysis): Intent {
-    const isChange = (skill: string) => this.kinds.get(skill) === 'change';
+    const isChange = (skill: string) => this.gated(skill);
     const passes = (alt: { skill: string }) => !isChange(alt.skill) || this.allowed(alt.skill, a);
     if (!isChange(intent.skill) || this.allowed(intent.skill, a)) {
       const { alternatives, ...rest } = intent;
       const kept = alternatives?.filter(passes);
       return kept?.length ? { ...rest, alternatives: kept } : rest;
+    }
+    if (ChangeGate.guardsIncident(intent.skill)) {
+      const skill = incidentReadInstead(a);
+      const reads = (intent.alternatives ?? []).filter(
+        (alt) => !isChange(alt.skill) && alt.skill !== 'none' && alt.skill !== skill,
+      );
+      const read = this.intent(skill, this.extractArgs(skill, a), intent.confidence);
+      return reads.length ? { ...read, alternatives: reads.slice(0, 3) } : read;
     }
     const { refusal } = this.verdict(intent.skill, a);
     const kind = resourceParams[intent.skill]?.kind;
@@ -424,6 +448,13 @@ export class OfflineRouter implements Router {
  */
 const readAfterPlan =
   /^(?:before|after|once|while|until) (?:i|we) [^,;:.!?]{1,80}(?:[,;:]|\s[-\u2013\u2014]+)\s*(?=(?:(?:can you|could you|please|pls|first|quickly|just|pls just) )*(?:show|list|give|tell|what|which|any|check|get|pull|how many|did|is|are)\b)/;
+
+/** Where a refused incident action goes: a request to see incidents, a question about the process, or nothing. */
+function incidentReadInstead(a: Analysis): string {
+  if (incidentListAsked.test(a.lower)) return 'incident.list';
+  if (incidentProcessAsked.test(a.lower) || a.cues.howTo || a.cues.why) return 'troubleshoot.ask';
+  return 'none';
+}
 
 function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorrector): Analysis {
   const typed = text.toLowerCase();

@@ -1,0 +1,89 @@
+import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { allSkills } from '../../../../skills/catalog';
+import { loadShippedConfig } from '../../../helpers/landing-zone-config';
+
+const incidentActions = new Set(['incident.ack', 'incident.escalate', 'incident.resolve']);
+let router: OfflineRouter;
+
+beforeAll(async () => {
+  router = await createOfflineRouter({ config: loadShippedConfig(), skills: allSkills });
+});
+
+/** Questions, reports, negations and conditions about incidents: none of them acks, escalates or resolves. */
+const readOnly = [
+  "list incidents that haven't been resolved yet",
+  "what's the escalation path after L2 if nobody answers",
+  'who acked INC-0042?',
+  'was INC-0007 escalated?',
+  "don't escalate yet",
+  "tell me when it's resolved",
+  'which incidents were escalated this week',
+  'show me incidents nobody has acknowledged',
+  'is INC-0042 resolved?',
+  'has anyone acknowledged the P1 yet',
+  'who resolved INC-0019',
+  'should we escalate INC-0042?',
+  'do not resolve INC-0042, the fix is not verified',
+  'never mind, do not escalate',
+  'escalate if nobody answers within 10 minutes',
+  "if L2 can't fix it by noon, escalate",
+  'resolve INC-0042 once the endpoint is green',
+  'diego said to escalate INC-0042',
+  'I already escalated it to L3',
+  'we closed INC-0001 yesterday',
+  'why was INC-0031 escalated to the architect',
+  'how do I resolve an incident properly',
+  'who do I escalate to after L2',
+  "I'm on call this week",
+  'take a look at the gpu cluster',
+  'hypothetically, what happens if I escalate INC-0042',
+  'resolve INC-0042 later, after the postmortem',
+  'how many incidents were resolved last month',
+];
+
+describe('incident gate: read-only, negated and conditional wording never acks, escalates or resolves', () => {
+  it.each(readOnly)('%s', async (text) => {
+    const intent = await router.route(text);
+    expect(incidentActions.has(intent.skill)).toBe(false);
+    expect((intent.alternatives ?? []).some((a) => incidentActions.has(a.skill))).toBe(false);
+  });
+
+  it.each([
+    ["list incidents that haven't been resolved yet", 'incident.list'],
+    ['which incidents were escalated this week', 'incident.list'],
+    ["what's the escalation path after L2 if nobody answers", 'troubleshoot.ask'],
+    ['who do I escalate to after L2', 'troubleshoot.ask'],
+    ['how do I resolve an incident properly', 'troubleshoot.ask'],
+    ["don't escalate yet", 'none'],
+    ['was INC-0007 escalated?', 'none'],
+    ['escalate if nobody answers within 10 minutes', 'none'],
+  ])('%s → %s', async (text, skill) => {
+    await expect(router.route(text)).resolves.toMatchObject({ skill });
+  });
+});
+
+describe('incident gate: requests to act on an incident still land', () => {
+  it.each([
+    ['ack', 'incident.ack', {}],
+    ['ack INC-0042', 'incident.ack', { incident: 'INC-0042' }],
+    ["I'm on it", 'incident.ack', {}],
+    ['on it', 'incident.ack', {}],
+    ['taking this one', 'incident.ack', {}],
+    ['please acknowledge INC-0055', 'incident.ack', { incident: 'INC-0055' }],
+    ['acknowledged, looking now', 'incident.ack', {}],
+    ['escalate', 'incident.escalate', {}],
+    ['escalate INC-0042 to L3', 'incident.escalate', { incident: 'INC-0042' }],
+    ['can you escalate the incident to the IT director', 'incident.escalate', {}],
+    ['we need L3 on this', 'incident.escalate', {}],
+    ['push INC-0013 up a tier', 'incident.escalate', { incident: 'INC-0013' }],
+    ['resolve INC-0001 fixed', 'incident.resolve', { incident: 'INC-0001', resolution: 'fixed' }],
+    ['all clear, resolve', 'incident.resolve', {}],
+    ['mark INC-0033 as resolved', 'incident.resolve', { incident: 'INC-0033' }],
+    ['the fix worked, you can close the incident', 'incident.resolve', {}],
+    ['close out INC-0120', 'incident.resolve', { incident: 'INC-0120' }],
+  ])('%s → %s', async (text, skill, args) => {
+    const intent = await router.route(text);
+    expect(intent.skill).toBe(skill);
+    expect(intent.args).toMatchObject(args);
+  });
+});
