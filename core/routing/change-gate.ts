@@ -104,7 +104,8 @@ const broadIncidentVerbs = new Set(
 );
 /** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
 const incidentDone: Partial<Record<string, RegExp>> = {
-  'incident.ack': /^(?:ok |okay )?(?:acknowledged|acked|ack d|ackd|ack ed)$/,
+  'incident.ack':
+    /^(?:ok |okay |ack |yep |yes )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)$/,
   'incident.resolve': /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
 };
 
@@ -172,6 +173,8 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  */
 const requestFrame =
   /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we)|(?:i|we) (?:need|want|would like|d like) you to|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+/** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
+const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
 const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b/;
 const negation =
@@ -306,7 +309,7 @@ export class ChangeGate {
       subjectFrame
         ? !/^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/.test(prefix) &&
           !(participle && prefix === '')
-        : !requestFrame.test(prefix)
+        : !requestFrame.test(prefix) && !(!kind && incidentFrame.test(prefix))
     ) {
       if (negation.test(prefix)) return { allowed: false, refusal: 'negated' };
       if (conditionWords.test(prefix)) return { allowed: false, refusal: 'conditional' };

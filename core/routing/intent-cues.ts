@@ -70,7 +70,7 @@ const hypothetical =
 const usage =
   /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b|what (can|may|am) (i|we) (allowed to |permitted to )?(run|do|use|ask|request) (with|as|given|under) (my|our|the|this) (role|roles|permissions?|access|rights)\b|(menu|list) of (commands|skills|actions)\b|^(your |bot |opsbot )?(capabilities|abilities|features|skills)\W*$|what (are|is) (you|u|this bot|opsbot|the bot) (able|capable|good) (to|of|at|for)\b|what (can|could|may|should) (i|we) (ask|request from|use) (you|u|this bot|opsbot|the bot)\b)/;
 const noAction =
-  /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
+  /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t|not asking (?:you )?to|(?:i|we) (?:don'?t|dont|do not) (?:want|need) (?:you )?to) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
 
 const declareVerb = String.raw`(?:declare|raise|file|log|create|report|cut|submit|kick off|open|start)`;
 const declareLead = new RegExp(
@@ -87,7 +87,7 @@ const declareTail = new RegExp(
     String.raw`(?:\s+(?:for (?:it|this|that)|please|now|asap|right now|for me))*\W*$`,
 );
 const pageSomeone =
-  /^(?:(?:please|pls|plz|can you|could you)[\s,]+)*page (?:someone|somebody|the on-?call|on-?call|whoever is on call|l[1-3]|the team|everyone|the sre)\b[\s,;:.!-]+(?:\w+ ){2,}/;
+  /^(?:(?:please|pls|plz|can you|could you)[\s,]+)*page (?:someone|somebody|the on-?call|on-?call|whoever is on call|l[1-3]|the team|everyone|the sre)\b(?! (?:on|for|about|into|in on) (?:this|it|that|this one|the incident|inc-?\d+)\W*$)[\s,;:.!-]+(?:\w+ ){2,}/;
 const incidentHeading =
   /^(?:(?:new|major|critical|urgent)\s+)*(?:incident|outage|p[1-4]|sev ?[1-4]|(?:p[1-4]|sev ?[1-4]) incident)\s*[:–—-]\s*\S/;
 
@@ -111,7 +111,11 @@ const standingRule = new RegExp(
 
 /** A schedule: a change asked for at recurring times is a standing rule ("stop the gpu cluster every friday at 6pm"). */
 const schedule = new RegExp(
-  String.raw`\b${changeWord}\b[^?]*\b(?:every|each) (?:day|night|morning|evening|weekday|weekend|week|hour|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\d+ (?:hours?|minutes?|days?))\b|\b${changeWord}\b[^?]*\b(?:daily at|on weekends|on a schedule|on a timer|on a cron)\b|\b(?:every|each) (?:day|night|morning|evening|weekday|friday|monday)\b[^?]*\b${changeWord}\b|\b(?:set up|create|configure|make|add|schedule) (?:an? |a new |some )?(?:automation|auto-?shutdown|schedule|cron|rule|notification|email alert|alert rule|reminder|recurring)\b`,
+  String.raw`\b${changeWord}\b[^?]*\b(?:every|each) (?:day|night|morning|evening|weekday|weekend|week|hour|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\d+ (?:hours?|minutes?|days?))\b|\b${changeWord}\b[^?]*\b(?:daily at|on weekends|on a schedule|on a timer|on a cron)\b|\b(?:every|each) (?:day|night|morning|evening|weekday|friday|monday)\b[^?]*\b${changeWord}\b|\b(?:set up|create|configure|make|add|schedule) (?:an? |a new |some )?(?:automation|auto-?shutdown|schedule|cron|rule|notification|email alert|alert rule|reminder|recurring)\b` +
+    String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail|start sending|subscribe)\b.{0,50}\b(?:daily|weekly|monthly|nightly|quarterly|recurring|regular|scheduled|every (?:day|week|month|morning|evening|monday|friday))\b.{0,50}\b(?:reports?|digests?|summar(?:y|ies)|e-?mails?|updates?)\b` +
+    String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail)\b.{0,30}\b(?:daily|weekly|monthly|nightly|quarterly|recurring|regular|scheduled) (?:\w+ ){0,3}?(?:reports?|digests?|summar(?:y|ies)|e-?mails?)\b` +
+    String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail)\b.{0,30}\b(?:reports?|digests?|summar(?:y|ies))\b.{0,50}\b(?:every|each) (?:day|night|morning|evening|weekday|week|month|monday|tuesday|wednesday|thursday|friday)\b` +
+    String.raw`|\b(?:daily|weekly|monthly|nightly|quarterly) (?:\w+ ){0,3}?(?:reports?|digests?|summar(?:y|ies)|e-?mails?)\b.{0,50}\bto (?:me|us|the|my|our|finance|leadership|management|everyone)\b`,
 );
 const roster =
   /\b(?:add|put|remove|take|swap|move|update|change|edit|sign|slot|include|drop)\b.{0,40}\b(?:on-?call|pager) (?:rotation|rota|roster|schedule|calendar)\b|\b(?:put|add|schedule|sign|slot|set)\b.{0,30}\b(?:on[- ]?call|(?:onto|for) (?:the )?on[- ]?call)(?: duty| shift| rotation| rota)?\b|\b(?:swap|trade|switch|cover) (?:my |our |an? |the |his |her )?(?:on-?call|pager) ?(?:shifts?|weeks?|duty)?\b|\b(?:make|set) \w+ (?:the )?(?:primary|secondary) on-?call\b/;

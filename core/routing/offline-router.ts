@@ -116,6 +116,8 @@ interface Analysis {
   cues: IntentCues;
   /** Asks or says not to act: no change skill may be proposed. */
   asksOnly: boolean;
+  /** Waves an action away before a read request ("no need to scale anything, just show me …"). */
+  dismissed: boolean;
   classifierText: string;
   /** The change gate's verdicts, by skill, computed once per message. */
   gated: Map<string, ChangeGateVerdict>;
@@ -252,11 +254,16 @@ export class OfflineRouter implements Router {
         /\bwhat (?:would|will|could|might) happen|\bwhat happens\b/.test(a.lower));
     const asking = cues.howTo || cues.why || hypotheticalChange;
     const question = verdict.question || asking;
+    if (ackLead.test(a.lower) && !question && !cues.declare && this.allowed('incident.ack', a))
+      return 'incident.ack';
     if (cues.declare && !question) return 'incident.declare';
-    if (cues.noAction && !question && this.kinds.get(classifierTop ?? '') === 'change') {
+    if ((cues.noAction || a.dismissed) && !question && this.kinds.get(classifierTop ?? '') === 'change') {
       // "do not scale anything, just show me the fraud endpoint": the read part still stands.
       const readInstead =
-        /\b(just|only|instead|but)\b.{0,20}\b(show|tell|check|give|list|report|what|how)\b/.test(a.lower);
+        a.dismissed ||
+        /\b(just|only|instead|but)\b.{0,20}\b(show|tell|check|give|list|report|what|how|see|view)\b/.test(
+          a.lower,
+        );
       return readInstead && top && this.kinds.get(top) !== 'change' ? top : 'none';
     }
     if (asking && !cues.usage) {
@@ -274,7 +281,13 @@ export class OfflineRouter implements Router {
         return 'troubleshoot.ask';
     }
     if (cues.quota && !asking && top !== undefined) {
-      if (quotaOverrides.has(top) || (verdict.question && top.startsWith('incident.'))) return 'status.quota';
+      if (
+        quotaOverrides.has(top) ||
+        (verdict.question && top.startsWith('incident.')) ||
+        (top === 'incident.list' &&
+          !/\b(?:incidents?|inc-?\d+|p[1-4]s?|sev ?[1-4]?s?|outages?)\b/.test(a.lower))
+      )
+        return 'status.quota';
     }
     if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
       return 'incident.list';
@@ -381,6 +394,17 @@ export class OfflineRouter implements Router {
       return 'status.endpoint';
     if (skill === 'status.endpoint' && kinds.has('compute') && !kinds.has('endpoint'))
       return 'status.compute';
+    // "how many jobs on the cpu cluster and what vm size" asks about the cluster; "which jobs failed on it" about jobs.
+    const outcome = jobOutcome.test(a.lower) || parseTimeWindowHours(a.lower) !== undefined;
+    if (skill === 'status.jobs' && kinds.has('compute') && computeSubject.test(a.lower) && !outcome)
+      return 'status.compute';
+    if (
+      skill === 'status.compute' &&
+      /\b(?:jobs?|runs?)\b/.test(a.lower) &&
+      outcome &&
+      !computeSubject.test(a.lower)
+    )
+      return 'status.jobs';
     return skill;
   }
 
@@ -446,8 +470,32 @@ export class OfflineRouter implements Router {
  * A plan stated before a read request ("before I restart my run, show me what failed"): the
  * classifier reads the request only; the guards still read the whole message.
  */
-const readAfterPlan =
-  /^(?:before|after|once|while|until) (?:i|we) [^,;:.!?]{1,80}(?:[,;:]|\s[-\u2013\u2014]+)\s*(?=(?:(?:can you|could you|please|pls|first|quickly|just|pls just) )*(?:show|list|give|tell|what|which|any|check|get|pull|how many|did|is|are)\b)/;
+const readAfterPlan = new RegExp(
+  String.raw`^(?:(?:before|after|once|while|until) (?:i|we)|so (?:that )?(?:i|we)|because|since|as|to (?:check|see|confirm|verify|know|find out|decide|plan|figure out|work out)|(?:i|we) (?:need|want|have) to (?:check|see|confirm|verify|know|decide)|for (?:the|my|our|a))` +
+    String.raw` [^,;:.!?]{1,80}(?:[,;:]|\s[-\u2013\u2014]+)\s*` +
+    String.raw`(?=(?:(?:can you|could you|please|pls|first|quickly|just|pls just|(?:i|we) (?:just )?(?:want|need|d like|would like) to) )*(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know)\b)`,
+);
+/**
+ * An action waved away before a read request ("no need to scale anything, I just want to see the
+ * fraud endpoint"): the classifier reads the request only; the guards still read the whole message.
+ */
+const dismissedLead =
+  /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like) to |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b)/;
+/** A read request worded as wanting to see whether something is so ("i want to see if the retrain ever succeeded"). */
+const readFrame =
+  /\b(?:want|wanna|like|need|trying) to (?:see|know|check|find out|confirm|verify) (?:if|whether|how|what|which|when)\b|^(?:see|check|confirm|verify|find out) (?:if|whether)\b/;
+/** The frame alone at the start, which the classifier need not read ("i want to see if …"). */
+const readFrameLead =
+  /^(?:(?:i|we) )?(?:just |only )?(?:want|wanna|need|'d like|would like) to (?=(?:see|know|check|find out|confirm|verify) (?:if|whether) \S)/;
+/** A responder taking an incident in a word or two before anything else ("mine", "on it, checking the endpoint"). */
+const ackLead =
+  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;:.!-]|$)/;
+/** Words of a question about a cluster itself (its size, nodes, state), not about how its jobs went. */
+const computeSubject =
+  /\b(?:vm ?sizes?|sizes?|skus?|nodes?|vms?|state|status|running on (?:it|the)|queued|idle|busy|utili[sz]ation|scaled?|min|max)\b/;
+/** Words of a question about how jobs went: outcomes, failures, history. */
+const jobOutcome =
+  /\b(?:fail\w*|succe\w*|pass(?:ed)?|errors?|error\w*|crash\w*|broke|history|finished|complet\w*|overnight|last night|yesterday|outcomes?|results?)\b/;
 
 /** Where a refused incident action goes: a request to see incidents, a question about the process, or nothing. */
 function incidentReadInstead(a: Analysis): string {
@@ -466,7 +514,7 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
   const tokens = tokenize(lower);
   const mentions = resolver.findResources(tokens);
   const replaced: string[] = [];
-  const lead = readAfterPlan.exec(lower);
+  const lead = readAfterPlan.exec(lower) ?? dismissedLead.exec(lower) ?? readFrameLead.exec(lower);
   for (let i = lead ? tokenize(lead[0]).length : 0; i < tokens.length; i += 1) {
     const mention = mentions.find((m) => m.start === i);
     if (mention) {
@@ -485,8 +533,22 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     verdict.unsupportedChange ||= asTyped.unsupportedChange;
   }
   const cues = readIntentCues(lower);
-  const asksOnly = verdict.question || cues.howTo || cues.why || cues.hypothetical || cues.noAction;
-  return { text, lower, tokens, mentions, verdict, cues, asksOnly, classifierText, gated: new Map() };
+  const reads = readFrame.test(lower) || readAfterPlan.test(lower);
+  const dismissed = dismissedLead.test(lower);
+  const asksOnly =
+    verdict.question || cues.howTo || cues.why || cues.hypothetical || cues.noAction || reads || dismissed;
+  return {
+    text,
+    lower,
+    tokens,
+    mentions,
+    verdict,
+    cues,
+    asksOnly,
+    dismissed,
+    classifierText,
+    gated: new Map(),
+  };
 }
 
 /**
