@@ -11,8 +11,19 @@ export interface ResourceName {
   names: string[];
 }
 
-/** Every nameable resource of the config with its aliases. */
+const namesByConfig = new WeakMap<LandingZoneConfig, ResourceName[]>();
+
+/** Every nameable resource of the config with its aliases; worked out once per config (it is read every turn). */
 export function listResourceNames(config: LandingZoneConfig): ResourceName[] {
+  let names = namesByConfig.get(config);
+  if (!names) {
+    names = buildResourceNames(config);
+    namesByConfig.set(config, names);
+  }
+  return names;
+}
+
+function buildResourceNames(config: LandingZoneConfig): ResourceName[] {
   const entry = (kind: ResourceKind, r: { name: string; aliases: string[] }): ResourceName => ({
     kind,
     canonical: r.name,
