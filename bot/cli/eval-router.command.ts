@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import { routeText, toRouteRecord } from '../../core/routing/route-record';
@@ -125,12 +125,19 @@ function perSkillTable(e: RouterEvaluation): string[] {
 /**
  * `opsbot eval-router` (`npm run eval:router`): figures for every labelled set; exit code 1 when a
  * set fails (`setPasses`). Blind sets show figures only — their lines and misses stay hidden
- * unless `--show-blind`, so that nobody tunes the router to them by accident.
+ * unless `--show-blind`, so that nobody tunes the router to them by accident. `--dir <folder>` scores
+ * the sets of another folder (e.g. a sealed set kept outside the repository) instead.
  */
 export const evalRouter: Subcommand = async (argv) => {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const showBlind = argv.includes('--show-blind');
-  const sets = await runRouterEvaluation();
+  const at = argv.indexOf('--dir');
+  const folder = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && (!folder || folder.startsWith('--'))) {
+    process.stderr.write('eval-router: --dir needs a folder of *.jsonl sets\n');
+    return 2;
+  }
+  const sets = await runRouterEvaluation(folder ? { directory: resolve(folder) } : {});
   const out: string[] = [];
   for (const s of sets) {
     const exact = s.overlaps.filter((o) => o.kind === 'exact').length;

@@ -60,32 +60,59 @@ const changeVerbs: Record<string, string> = {
     spin * up, boot up, boot * up, boot, power on, power up, power * on, power * up, turn on, turn * on,
     switch on, switch * on, wake up, wake * up, wake, fire up, fire * up, bring up, bring online,
     bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
-    get * running, kick on, kick * on, crank up, crank * up, need * started, need * running, want * started, want * running`,
+    get * running, kick on, kick * on, crank up, crank * up, need * started, need * running, want * started, want * running,
+    need * warmed up, need * warmed, need * warm, need * prewarmed, need * pre warmed, need * spun up, need * up,
+    need * online, need * booted, want * warmed up, want * warm, want * up, want * online, want * spun up`,
   'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
     switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
     spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
     scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
     bring * down, bring * offline, get * stopped, kill, park, need * stopped, need * shut down,
-    need * turned off, want * stopped, want * turned off`,
+    need * turned off, want * stopped, want * turned off, need * off, need * down, need * scaled down,
+    need * deallocated, want * off, want * down, want * shut down`,
   'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
     raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
-    get * scaled, need, want, take * to, bring * to, put * on, put * at`,
+    get * scaled, need, want, take * to, bring * to, put * on, put * at, run * on, run * at, run * with,
+    keep * at, keep * on, move * to, go to, go up to, go down to`,
   'secret.rotate': `rotate, regenerate, regen, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
     run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
-    get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated`,
+    get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated, need * rolled,
+    need * rolled over, need * cycled, need * refreshed, need * renewed, need * replaced, want * rolled,
+    want * regenerated, want * cycled`,
   'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
     i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
     i am looking into, i am looking at, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
-    i am handling, i ll handle, i will handle, i ll look into, i will look into`,
+    i am handling, i ll handle, i will handle, i ll look into, i will look into, consider * acknowledged,
+    consider * acked, mark * acknowledged, mark * acked, set * acknowledged, treat * acknowledged, taking ownership,
+    i m taking ownership, i ll take ownership, i will take ownership, i take ownership`,
   'incident.escalate': `escalate, escalating, i m escalating, i am escalating, i ll escalate, i will escalate,
     elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, send * to, send * up,
     kick * up, kick * to, hand * to, hand * over to, hand off to, pass * to, take * to, get * on, get * involved,
     get * in, loop in, loop * in, bring in, bring * in, pull in, pull * in, page, need * on, need * here,
-    need * involved, want * on`,
+    need * involved, want * on, move * to, move * over to, bump * over to, transfer * to`,
   'incident.resolve': `resolve, resolving, i m resolving, i ll resolve, i will resolve, close, closing,
     i m closing, i ll close, i will close, close out, close * out, close off, mark resolved, mark * resolved,
-    mark * done, mark * fixed, mark * closed, set * resolved, set * to resolved, wrap up, wrap * up, shut`,
+    mark * done, mark * fixed, mark * closed, set * resolved, set * to resolved, wrap up, wrap * up, shut,
+    consider * resolved, consider * closed, consider * fixed, treat * resolved`,
+};
+
+/**
+ * Requests in the passive voice, by skill: the subject (group 1) is what the action is done to.
+ * Incident closings need no modal ("INC-0099 can be resolved"); a change needs one ("could the gpu
+ * cluster be started please").
+ */
+const passiveForms: Partial<Record<string, RegExp>> = {
+  'incident.resolve':
+    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|can now|could|may|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
+  'incident.ack':
+    /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|may) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
+  'compute.start':
+    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)\b/,
+  'compute.stop':
+    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))\b/,
+  'secret.rotate':
+    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)\b/,
 };
 
 /** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
@@ -95,12 +122,12 @@ const incidentActions = new Set(['incident.ack', 'incident.escalate', 'incident.
 const incidentObjects = new Set(
   `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4 sev sev1 sev2 sev3 sev4
    l1 l2 l3 tier level next engineering engineers architect director team sre oncall manager lead vendor
-   support platform someone somebody case`.split(/\s+/),
+   support platform someone somebody case ownership`.split(/\s+/),
 );
 /** Verbs of an incident action that count only with an object from `incidentObjects`. */
 const broadIncidentVerbs = new Set(
   `take taking on i im looking got handling close closing shut mark set wrap get bump move push raise send
-   pull page need want kick hand pass loop bring`.split(/\s+/),
+   pull page need want kick hand pass loop bring consider treat transfer`.split(/\s+/),
 );
 /** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
 const incidentDone: Partial<Record<string, RegExp>> = {
@@ -143,7 +170,21 @@ const attributes = new Set(
    pipelines schedule scheduler expiry expiration policy permissions access percent percentage`.split(/\s+/),
 );
 
-const pronouns = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'everything']);
+/** Words that end a request's object and start its purpose or timing ("… for the canary", "… before 9"). */
+const purposeWords = new Set([
+  'for',
+  'because',
+  'so',
+  'since',
+  'before',
+  'during',
+  'ahead',
+  'while',
+  'until',
+  'till',
+]);
+
+const pronouns = new Set(['em', 'it', 'them', 'that', 'this', 'those', 'these', 'everything']);
 const determiners = new Set([
   'the',
   'teh',
@@ -172,11 +213,11 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we)|(?:i|we) (?:need|want|would like|d like) you to|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
 const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
-const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b/;
+const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b|\b(?:would|do) (?:you|u) mind\b/;
 const negation =
   /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
 const conditionWords =
@@ -184,6 +225,11 @@ const conditionWords =
 const reporting =
   /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
 const conditionAfter = /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as)\b/;
+/** "until monday", "till the morning": how long, not a condition. */
+const untilTime =
+  /\b(?:until|till) (?:(?:next|this|the|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|weekend|week|eod|end of (?:day|the day|week|the week|month)|further notice|\d{1,2}(?: ?(?:am|pm))?)\b ?)+/g;
+/** A purpose or reason after the request ("so the nodes are warm when I submit"): its words set no condition. */
+const purposeTail = /\b(?:so|so that|because|since|for when|in order to)\b.*$/;
 const afterEvent =
   /\bafter (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
 const abort =
@@ -269,7 +315,7 @@ export class ChangeGate {
     const { clauses } = this.lastClauses;
     const refusals: ChangeRefusal[] = [];
     for (let c = 0; c < clauses.length; c += 1) {
-      const clause = clauses[c];
+      const clause = withBaseVerbs(clauses[c]);
       for (let at = 0; at < clause.tokens.length; at += 1) {
         for (const pattern of patterns.get(clause.tokens[at]) ?? []) {
           const match = matchVerb(clause.tokens, at, pattern);
@@ -283,6 +329,10 @@ export class ChangeGate {
     if (input.asksOnly)
       return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
     if (incident && refusals.length === 0 && this.saysDone(skill, clauses)) return { allowed: true };
+    if (refusals.length === 0) {
+      const passive = this.passiveRequest(skill, kind, input, clauses);
+      if (passive) return passive;
+    }
     if (skill === 'endpoint.scale' && !input.lower.trimEnd().endsWith('?')) {
       const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
       if (terse) return { allowed: true, resource: 'named' };
@@ -321,7 +371,12 @@ export class ChangeGate {
           : 'not-requested',
       };
     }
-    const rest = clause.tokens.slice(match.end).join(' ').replace(courtesy, ' ');
+    const rest = clause.tokens
+      .slice(match.end)
+      .join(' ')
+      .replace(courtesy, ' ')
+      .replace(untilTime, ' ')
+      .replace(purposeTail, '');
     if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
@@ -358,6 +413,42 @@ export class ChangeGate {
       const text = c.tokens.join(' ');
       return abort.test(text) || conditionWords.test(text.split(' ').slice(0, 3).join(' '));
     });
+  }
+
+  /**
+   * A request in the passive voice, in a clause that is not negated, reported or made conditional:
+   * "INC-0133 can be resolved", "this one can be closed", "could gpu-cluster-01 be started please?".
+   */
+  private passiveRequest(
+    skill: string,
+    kind: ResourceKind | undefined,
+    input: ChangeGateInput,
+    clauses: Clause[],
+  ): ChangeGateVerdict | undefined {
+    const form = passiveForms[skill];
+    if (!form) return undefined;
+    for (const clause of clauses) {
+      const match = form.exec(clause.tokens.join(' '));
+      if (!match) continue;
+      const text = clause.tokens.join(' ');
+      if (negation.test(text) || conditionWords.test(text) || reporting.test(text.replace(/\bbe\b/, '')))
+        return undefined;
+      if (clauses.some((c) => abort.test(c.tokens.join(' ')))) return undefined;
+      if (!kind) {
+        const subject = tokenize(match[1] ?? '').filter((t) => !determiners.has(t));
+        return subject.length === 0 || subject.some((t) => incidentObjects.has(t))
+          ? { allowed: true }
+          : undefined;
+      }
+      if (input.asksOnly && !modalFrame.test(`${text} `) && !/^(?:can|could|would|will)\b/.test(text))
+        return undefined;
+      const from = clause.start;
+      const to = clause.start + clause.tokens.length;
+      const mention = input.mentions.find((m) => m.start >= from && m.start < to && this.fits(kind, m));
+      if (mention) return { allowed: true, resource: 'named' };
+      return undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -434,6 +525,10 @@ export class ChangeGate {
         (kind === 'endpoint' && parseNumberToken(token) !== undefined)
       )
         continue;
+      // "scale to 2 for the canary": the words after a purpose are not the object.
+      const afterPurpose = clause.tokens.slice(match.objectFrom, i).some((t) => purposeWords.has(t));
+      if (afterPurpose && !attributes.has(token))
+        return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
     }
     return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
@@ -462,6 +557,25 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGat
   return fits
     ? { allowed: true }
     : { allowed: false, refusal: object.length ? 'wrong-resource' : 'not-requested' };
+}
+
+/** Every word of every change verb, to tell a verb's -ing form from other words ending in -ing. */
+const verbWords = new Set(Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z]+/g) ?? []));
+
+/**
+ * "would you mind scaling fraud to 6": after "mind" the verb comes in its -ing form; the clause is
+ * read with the base form ("scale") so that the verb patterns apply.
+ */
+function withBaseVerbs(clause: Clause): Clause {
+  const mind = clause.tokens.indexOf('mind');
+  if (mind < 0) return clause;
+  const tokens = clause.tokens.map((t, i) => {
+    if (i <= mind || i > mind + 2 || !t.endsWith('ing') || t.length < 5) return t;
+    const stem = t.slice(0, -3);
+    const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+    return [stem, `${stem}e`, undoubled].find((c) => verbWords.has(c)) ?? t;
+  });
+  return { ...clause, tokens };
 }
 
 /** A verb pattern at `at`: where its object lies and where the verb ends. */
@@ -501,7 +615,9 @@ function sameVerb(token: string | undefined, verb: string, first: boolean): bool
 function splitClauses(lower: string): Clause[] {
   const clauses: Clause[] = [];
   let offset = 0;
-  const pieces = lower.split(/([,;:.!?()[\]]+(?!\d)|\s-+\s|\b(?:and then|and|then|but|also|plus)\b)/);
+  const pieces = lower.split(
+    /([,;:.!?()[\]]+(?!\d)|\s-+\s|\p{Extended_Pictographic}+|\b(?:and then|and|then|but|also|plus)\b)/u,
+  );
   for (let i = 0; i < pieces.length; i += 1) {
     const tokens = tokenize(pieces[i]);
     const asked = (pieces[i + 1] ?? '').includes('?');

@@ -65,12 +65,15 @@ const howTo = new RegExp(
 const why = new RegExp(
   `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b)`,
 );
+/** Asks to be shown failures together with their reasons ("show me which jobs failed and why"): a report, not a why-question. */
+const reasonsAsked =
+  /\b(?:show|list|give|tell|pull|get)(?: me| us)?\b.{0,80}\b(?:fail\w*|died|crash\w*|broke|errors?\w*)\b.{0,20}\b(?:and|&) why\W*$/;
 const hypothetical =
   /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (to (\S+ ){1,4})?(if|when))\b/;
 const usage =
   /\b(how (do|can|should|would) (i|we) (use|work with|talk to|interact with|get started with|start using|ask) (this|you|the bot|opsbot|it|u)\b|what (can|should|do) (i|we) (ask|say|type|tell) (you|this|the bot|opsbot)\b|how does (this|this bot|this thing|opsbot|the bot) work\b|getting started with (this|you|the bot|opsbot)\b|what (can|may|am) (i|we) (allowed to |permitted to )?(run|do|use|ask|request) (with|as|given|under) (my|our|the|this) (role|roles|permissions?|access|rights)\b|(menu|list) of (commands|skills|actions)\b|^(your |bot |opsbot )?(capabilities|abilities|features|skills)\W*$|what (are|is) (you|u|this bot|opsbot|the bot) (able|capable|good) (to|of|at|for)\b|what (can|could|may|should) (i|we) (ask|request from|use) (you|u|this bot|opsbot|the bot)\b)/;
 const noAction =
-  /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t|not asking (?:you )?to|(?:i|we) (?:don'?t|dont|do not) (?:want|need) (?:you )?to) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
+  /\b(just asking|only asking|asking for a friend|hypothetically|in theory|not now|no action|(?:don'?t|dont|do not|never|no need to|must not|please don'?t|not asking (?:you )?(?:to|for)|(?:i|we) (?:don'?t|dont|do not) (?:want|need) (?:you )?to) (?:\w+ ){0,2}?(?:do (?:it|that|this|anything)|touch|change|run|start|stop|scale|rotate|restart|shut|turn|spin|bump|resize|increase|decrease|reduce|regenerate|cycle|pre-?warm|warm))\b/;
 
 const declareVerb = String.raw`(?:declare|raise|file|log|create|report|cut|submit|kick off|open|start)`;
 const declareLead = new RegExp(
@@ -145,7 +148,7 @@ export function readIntentCues(lower: string): IntentCues {
   const t = lower.trim();
   return {
     howTo: howTo.test(t),
-    why: why.test(t),
+    why: why.test(t) && !reasonsAsked.test(t),
     hypothetical: hypothetical.test(t),
     usage: usage.test(t),
     noAction: noAction.test(t),

@@ -1,6 +1,4 @@
-import { containerBootstrap } from '@nlpjs/core';
-import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
-import { Nlp } from '@nlpjs/nlp';
+import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
@@ -11,6 +9,8 @@ import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
 import type { Intent } from './intent';
 import { findIncidentId, incidentSummary, trailingDetail } from './incident-text';
+import type { TrainingDocument } from './intent-classifier';
+import { IntentClassifier } from './intent-classifier';
 import type { IntentCues } from './intent-cues';
 import { intentCuePatterns, readIntentCues } from './intent-cues';
 import { findNumbers } from './number-words';
@@ -119,6 +119,8 @@ interface Analysis {
   /** Waves an action away before a read request ("no need to scale anything, just show me …"). */
   dismissed: boolean;
   classifierText: string;
+  /** The classifier's words of each sentence or clause, when there is more than one. */
+  views: string[];
   /** The change gate's verdicts, by skill, computed once per message. */
   gated: Map<string, ChangeGateVerdict>;
 }
@@ -136,7 +138,7 @@ export class OfflineRouter implements Router {
 
   /** Use `createOfflineRouter`, which trains the classifier first. */
   constructor(
-    private readonly nlp: Nlp,
+    private readonly classifier: IntentClassifier,
     private readonly resolver: EntityResolver,
     private readonly config: LandingZoneConfig,
     skills: readonly RoutingSkill[],
@@ -181,11 +183,9 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
 
-    const classified = await this.nlp.classify('en', analysis.classifierText);
     // NLP.js answers its own "None" when no feature is known; the catalog's id is `none`.
-    const classifications = classified.classifications.map((c) =>
-      c.intent === 'None' ? { ...c, intent: 'none' } : c,
-    );
+    const classified = await this.classifier.classify(analysis.classifierText, analysis.views);
+    const classifications = classified.map((c) => (c.intent === 'None' ? { ...c, intent: 'none' } : c));
     const ranked = classifications
       .filter((c) => c.score > 0)
       .map((c) => ({
@@ -197,11 +197,11 @@ export class OfflineRouter implements Router {
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
-    const forbiddenAsked = classifications.slice(0, 3).some((c) => {
-      const refusal = this.kinds.get(c.intent) === 'change' && this.verdict(c.intent, analysis).refusal;
+    const forbiddenAsked = [...this.kinds].some(([skill, kind]) => {
+      const refusal = kind === 'change' && this.verdict(skill, analysis).refusal;
       return refusal === 'wrong-resource' || refusal === 'out-of-scope';
     });
-    const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent);
+    const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent, classifications);
     if (cued) {
       const scored = ranked.find((c) => c.skill === cued)?.confidence ?? 0;
       // A change is only as sure as the classifier is; a wording cue for a read or an incident is firm.
@@ -246,6 +246,7 @@ export class OfflineRouter implements Router {
     a: Analysis,
     top: string | undefined,
     classifierTop: string | undefined,
+    classifications: readonly { intent: string; score: number }[] = [],
   ): string | undefined {
     const { cues, verdict } = a;
     const hypotheticalChange =
@@ -297,6 +298,21 @@ export class OfflineRouter implements Router {
       // A change asked for in so many words, on a named resource, decides over the topic.
       for (const [skill, kind] of this.kinds) {
         if (kind === 'change' && this.verdict(skill, a).resource === 'named') return skill;
+      }
+    }
+    if (!cues.declare && !question && !(top && this.gated(top) && this.allowed(top, a))) {
+      // An incident action said in so many words ("mark INC-0051 as acknowledged") decides over a
+      // classifier that leans to another action or to none, when it scored at all or names the incident.
+      const incidentNamed = /\b(?:inc \d+|incident)\b/.test(a.lower);
+      const stated = classifications
+        .filter((c) => ChangeGate.guardsIncident(c.intent) && c.intent !== top)
+        .filter((c) => (c.score >= 0.1 || incidentNamed) && this.allowed(c.intent, a));
+      if (stated[0]) return stated[0].intent;
+      if (incidentNamed) {
+        const unscored = ['incident.ack', 'incident.escalate', 'incident.resolve'].filter(
+          (skill) => !classifications.some((c) => c.intent === skill) && this.allowed(skill, a),
+        );
+        if (unscored.length === 1) return unscored[0];
       }
     }
     return undefined;
@@ -480,7 +496,7 @@ const readAfterPlan = new RegExp(
  * fraud endpoint"): the classifier reads the request only; the guards still read the whole message.
  */
 const dismissedLead =
-  /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like) to |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b)/;
+  /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like)(?: to)? |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b|(?:the|a|an) (?:state|status|health|numbers|details|update|overview|summary|list)\b)/;
 /** A read request worded as wanting to see whether something is so ("i want to see if the retrain ever succeeded"). */
 const readFrame =
   /\b(?:want|wanna|like|need|trying) to (?:see|know|check|find out|confirm|verify) (?:if|whether|how|what|which|when)\b|^(?:see|check|confirm|verify|find out) (?:if|whether)\b/;
@@ -513,18 +529,29 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     .replace(/(^|\s)[x\u00d7] ?(\d{1,3})\b/g, '$1to $2');
   const tokens = tokenize(lower);
   const mentions = resolver.findResources(tokens);
-  const replaced: string[] = [];
   const lead = readAfterPlan.exec(lower) ?? dismissedLead.exec(lower) ?? readFrameLead.exec(lower);
-  for (let i = lead ? tokenize(lead[0]).length : 0; i < tokens.length; i += 1) {
-    const mention = mentions.find((m) => m.start === i);
-    if (mention) {
-      replaced.push(placeholder[mention.kind] ?? tokens.slice(mention.start, mention.end).join(' '));
-      i = mention.end - 1;
-    } else {
-      replaced.push(tokens[i]);
+  /** The classifier's words for tokens [from, to): resources by their kind's placeholder. */
+  const words = (from: number, to: number) => {
+    const replaced: string[] = [];
+    for (let i = from; i < to; i += 1) {
+      const mention = mentions.find((m) => m.start === i);
+      if (mention) {
+        replaced.push(placeholder[mention.kind] ?? tokens.slice(mention.start, mention.end).join(' '));
+        i = mention.end - 1;
+      } else {
+        replaced.push(tokens[i]);
+      }
     }
+    return replaced.join(' ').replace(/\binc \d+\b/g, 'incident');
+  };
+  const views: string[] = [];
+  let offset = 0;
+  for (const segment of lower.split(/[.!?;:]+(?=\s|$)|,(?=\s)|\s[-\u2013\u2014]+\s|\n/)) {
+    const length = tokenize(segment).length;
+    if (length >= 2) views.push(words(offset, offset + length));
+    offset += length;
   }
-  const classifierText = replaced.join(' ').replace(/\binc \d+\b/g, 'incident');
+  const classifierText = words(lead ? tokenize(lead[0]).length : 0, tokens.length);
   const verdict = checkScope(lower);
   if (lower !== typed) {
     // A guard that fires on the words as typed still counts.
@@ -547,6 +574,7 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     asksOnly,
     dismissed,
     classifierText,
+    views: views.length > 1 ? views : [],
     gated: new Map(),
   };
 }
@@ -616,17 +644,6 @@ function round(n: number): number {
 
 /** Trains the classifier on the skills' examples (entities replaced as at run time) and returns the router. */
 export async function createOfflineRouter(options: OfflineRouterOptions): Promise<OfflineRouter> {
-  const container = await containerBootstrap();
-  container.use(LangEn);
-  const nlp = new Nlp({
-    languages: ['en'],
-    container,
-    nlu: { log: false },
-    autoSave: false,
-    autoLoad: false,
-    calculateSentiment: false,
-    forceNER: false,
-  });
   const resolver = new EntityResolver(options.config);
   const stemmer = new StemmerEn();
   const corrector = new SpellingCorrector(
@@ -644,8 +661,17 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     ],
     { stem: (word) => stemmer.stemWord(word), alsoKnown: plainWords },
   );
-  const router = new OfflineRouter(
-    nlp,
+  const documents: TrainingDocument[] = [];
+  for (const skill of options.skills) {
+    if (skill.examples.length === 0)
+      throw new Error(`Offline router: skill "${skill.id}" has no examples to learn from.`);
+    for (const example of skill.examples) {
+      const text = analyse(cleanUtterance(normalizeText(example)).text || example, resolver, corrector);
+      documents.push({ text: text.classifierText, intent: skill.id });
+    }
+  }
+  return new OfflineRouter(
+    await IntentClassifier.train(documents),
     resolver,
     options.config,
     options.skills,
@@ -653,17 +679,4 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     corrector,
     new ChangeGate(options.config),
   );
-  for (const skill of options.skills) {
-    if (skill.examples.length === 0)
-      throw new Error(`Offline router: skill "${skill.id}" has no examples to learn from.`);
-    for (const example of skill.examples) {
-      nlp.addDocument(
-        'en',
-        analyse(cleanUtterance(normalizeText(example)).text || example, resolver, corrector).classifierText,
-        skill.id,
-      );
-    }
-  }
-  await nlp.train();
-  return router;
 }

@@ -49,6 +49,12 @@ const injection =
   /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? )?approvals?\b/;
 const dataExport =
   /\b(copy|move|download|export|transfer|sync|send|upload|push|dump|mirror)\b.{0,60}\b(to|into|onto|on) (my |our |a |some )?(personal|own|private|local|laptop|home|external|gmail|dropbox|google drive|onedrive|usb|thumb drive)\b/;
+/**
+ * The user's own next step, not a request to the bot: "I need to rerun the feature extraction",
+ * "so I can retrain tonight", "before I redeploy".
+ */
+const ownPlan =
+  /\b(?:i|i(?:'| )?m|im|i am|i(?:'| )?ll|i will|i can|i could|i need to|i have to|i want to|i plan to|i(?:'| )?m going to|i am going to|i(?:'| )?d like to|i would like to|so i can|so that i can|before i|after i|then i|once i|while i)(?: (?:then|just|quickly|finally))? (?:re-?run|re-?submit|retrain|redeploy|deploy|restart|upgrade|migrate|patch)\b/g;
 const questionStart =
   /^(how|why|what|what's|whats|which|when(?! (you|u) (get a chance|can|have a))|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 
@@ -72,7 +78,7 @@ export function checkScope(text: string): ScopeVerdict {
   const t = text.toLowerCase();
   const question = questionStart.test(t);
   const verdict: ScopeVerdict = {
-    unsupportedChange: unsupportedChange.test(t.replace(eventNoun, ' ')),
+    unsupportedChange: unsupportedChange.test(t.replace(eventNoun, ' ').replace(ownPlan, ' ')),
     question,
   };
   const withoutVault = t.replace(/\bkey ?vault\b/g, 'vault');
