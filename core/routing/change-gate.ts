@@ -62,24 +62,28 @@ const changeVerbs: Record<string, string> = {
     bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
     get * running, kick on, kick * on, crank up, crank * up, need * started, need * running, want * started, want * running,
     need * warmed up, need * warmed, need * warm, need * prewarmed, need * pre warmed, need * spun up, need * up,
-    need * online, need * booted, want * warmed up, want * warm, want * up, want * online, want * spun up`,
+    need * online, need * booted, want * warmed up, want * warm, want * up, want * online, want * spun up,
+    get * up, get * online, require * started, require * running, require * warmed up, like * started,
+    like * warmed up, like * running, like * spun up`,
   'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
     switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
     spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
     scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
     bring * down, bring * offline, get * stopped, kill, park, need * stopped, need * shut down,
     need * turned off, want * stopped, want * turned off, need * off, need * down, need * scaled down,
-    need * deallocated, want * off, want * down, want * shut down`,
+    need * deallocated, want * off, want * down, want * shut down, shut, require * stopped, require * shut down,
+    like * stopped, like * shut down, like * turned off`,
   'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
     raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
     get * scaled, need, want, take * to, bring * to, put * on, put * at, run * on, run * at, run * with,
-    keep * at, keep * on, move * to, go to, go up to, go down to`,
+    keep * at, keep * on, move * to, go to, go up to, go down to, require, like * set to, like * scaled to,
+    like * at, like * on, like * scaled`,
   'secret.rotate': `rotate, regenerate, regen, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
     replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
     run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
     get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated, need * rolled,
     need * rolled over, need * cycled, need * refreshed, need * renewed, need * replaced, want * rolled,
-    want * regenerated, want * cycled`,
+    want * regenerated, want * cycled, like * rotated, like * regenerated, require * rotated`,
   'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
     i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
     i am looking into, i am looking at, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
@@ -107,12 +111,14 @@ const passiveForms: Partial<Record<string, RegExp>> = {
     /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|can now|could|may|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
   'incident.ack':
     /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|may) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
+  'incident.escalate':
+    /^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:needs?|has) to (?:go|be escalated|be moved|move) (?:up|to (?:l[1-3]|tier [1-3]|the next tier|the next level|engineering|the architect|the platform architect|the it director|the director))(?: now| asap| immediately)?$|^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) needs? (?:l[1-3]|tier [1-3]|the next tier|engineering|the architect|the platform architect|the it director|escalating|escalation|to be escalated)(?: now| asap| immediately| on it)?$/,
   'compute.start':
-    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:starting|starting up|to be started|warming up|to be warmed up|pre ?warming|spinning up|to be spun up)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)\b/,
   'compute.stop':
-    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:stopping|to be stopped|shutting down|to be shut down|turning off|to be turned off)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))\b/,
   'secret.rotate':
-    /^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)\b/,
 };
 
 /** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
@@ -132,7 +138,7 @@ const broadIncidentVerbs = new Set(
 /** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
 const incidentDone: Partial<Record<string, RegExp>> = {
   'incident.ack':
-    /^(?:ok |okay |ack |yep |yes )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)$/,
+    /^(?:ok |okay |ack |yep |yes )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)(?: inc \d+)?$|^(?:ok |okay |yep |yes )?(?:this|this one|it|that|inc \d+|the incident) (?:is|s) mine(?: now)?$/,
   'incident.resolve': /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
 };
 
@@ -213,7 +219,7 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody|anyone)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
 const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
@@ -352,13 +358,16 @@ export class ChangeGate {
     const clause = clauses[index];
     const prefix = clause.tokens.slice(0, at).join(' ');
     const verb = clause.tokens[at];
-    const subjectFrame = verb === 'need' || verb === 'want';
+    const subjectFrame = verb === 'need' || verb === 'want' || verb === 'require' || verb === 'like';
     // "need the gpu cluster started now": a past participle after the object makes it a request.
     const participle = subjectFrame && match.end > match.objectTo;
     if (
       subjectFrame
-        ? !/^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/.test(prefix) &&
-          !(participle && prefix === '')
+        ? !(
+            verb === 'like'
+              ? /^(?:(?:so|and|ok|then) )*(?:we|i) (?:would|d|should)(?: really)?$/
+              : /^(?:(?:so|and|ok|then) )*(?:we|i)(?: really| still| urgently| just)?$/
+          ).test(prefix) && !(participle && prefix === '')
         : !requestFrame.test(prefix) && !(!kind && incidentFrame.test(prefix))
     ) {
       if (negation.test(prefix)) return { allowed: false, refusal: 'negated' };
@@ -435,7 +444,7 @@ export class ChangeGate {
         return undefined;
       if (clauses.some((c) => abort.test(c.tokens.join(' ')))) return undefined;
       if (!kind) {
-        const subject = tokenize(match[1] ?? '').filter((t) => !determiners.has(t));
+        const subject = tokenize(match[1] ?? match[2] ?? '').filter((t) => !determiners.has(t));
         return subject.length === 0 || subject.some((t) => incidentObjects.has(t))
           ? { allowed: true }
           : undefined;
@@ -456,7 +465,12 @@ export class ChangeGate {
    * to 5" (the router reads "fraud blue → 5" and "fraud x5" so).
    */
   private terseScale(clause: Clause, input: ChangeGateInput): boolean {
-    const t = clause.tokens;
+    const t = [...clause.tokens];
+    while (
+      t.length > 2 &&
+      /^(?:now|please|pls|plz|asap|thanks|thx|urgently|immediately)$/.test(t[t.length - 1])
+    )
+      t.pop();
     const to = t.lastIndexOf('to');
     const count = parseNumberToken(t[to + 1] ?? '');
     if (to < 1 || count === undefined || t.length > to + 3) return false;

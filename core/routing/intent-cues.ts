@@ -33,7 +33,7 @@ export interface IntentCues {
   roster: boolean;
 }
 
-const clauseStart = String.raw`(?:^|[,;:.!?]\s*|\b(?:and|but|so|also)\s+)`;
+const clauseStart = String.raw`(?:^|[,;:.!?]\s*|\s[-\u2013\u2014]+\s*|\b(?:and|but|so|also)\s+)`;
 const opener = String.raw`(?:(?:ok|okay|so|hey|quick question|question|just curious|curious|btw|also)[\s,:]+)*`;
 
 const howTo = new RegExp(
@@ -41,6 +41,7 @@ const howTo = new RegExp(
     [
       String.raw`how (?:do|can|could|should|would|does|might) (?:i|we|you|one|someone|a user|people|they)\b(?! (?:see|check|view|look at|know|tell)\b)`,
       String.raw`how to\b`,
+      String.raw`how (?:fast|quickly|soon|long) (?:do|does|must|should|can|will|have) (?:i|we|you|they|the|an?|on-?call|someone)\b`,
       String.raw`how is (?:it|that|this) done\b`,
       String.raw`what(?:'s| is| are|s) the (?:procedure|process|steps?|runbook|playbook|guidance|recommended way|best way|right way|correct way|proper way|way to)\b`,
       String.raw`what (?:steps|(?:should|do|can|must) (?:i|we) do)\b`,
@@ -63,7 +64,7 @@ const howTo = new RegExp(
     ')',
 );
 const why = new RegExp(
-  `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b)`,
+  `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b|what(?:'s| is|s)? (?:the )?(?:usual|likely|typical|common|root|probable) (?:cause|reason)s?\\b|what (?:could|might|would|can) (?:be )?(?:the )?(?:cause|reason)s?\\b)`,
 );
 /** Asks to be shown failures together with their reasons ("show me which jobs failed and why"): a report, not a why-question. */
 const reasonsAsked =
@@ -86,8 +87,8 @@ const declareLead = new RegExp(
 const declareTail = new RegExp(
   String.raw`^(.*\S)\s*[,;:\-–—.!]\s*(?:(?:please|pls|plz|so|and|can you|could you|we need to|need to|let'?s)[\s,]+)*` +
     `${declareVerb}(?: up)? (?:(?:a|an|new|a new) )*` +
-    String.raw`(?:(?:p[1-4]|sev(?:erity)? ?[1-4]|major|critical|high|medium|low|minor|non-critical)[\s,:-]*)?(?:incident|ticket)` +
-    String.raw`(?:\s+(?:for (?:it|this|that)|please|now|asap|right now|for me))*\W*$`,
+    String.raw`(?:(?:p[1-4]|sev(?:erity)? ?[1-4]|major|critical|high|medium|low|minor|non-critical)[\s,:-]*)?(?:incident|ticket|p[1-4]|sev ?[1-4])` +
+    String.raw`(?:\s+(?:for (?:it|this|that|us)|please|pls|now|asap|right now|right away|straight away|immediately|urgently|quickly|for me|on this|on it))*\W*$`,
 );
 const pageSomeone =
   /^(?:(?:please|pls|plz|can you|could you)[\s,]+)*page (?:someone|somebody|the on-?call|on-?call|whoever is on call|l[1-3]|the team|everyone|the sre)\b(?! (?:on|for|about|into|in on) (?:this|it|that|this one|the incident|inc-?\d+)\W*$)[\s,;:.!-]+(?:\w+ ){2,}/;
@@ -98,7 +99,7 @@ const quota =
   /\b(quotas?|v-?cpus?|vcores?|cores? (limit|quota|count|usage|left|remaining|available|free|used|in use)|(how many|enough|spare|free|remaining|available) (v-?cpus?|cores)|(vm|sku|machine|compute) famil(y|ies)|regional (limit|cores?)|capacity (left|remaining|available|headroom)|(left|remaining|spare|free) capacity|headroom|subscription limits?)\b/;
 
 const openIncidents =
-  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked)\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b|\b(open|active|ongoing|unresolved) (sev ?[1-4]? |p[1-4] |incident |high-?sev |major )?tickets\b/;
+  /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked|not (?:yet )?(?:resolved|closed|fixed))\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b|\b(open|active|ongoing|unresolved) (sev ?[1-4]? |p[1-4] |incident |high-?sev |major )?tickets\b/;
 const smallTalk =
   /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
 

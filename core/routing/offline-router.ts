@@ -91,7 +91,7 @@ const routerLexicon = [
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty dozen couple',
   'shutdown startup',
   'minute minutes hour hours day days week weeks month months tonight tomorrow weekend morning evening afternoon',
-  'please thanks',
+  'please thanks proceed mind kindly someone somebody anyone require',
 ].join(' ');
 
 /** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
@@ -197,8 +197,12 @@ export class OfflineRouter implements Router {
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
+    // Start, stop and rotate are said in so many words; scaling's verbs (give, set, make) are everyday
+    // words, so a scale verb counts only when the classifier heard a scale request at all.
     const forbiddenAsked = [...this.kinds].some(([skill, kind]) => {
-      const refusal = kind === 'change' && this.verdict(skill, analysis).refusal;
+      const heard =
+        skill !== 'endpoint.scale' || classifications.some((c) => c.intent === skill && c.score >= 0.02);
+      const refusal = kind === 'change' && heard && this.verdict(skill, analysis).refusal;
       return refusal === 'wrong-resource' || refusal === 'out-of-scope';
     });
     const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent, classifications);
@@ -213,6 +217,18 @@ export class OfflineRouter implements Router {
         .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
       const intent = this.intent(cued, this.extractArgs(cued, analysis), round(confidence));
       return others.length ? { ...intent, alternatives: others } : intent;
+    }
+    const held =
+      top && this.kinds.get(top.intent) === 'change' ? this.verdict(top.intent, analysis).refusal : undefined;
+    if (
+      (held === 'reported' || held === 'conditional' || held === 'negated') &&
+      !analysis.dismissed &&
+      !analysis.verdict.question &&
+      !analysis.cues.noAction
+    ) {
+      // "my lead said we should shut down the cpu cluster", "if latency spikes, scale fraud": a change
+      // held back is not a question about the resource; say what the bot can do instead.
+      return this.intent('none', {}, round(top?.score ?? 0));
     }
     if (top && forbiddenAsked && !analysis.asksOnly && this.kinds.get(ranked[0]?.skill ?? '') !== 'change') {
       // Asked for a change the catalog does not offer on that resource: say so rather than guess.
@@ -268,7 +284,12 @@ export class OfflineRouter implements Router {
       return readInstead && top && this.kinds.get(top) !== 'change' ? top : 'none';
     }
     if (asking && !cues.usage) {
-      const subject = cues.operational || a.mentions.length > 0;
+      const subject =
+        cues.operational ||
+        a.mentions.length > 0 ||
+        /\b(?:p[1-4]|sev ?[1-4]|incidents?|on-?call|escalat\w*|approv\w*|cab|change window|sla|respond|response time)\b/.test(
+          a.lower,
+        );
       const windowedJobs =
         top === 'status.jobs' && !cues.howTo && parseTimeWindowHours(a.lower) !== undefined;
       if (
@@ -292,8 +313,14 @@ export class OfflineRouter implements Router {
     }
     if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
       return 'incident.list';
-    if (incidentProcessAsked.test(a.lower) && !cues.declare && (top === undefined || listOverrides.has(top)))
+    if (
+      incidentProcessAsked.test(a.lower) &&
+      !cues.declare &&
+      (top === undefined || listOverrides.has(top) || top.startsWith('status.'))
+    )
       return 'troubleshoot.ask';
+    // "how fast must a P2 be answered": a question about incidents asks the runbooks, it declares nothing.
+    if (top === 'incident.declare' && verdict.question && !cues.declare) return 'troubleshoot.ask';
     if (top && this.kinds.get(top) !== 'change' && !cues.declare) {
       // A change asked for in so many words, on a named resource, decides over the topic.
       for (const [skill, kind] of this.kinds) {
@@ -497,6 +524,9 @@ const readAfterPlan = new RegExp(
  */
 const dismissedLead =
   /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like)(?: to)? |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b|(?:the|a|an) (?:state|status|health|numbers|details|update|overview|summary|list)\b)/;
+/** The read request after an action waved away mid-message ("…, don't scale it - just show me fraud"). */
+const readTail =
+  /(?:^|[,;:.!?]\s*|\s-+\s*|\s)(?:so |but )?(?:just|only|instead)\s+(?=(?:show|tell|give|list|check|pull up|let me see|what|how)\b)/g;
 /** A read request worded as wanting to see whether something is so ("i want to see if the retrain ever succeeded"). */
 const readFrame =
   /\b(?:want|wanna|like|need|trying) to (?:see|know|check|find out|confirm|verify) (?:if|whether|how|what|which|when)\b|^(?:see|check|confirm|verify|find out) (?:if|whether)\b/;
@@ -551,7 +581,14 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     if (length >= 2) views.push(words(offset, offset + length));
     offset += length;
   }
-  const classifierText = words(lead ? tokenize(lead[0]).length : 0, tokens.length);
+  const cues = readIntentCues(lower);
+  let from = lead ? tokenize(lead[0]).length : 0;
+  if (!lead && cues.noAction) {
+    // "I won't change anything, so please don't scale it - just show me how fraud is doing": the read at the end.
+    const tail = [...lower.matchAll(readTail)].pop();
+    if (tail?.index !== undefined) from = tokenize(lower.slice(0, tail.index + tail[0].length)).length;
+  }
+  const classifierText = words(from, tokens.length);
   const verdict = checkScope(lower);
   if (lower !== typed) {
     // A guard that fires on the words as typed still counts.
@@ -559,7 +596,6 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     verdict.outOfScope ??= asTyped.outOfScope;
     verdict.unsupportedChange ||= asTyped.unsupportedChange;
   }
-  const cues = readIntentCues(lower);
   const reads = readFrame.test(lower) || readAfterPlan.test(lower);
   const dismissed = dismissedLead.test(lower);
   const asksOnly =
