@@ -108,17 +108,19 @@ const changeVerbs: Record<string, string> = {
  */
 const passiveForms: Partial<Record<string, RegExp>> = {
   'incident.resolve':
-    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|can now|could|may|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
+    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|can now|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
   'incident.ack':
-    /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|may) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
+    /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
   'incident.escalate':
     /^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:needs?|has) to (?:go|be escalated|be moved|move) (?:up|to (?:l[1-3]|tier [1-3]|the next tier|the next level|engineering|the architect|the platform architect|the it director|the director))(?: now| asap| immediately)?$|^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) needs? (?:l[1-3]|tier [1-3]|the next tier|engineering|the architect|the platform architect|the it director|escalating|escalation|to be escalated)(?: now| asap| immediately| on it)?$/,
   'compute.start':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:starting|starting up|to be started|warming up|to be warmed up|pre ?warming|spinning up|to be spun up)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:starting|starting up|to be started|warming up|to be warmed up|pre ?warming|spinning up|to be spun up)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)(?: please| pls| now| for (?:me|us))?$/,
   'compute.stop':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:stopping|to be stopped|shutting down|to be shut down|turning off|to be turned off)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:stopping|to be stopped|shutting down|to be shut down|turning off|to be turned off)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))(?: please| pls| now| for (?:me|us))?$/,
+  'endpoint.scale':
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:scaling|to be scaled|resizing|to be resized|bumping|to be bumped)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: now| asap| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:scaled|set|resized|bumped|increased|decreased|reduced)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: please| pls| now)?$/,
   'secret.rotate':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)\b/,
+    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)(?: please| pls| now| for (?:me|us))?$/,
 };
 
 /** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
@@ -219,34 +221,68 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody|anyone)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:i|we) (?:would|d) like to|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
 const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
 const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b|\b(?:would|do) (?:you|u) mind\b/;
+/** A choice offered, which makes a request a question ("can someone stop it or only admins"). */
+const alternativeAsked = /\bor (?:only|not|just|should|do|does|is|are|can|must|will|would|shall)\b/;
 const negation =
   /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
 const conditionWords =
-  /\b(?:if|when|whenever|once|before|after|until|till|unless|whether|in case|as soon as|remind|notify|let me know|ping me|alert me|tell me|warn me)\b/;
+  /\b(?:if|when|whenever|once|before|after|until|till|unless|whether|in case|as soon as|as long as|so long as|provided|providing|assuming|only if|remind|notify|let me know|ping me|alert me|tell me|warn me)\b/;
+/** A clause that opens with a condition or a note to self ("…, if nobody is using it", "todo: …"). */
+const conditionLead =
+  /^(?:(?:but|and|or|only|just) )*(?:if|when|whenever|once|unless|provided|providing|assuming|as long as|so long as|in case|until|till|after|todo|to do|note|reminder|remind)\b/;
+/** Words that put a change off to later: "tomorrow", "at 6pm", "next monday", "in 20 minutes". */
+const later =
+  /\b(?:tomorrow|tonight|later|eventually|someday|sometime|at some point|soon|next time|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
 const reporting =
   /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
-const conditionAfter = /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as)\b/;
+const conditionAfter =
+  /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as|as long as|so long as|provided|providing|assuming)\b/;
 /** "until monday", "till the morning": how long, not a condition. */
 const untilTime =
-  /\b(?:until|till) (?:(?:next|this|the|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|weekend|week|eod|end of (?:day|the day|week|the week|month)|further notice|\d{1,2}(?: ?(?:am|pm))?)\b ?)+/g;
+  /\b(?:until|till) (?:(?:next|this|the) )?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|weekend|week|eod|end of (?:day|the day|week|the week|month)|further notice|\d{1,2}(?: \d{2})?(?: ?(?:am|pm))?)(?: (?:morning|evening|night))?\b(?=\s*$| (?:please|pls|thanks|then|and|so|for|because|since)\b)/g;
 /** A purpose or reason after the request ("so the nodes are warm when I submit"): its words set no condition. */
-const purposeTail = /\b(?:so|so that|because|since|for when|in order to)\b.*$/;
+const purposeTail = /\b(?:so(?! long as\b)|so that|because|since|for when|in order to)\b.*$/;
 const afterEvent =
   /\bafter (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
 const abort =
-  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|scratch that|forget (?:it|that)|not yet|not now|just kidding|jk)\b|^(?:no|nope|nah)$/;
+  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|hold on|hang on|scratch that|forget (?:it|that)|not yet|not now|not today|not tonight|not until|not before|just kidding|jk)\b|^(?:no|nope|nah|wait|wait no|no wait|actually no|hold on|hang on)$/;
+/** A short clause that says not to, before the request ("don't 🙅 stop it", "never: rotate the key"). */
+const negativeLead =
+  /^(?:(?:please|pls|just|and|but|so|oh) )*(?:don t|dont|do not|never|not yet|not now|hold off|no need to|please don t|pls don t|no|nope|nah|wait)$/;
+/** Emoji that say no: a clause after one is not a request. */
+const negativeEmoji = /[\u274c\u{1f6ab}\u26d4\u{1f645}\u{1f6d1}\u270b]/u;
+/** Emoji that ask ("this needs L3 ❓"). */
+const questionEmoji = /[\u2753\u2754]/u;
+/** Emoji that quote somebody ("diego 🗣️ stop it"). */
+const speakerEmoji = /[\u{1f5e3}\u{1f4ac}\u{1f4ad}]/u;
+/** A later clause that puts the action off until somebody is asked ("…, but let me check with diego first"). */
+const deferral =
+  /\b(?:let me (?:check|ask|confirm|see|think)|check with|confirm with|run it by|ask \w+ first|wait for|first check|(?:check|ask|confirm) first)\b/;
+/** Whether the message ends by asking. */
+function endsAsked(lower: string): boolean {
+  return /(?:\?|[\u2753\u2754])[\s\ufe0f]*$/u.test(lower);
+}
 /** Courtesies shaped like conditions that set none: "when you get a chance", "if you can". */
 const courtesy =
   /\b(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/g;
 const reportedLead = /\b(?:said|says|told (?:me|us)|asked|wrote|writes|suggested|recommended|quote)$/;
+/** Somebody else's words or thoughts anywhere in the message. */
+const reportedAnywhere =
+  /\b(?:said|says|told|asked|wrote|writes|suggested|suggests|recommended|recommends|thinks|thought|believes|according|per|quote|quoted|claims|claimed|reckons|heard|mentioned|wants|wanted)\b/;
+/** Actions next to a passive request that the catalog does not have; a passive request beside one is not read as a request. */
+const foreignAction =
+  /\b(?:delet|remov|destroy|purg|wip|eras|reveal|past|e ?mail|send|sent|shar|post|print|disabl|silenc|mut|suppress|shift|lower|rais|chang|restart|redeploy|deploy|grant|revok|reset|migrat|upgrad|renam|kill|terminat|drop|dump|export|copy|copied)\w*\b|\b(?:traffic|thresholds?|alerts?|approvals?|override|overrid\w*)\b/;
 const flag = /(?:^|\s)--?[a-z]/;
 /** A share or an on/off state is not an instance count: traffic splits, taking an endpoint offline. */
 const notACount = /\d\s*(?:%|(?:percent|pct)\b)|\bper ?cent\b|\b(?:offline|online)\b/;
+/** Parts of an endpoint that a count in the same clause would set instead of its instances. */
+const notInstances =
+  /\b(?:split|weights?|thresholds?|minimum|maximum|autoscal\w*|min instances|max instances)\b|\btraffic (?:split|share|to|weights?|at)\b/;
 
 /** Where a verb pattern matched: its object's token range in the clause and where the verb ends. */
 interface VerbMatch {
@@ -264,6 +300,10 @@ interface Clause {
   text: string;
   /** The clause is asked ("stop the gpu cluster? no, show its status"). */
   asked: boolean;
+  /** The clause follows an emoji that says no ("❌ stop gpu-cluster-01"). */
+  afterNo?: boolean;
+  /** The clause follows an emoji that quotes somebody ("diego 🗣️ stop it"). */
+  quoted?: boolean;
 }
 
 /**
@@ -335,11 +375,12 @@ export class ChangeGate {
     if (input.asksOnly)
       return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
     if (incident && refusals.length === 0 && this.saysDone(skill, clauses)) return { allowed: true };
-    if (refusals.length === 0) {
+    // Another verb of the skill used in passing ("… so the nodes are warm") does not rule a passive request out.
+    if (refusals.every((r) => r === 'not-requested' || r === 'reported' || r === 'no-resource')) {
       const passive = this.passiveRequest(skill, kind, input, clauses);
       if (passive) return passive;
     }
-    if (skill === 'endpoint.scale' && !input.lower.trimEnd().endsWith('?')) {
+    if (skill === 'endpoint.scale' && !endsAsked(input.lower)) {
       const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
       if (terse) return { allowed: true, resource: 'named' };
     }
@@ -380,6 +421,17 @@ export class ChangeGate {
           : 'not-requested',
       };
     }
+    if (
+      (verb === 'consider' || verb === 'treat') &&
+      prefix !== '' &&
+      !/^(?:(?:please|ok|okay|so|just|you can) ?)+$/.test(prefix)
+    )
+      return { allowed: false, refusal: 'question' };
+    if (
+      ['consider', 'treat', 'mark', 'set'].includes(verb) &&
+      clause.tokens.slice(match.objectFrom, match.objectTo).some((t) => t === 'whether' || t === 'if')
+    )
+      return { allowed: false, refusal: 'question' };
     const rest = clause.tokens
       .slice(match.end)
       .join(' ')
@@ -387,8 +439,44 @@ export class ChangeGate {
       .replace(untilTime, ' ')
       .replace(purposeTail, '');
     if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
+    if (later.test(rest)) return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
+    if ((previous && negativeLead.test(previous.tokens.join(' '))) || clause.afterNo)
+      return { allowed: false, refusal: 'negated' };
+    if (clause.quoted) return { allowed: false, refusal: 'reported' };
+    const laterClauses = clauses.slice(index + 1).map((c) => c.tokens.join(' '));
+    if (laterClauses.some((c) => /^(?:\w+ )?(?:said|says|told|according|quote)\b/.test(c)))
+      return { allowed: false, refusal: 'reported' };
+    if (laterClauses.some((c) => /\b(?:wait|hold off|hold on|not yet|don t|do not|dont)\b/.test(c)))
+      return { allowed: false, refusal: 'negated' };
+    if (laterClauses.some((c) => deferral.test(c))) return { allowed: false, refusal: 'conditional' };
+    if (/\bfrom \w+ing\b/.test(rest)) return { allowed: false, refusal: 'not-requested' };
+    if (
+      clauses
+        .slice(index + 1)
+        .some((c) => conditionLead.test(c.tokens.join(' ').replace(courtesy, ' ').trim()))
+    )
+      return { allowed: false, refusal: 'conditional' };
+    if (
+      alternativeAsked.test(
+        clauses
+          .slice(index)
+          .map((c) => c.tokens.join(' '))
+          .join(' '),
+      )
+    )
+      return { allowed: false, refusal: 'question' };
+    if (subjectFrame && participle && foreignAction.test(clauses.map((c) => c.tokens.join(' ')).join(' ')))
+      return { allowed: false, refusal: 'out-of-scope' };
+    if (
+      skill === 'endpoint.scale' &&
+      subjectFrame &&
+      /\b(?:stopped|started|shut|restarted|deleted|removed|paused|rotated|redeployed|rolled|killed|turned|off|offline)\b/.test(
+        clause.tokens.slice(match.end).join(' '),
+      )
+    )
+      return { allowed: false, refusal: 'wrong-resource' };
     if (
       previous &&
       conditionWords.test(previous.tokens.join(' ').replace(courtesy, ' ').split(' ').slice(0, 3).join(' '))
@@ -398,9 +486,14 @@ export class ChangeGate {
       return { allowed: false, refusal: 'reported' };
     if (clauses.slice(index + 1).some((later) => abort.test(later.tokens.join(' '))))
       return { allowed: false, refusal: 'negated' };
-    if ((clause.asked || input.lower.trimEnd().endsWith('?')) && !modalFrame.test(prefix))
+    if ((clause.asked || endsAsked(input.lower)) && !modalFrame.test(prefix))
       return { allowed: false, refusal: 'question' };
-    if (skill === 'endpoint.scale' && notACount.test(clause.text))
+    if ((clause.asked || endsAsked(input.lower)) && (verb === 'consider' || verb === 'treat'))
+      return { allowed: false, refusal: 'question' };
+    if (
+      skill === 'endpoint.scale' &&
+      (notACount.test(clause.text) || notInstances.test(clause.tokens.join(' ')))
+    )
       return { allowed: false, refusal: 'wrong-resource' };
     if (!kind) {
       if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
@@ -425,8 +518,12 @@ export class ChangeGate {
   }
 
   /**
-   * A request in the passive voice, in a clause that is not negated, reported or made conditional:
-   * "INC-0133 can be resolved", "this one can be closed", "could gpu-cluster-01 be started please?".
+   * A request in the passive voice or as a need: "INC-0133 can be resolved", "this needs L3 now",
+   * "could gpu-cluster-01 be started please", "the openai key needs rotating". These forms are
+   * easily a statement, a question or somebody else's words, so they count only when the whole
+   * message holds nothing else: no question mark (a change's modal form needs a "please"), no
+   * negation, condition, later time, reported speech, speaker label or other action anywhere, and
+   * the subject is exactly the resource (or the incident) and nothing more.
    */
   private passiveRequest(
     skill: string,
@@ -435,29 +532,65 @@ export class ChangeGate {
     clauses: Clause[],
   ): ChangeGateVerdict | undefined {
     const form = passiveForms[skill];
-    if (!form) return undefined;
+    if (!form || input.asksOnly) return undefined;
+    const whole = clauses.map((c) => c.tokens.join(' ')).join(' ');
+    if (
+      negation.test(whole) ||
+      reportedAnywhere.test(whole) ||
+      foreignAction.test(whole) ||
+      clauses.some((c) => conditionLead.test(c.tokens.join(' ')) || abort.test(c.tokens.join(' '))) ||
+      negativeEmoji.test(input.lower)
+    )
+      return undefined;
     for (const clause of clauses) {
-      const match = form.exec(clause.tokens.join(' '));
+      const text = clause.tokens.join(' ').replace(untilTime, ' ').replace(purposeTail, '').trim();
+      const match = form.exec(text.replace(/\s+/g, ' '));
       if (!match) continue;
-      const text = clause.tokens.join(' ');
-      if (negation.test(text) || conditionWords.test(text) || reporting.test(text.replace(/\bbe\b/, '')))
-        return undefined;
-      if (clauses.some((c) => abort.test(c.tokens.join(' ')))) return undefined;
+      const before = input.lower.slice(0, input.lower.indexOf(clause.text));
+      const question = clause.asked || endsAsked(input.lower);
+      const modal = /^(?:please )?(?:can|could|would|will)\b/.test(text);
+      if (before.includes(':') || conditionWords.test(text) || later.test(whole)) return undefined;
+      const asking = /^(?:how|what|why|when|where|which|who|does|do|is|are|should|can|could|would|will)\b/;
+      if (clauses.some((c) => c !== clause && asking.test(c.tokens.join(' ')))) return undefined;
+      if (clauses.some((c) => c.quoted || c.afterNo) || speakerEmoji.test(input.lower)) return undefined;
+      if (clauses.some((c) => c !== clause && deferral.test(c.tokens.join(' ')))) return undefined;
+      if (question && !(modal && kind && /\b(?:please|pls|kindly)\b/.test(whole))) return undefined;
+      const subject = tokenize(match[1] ?? match[2] ?? '');
       if (!kind) {
-        const subject = tokenize(match[1] ?? match[2] ?? '').filter((t) => !determiners.has(t));
-        return subject.length === 0 || subject.some((t) => incidentObjects.has(t))
+        const words = subject.filter((t) => !/^\d+$/.test(t) && !determiners.has(t));
+        return words.every((t) => ['this', 'it', 'that', 'one', 'incident', 'inc'].includes(t))
           ? { allowed: true }
           : undefined;
       }
-      if (input.asksOnly && !modalFrame.test(`${text} `) && !/^(?:can|could|would|will)\b/.test(text))
-        return undefined;
-      const from = clause.start;
-      const to = clause.start + clause.tokens.length;
-      const mention = input.mentions.find((m) => m.start >= from && m.start < to && this.fits(kind, m));
-      if (mention) return { allowed: true, resource: 'named' };
-      return undefined;
+      return this.subjectIsResource(kind, input, clause, subject)
+        ? { allowed: true, resource: 'named' }
+        : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a passive request's subject is one resource of the kind and nothing else ("the gpu
+   * cluster", "gpu-cluster-01"), not "the jobs on gpu-cluster-01" or "diego thinks gpu-cluster-01".
+   */
+  private subjectIsResource(
+    kind: ResourceKind,
+    input: ChangeGateInput,
+    clause: Clause,
+    subject: string[],
+  ): boolean {
+    const at = clause.tokens.join(' ').indexOf(subject.join(' '));
+    if (at < 0 || subject.length === 0) return false;
+    const first = clause.start + tokenize(clause.tokens.join(' ').slice(0, at)).length;
+    const last = first + subject.length;
+    const mention = input.mentions.find((m) => m.start >= first && m.end <= last && this.fits(kind, m));
+    if (!mention) return false;
+    for (let i = first; i < last; i += 1) {
+      if (i >= mention.start && i < mention.end) continue;
+      const token = clause.tokens[i - clause.start];
+      if (!determiners.has(token) && !kindNouns[kind].has(token) && token !== 'please') return false;
+    }
+    return true;
   }
 
   /**
@@ -503,7 +636,8 @@ export class ChangeGate {
       const mention = input.mentions.find((m) => m.start === global);
       if (mention) {
         if (!this.fits(kind, mention)) return { allowed: false, refusal: 'wrong-resource' };
-        const next = clause.tokens[mention.end - clause.start];
+        const following = mention.end - clause.start;
+        const next = clause.tokens[clause.tokens[following] === 's' ? following + 1 : following];
         const after =
           next !== undefined && kindNouns[kind].has(next)
             ? clause.tokens[mention.end - clause.start + 1]
@@ -541,7 +675,7 @@ export class ChangeGate {
         continue;
       // "scale to 2 for the canary": the words after a purpose are not the object.
       const afterPurpose = clause.tokens.slice(match.objectFrom, i).some((t) => purposeWords.has(t));
-      if (afterPurpose && !attributes.has(token))
+      if (afterPurpose && !clause.tokens.slice(i).some((t) => attributes.has(t)))
         return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
     }
@@ -634,8 +768,18 @@ function splitClauses(lower: string): Clause[] {
   );
   for (let i = 0; i < pieces.length; i += 1) {
     const tokens = tokenize(pieces[i]);
-    const asked = (pieces[i + 1] ?? '').includes('?');
-    if (i % 2 === 0 && tokens.length > 0) clauses.push({ tokens, start: offset, text: pieces[i], asked });
+    const asked = (pieces[i + 1] ?? '').includes('?') || questionEmoji.test(pieces[i + 1] ?? '');
+    const afterNo = i > 0 && negativeEmoji.test(pieces[i - 1] ?? '');
+    const quoted = i > 0 && speakerEmoji.test(pieces[i - 1] ?? '');
+    if (i % 2 === 0 && tokens.length > 0)
+      clauses.push({
+        tokens,
+        start: offset,
+        text: pieces[i],
+        asked,
+        ...(afterNo ? { afterNo } : {}),
+        ...(quoted ? { quoted } : {}),
+      });
     offset += tokens.length;
   }
   return clauses;

@@ -100,7 +100,10 @@ export class IntentClassifier {
 
   /** Evidence per intent for one text: the network's activations before NLP.js normalises them (0 = none). */
   async activations(text: string): Promise<Map<string, number>> {
-    const tokens = await this.domain.prepare(text, this.settings);
+    return this.evidence(await this.domain.prepare(text, this.settings));
+  }
+
+  private evidence(tokens: Record<string, number>): Map<string, number> {
     const features = this.domain.textToFeatures({ tokens, settings: this.settings }).tokens;
     const present = Object.keys(features);
     const raw = present.length ? this.domain.neuralNetwork?.run(features) : undefined;
@@ -116,7 +119,8 @@ export class IntentClassifier {
    * whole. The two are averaged; best first. `None` with score 1 when neither knows a word of it.
    */
   async classify(whole: string, clauses: readonly string[] = []): Promise<IntentScore[]> {
-    const pooled = await this.activations(whole);
+    const stems = await this.domain.prepare(whole, this.settings);
+    const pooled = this.evidence(stems);
     for (const clause of clauses) {
       for (const [intent, value] of await this.activations(clause)) {
         const weighted = value * clauseWeight;
@@ -125,7 +129,7 @@ export class IntentClassifier {
     }
     let squares = 0;
     for (const v of pooled.values()) squares += v * v;
-    const counted = this.bayes.scores(Object.keys(await this.domain.prepare(whole, this.settings)));
+    const counted = this.bayes.scores(Object.keys(stems));
     // Either reading alone when the other has nothing to say.
     const neuralShare = squares === 0 ? 0 : counted.size === 0 ? 1 : 1 - bayesShare;
     const mixed = new Map<string, number>();

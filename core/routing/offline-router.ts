@@ -94,6 +94,20 @@ const routerLexicon = [
   'please thanks proceed mind kindly someone somebody anyone require',
 ].join(' ');
 
+const declareVerbs = String.raw`(?:open|declare|raise|file|log|create|cut|page)`;
+/** "should we open a p1?", "do we declare an incident": asked about, not asked for. */
+const declarationAsked = new RegExp(
+  String.raw`\b(?:should|shall|do|can|must|would|could|need) (?:we|i)(?: \w+){0,2}? ${declareVerbs}\b|\b(?:is it|is this) (?:worth|time to|enough to)\b`,
+);
+/** "don't open a p1", "no need to raise an incident": waved away. */
+const declarationWaved = new RegExp(
+  String.raw`\b(?:don'?t|don t|do not|no need to|not|never|without)(?: \w+){0,2}? ${declareVerbs}\b`,
+);
+
+function endsAsked(text: string): boolean {
+  return /\?\s*$/.test(text);
+}
+
 /** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
 const incidentListAsked =
   /\b(?:list|show|which|what|any|how many|give me|see|display)\b.{0,40}\bincidents\b|\bincidents\b.{0,40}\b(?:resolved|acked|acknowledged|escalated|closed|open|unresolved|unacked)\b/;
@@ -157,8 +171,10 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
     const analysis = analyse(text, this.resolver, this.corrector);
-    return this.gateChange(
-      parseCommand(text, this.config) ?? (await this.propose(analysis, thanked === true)),
+    const command = parseCommand(text, this.config);
+    if (command) return this.gateChange(command, analysis);
+    return this.holdDeclaration(
+      this.gateChange(await this.propose(analysis, thanked === true), analysis),
       analysis,
     );
   }
@@ -343,6 +359,18 @@ export class OfflineRouter implements Router {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A declaration asked about or waved away ("fraud is down, should we open a p1?", "don't open an
+   * incident yet") opens nothing: the question goes to the runbooks, the rest to `none`.
+   */
+  private holdDeclaration(intent: Intent, a: Analysis): Intent {
+    if (intent.skill !== 'incident.declare') return intent;
+    if (declarationAsked.test(a.lower) || (a.verdict.question && endsAsked(a.lower)))
+      return this.intent('troubleshoot.ask', this.extractArgs('troubleshoot.ask', a), intent.confidence);
+    if (declarationWaved.test(a.lower)) return this.intent('none', {}, intent.confidence);
+    return intent;
   }
 
   /** Whether the change gate guards a skill: the change skills and the incident actions that page or close. */

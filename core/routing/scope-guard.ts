@@ -45,11 +45,11 @@ const secretHandOver =
 const secretChange =
   /\b(rotat\w*|regen\w*|cycl\w*|renew\w*|refresh\w*|re-?key\w*|roll(ed|ing)? (the |over )|new (key|secret)|expir\w*|leak\w*|compromised)\b/;
 const disableSafeguard =
-  /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies)\b/;
+  /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|pager|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies|pager|paging|pages|notifications?)\b/;
 const unsupportedChange =
-  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap(?! (\S+ ){0,3}?(keys?|secrets?|credentials?)\b| out (the |our )?(\S+ )?(keys?|secrets?|credentials?)\b)|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
+  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap(?! (\S+ ){0,3}?(keys?|secrets?|credentials?)\b| out (the |our )?(\S+ )?(keys?|secrets?|credentials?)\b)|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|traffic (to|at) \d+|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
 const injection =
-  /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? )?approvals?\b/;
+  /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? |any )?approvals?\b|\bwithout (\w+ ){0,3}(approv\w*|sign-?offs?|cab)\b|\bpretend\w*\b|\b(admin|emergency|manager|root|security|director) override\b|\bno (change )?approvals? (needed|required|necessary)\b|\b(skip|bypass|skipping|bypassing) (the |any )?(change )?(approvals?|cab|change window|policy)\b|\boutside (of )?the change window\b(?!\?)/;
 const dataExport =
   /\b(copy|move|download|export|transfer|sync|send|upload|push|dump|mirror)\b.{0,60}\b(to|into|onto|on) (my |our |a |some )?(personal|own|private|local|laptop|home|external|gmail|dropbox|google drive|onedrive|usb|thumb drive)\b/;
 /**
@@ -76,9 +76,39 @@ export const scopeGuardPatterns: readonly RegExp[] = [
   questionStart,
 ];
 
+/** Verbs the guards look for, in their base form; `baseForms` reads "deleting", "pasted", "emails" as them. */
+const guardedVerbs =
+  `delete remove destroy purge wipe erase reveal paste email send share post print display expose
+  disable silence mute suppress shift move route split lower raise change adjust modify restart reboot redeploy deploy
+  grant revoke reset migrate upgrade rename terminate uninstall decommission dump export copy transfer upload download
+  forward leak`.split(/\s+/);
+const inflected = new RegExp(
+  String.raw`\b(${guardedVerbs.map((v) => v.replace(/e$/, '')).join('|')})(?:es|s|ing)\b`,
+  'g',
+);
+const baseOf = new Map(guardedVerbs.map((v) => [v.replace(/e$/, ''), v]));
+
+/** The message with guarded verbs in their base form ("would you mind rotating the key and pasting it" → "… paste it"). */
+function baseForms(text: string): string {
+  return text
+    .replace(inflected, (_word, stem: string) => baseOf.get(stem) ?? stem)
+    .replace(/\bsent\b/g, 'send');
+}
+
 /** Classifies a cleaned, lower-case message; see `ScopeVerdict`. */
 export function checkScope(text: string): ScopeVerdict {
-  const t = text.toLowerCase();
+  const verdict = checkWords(text.toLowerCase());
+  const based = baseForms(text.toLowerCase());
+  if (based !== text.toLowerCase()) {
+    // A guard that fires on the base forms still counts ("… and pasting it to me").
+    const again = checkWords(based);
+    verdict.outOfScope ??= again.outOfScope;
+    verdict.unsupportedChange ||= again.unsupportedChange;
+  }
+  return verdict;
+}
+
+function checkWords(t: string): ScopeVerdict {
   const question = questionStart.test(t);
   const verdict: ScopeVerdict = {
     unsupportedChange: unsupportedChange.test(
