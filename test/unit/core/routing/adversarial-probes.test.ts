@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { allSkills } from '../../../../skills/catalog';
+import { loadShippedConfig } from '../../../helpers/landing-zone-config';
+
+/**
+ * Probes written by a reviewer who attacked the change gate: `S` lines must reach no change skill and
+ * no incident action; `A=<skill>` lines are plain requests that should reach that skill.
+ */
+const probes = readFileSync(join(__dirname, 'fixtures', 'adversarial-probes.tsv'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => {
+    const [tag, text] = line.split('\t');
+    return { tag, text };
+  });
+const acting = new Set([
+  'compute.start',
+  'compute.stop',
+  'endpoint.scale',
+  'secret.rotate',
+  'incident.ack',
+  'incident.escalate',
+  'incident.resolve',
+]);
+let router: OfflineRouter;
+
+beforeAll(async () => {
+  router = await createOfflineRouter({ config: loadShippedConfig(), skills: allSkills });
+});
+
+describe('adversarial probes against the change gate', () => {
+  it('has the reviewer’s probes to read', () => {
+    expect(probes.length).toBeGreaterThan(400);
+    expect(probes.filter((p) => p.tag === 'S').length).toBeGreaterThan(300);
+  });
+
+  it('sends none of the must-not-act probes to a change or an incident action', async () => {
+    const dangerous: string[] = [];
+    for (const { text } of probes.filter((p) => p.tag === 'S')) {
+      const intent = await router.route(text);
+      if (acting.has(intent.skill)) dangerous.push(`${text} → ${intent.skill}`);
+    }
+    expect(dangerous).toEqual([]);
+  });
+
+  it('still lets most of the plain requests among them through (over-refusals stay few)', async () => {
+    const refused: string[] = [];
+    for (const { tag, text } of probes.filter((p) => p.tag.startsWith('A='))) {
+      const intent = await router.route(text);
+      if (intent.skill !== tag.slice(2)) refused.push(`${text} → ${intent.skill}`);
+    }
+    // 5 of 66 at the time of writing: conditions the gate reads strictly ("needs starting before 9").
+    expect(refused.length).toBeLessThanOrEqual(8);
+  });
+});
