@@ -2,6 +2,7 @@ import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import type { ResourceMention } from './entity-resolver';
 import { tokenize } from './entity-resolver';
+import { editDistance } from './edit-distance';
 import { parseNumberToken } from './number-words';
 
 /** Why the change gate turned a change skill down. */
@@ -178,6 +179,19 @@ const attributes = new Set(
    pipelines schedule scheduler expiry expiration policy permissions access percent percentage`.split(/\s+/),
 );
 
+/** Words that may follow a change's object in the request itself: courtesy, urgency, particles. */
+const trailingWords = new Set(
+  `please pls plz kindly thanks thx ty now asap immediately urgently quickly right away straight again too
+   first as well also up down off on out in over back online it them both all nodes node vms cluster clusters
+   instances instance replicas replica copies me us for rotation deployment slot procedure process one ones box
+   boxes s bit little couple few more lot extra weekend night overnight tonight today holidays break`.split(
+    /\s+/,
+  ),
+);
+/** A courtesy at the start of what follows the object ("… if you can", "… when you get a chance"). */
+const courtesyLead =
+  /^(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/;
+
 /** Words that end a request's object and start its purpose or timing ("… for the canary", "… before 9"). */
 const purposeWords = new Set([
   'for',
@@ -235,9 +249,12 @@ const conditionWords =
 /** A clause that opens with a condition or a note to self ("…, if nobody is using it", "todo: …"). */
 const conditionLead =
   /^(?:(?:but|and|or|only|just) )*(?:if|when|whenever|once|unless|provided|providing|assuming|as long as|so long as|in case|until|till|after|todo|to do|note|reminder|remind)\b/;
+/** Words that put a change off to later, wherever they stand ("…, eventually"). */
+const laterWords =
+  /\b(?:tomorrow|tmrw|later|eventually|someday|sometime|at some point|next (?:week|month|time|sprint))\b/;
 /** Words that put a change off to later: "tomorrow", "at 6pm", "next monday", "in 20 minutes". */
 const later =
-  /\b(?:tomorrow|tonight|later|eventually|someday|sometime|at some point|soon|next time|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
+  /\b(?:tomorrow|tmrw|tmr|later|eventually|someday|sometime|at some point|next time|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
 const reporting =
   /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
 const conditionAfter =
@@ -318,6 +335,8 @@ export class ChangeGate {
   private readonly verbs = new Map<string, Map<string, VerbPattern[]>>();
   private readonly deployments: ReadonlySet<string>;
   private readonly secretComponents: ReadonlySet<string>;
+  /** Words of the vaults the secrets live in ("… the key in kv-prod-eus2-ai-01"). */
+  private readonly vaults: ReadonlySet<string>;
   private lastClauses?: { lower: string; clauses: Clause[] };
 
   constructor(config: LandingZoneConfig) {
@@ -336,6 +355,7 @@ export class ChangeGate {
       config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
     );
     this.secretComponents = new Set(config.secrets.map((s) => s.account));
+    this.vaults = new Set(config.secrets.flatMap((s) => tokenize(s.vault)));
   }
 
   /** Whether the gate guards this skill although it is not a change: acknowledging, escalating, resolving an incident. */
@@ -439,7 +459,8 @@ export class ChangeGate {
       .replace(untilTime, ' ')
       .replace(purposeTail, '');
     if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
-    if (later.test(rest)) return { allowed: false, refusal: 'conditional' };
+    if (later.test(rest.split(/\b(?:for|ahead|before|during|so|because|since|as)\b/)[0] ?? ''))
+      return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
     if ((previous && negativeLead.test(previous.tokens.join(' '))) || clause.afterNo)
@@ -500,7 +521,7 @@ export class ChangeGate {
         return { allowed: false, refusal: 'conditional' };
       return incidentObject(clause, at, match);
     }
-    return this.object(kind, input, clause, match);
+    return this.object(kind, input, clause, match, clauses[index - 1]);
   }
 
   /**
@@ -549,7 +570,8 @@ export class ChangeGate {
       const before = input.lower.slice(0, input.lower.indexOf(clause.text));
       const question = clause.asked || endsAsked(input.lower);
       const modal = /^(?:please )?(?:can|could|would|will)\b/.test(text);
-      if (before.includes(':') || conditionWords.test(text) || later.test(whole)) return undefined;
+      if (before.includes(':') || conditionWords.test(text) || later.test(text)) return undefined;
+      if (laterWords.test(whole)) return undefined;
       const asking = /^(?:how|what|why|when|where|which|who|does|do|is|are|should|can|could|would|will)\b/;
       if (clauses.some((c) => c !== clause && asking.test(c.tokens.join(' ')))) return undefined;
       if (clauses.some((c) => c.quoted || c.afterNo) || speakerEmoji.test(input.lower)) return undefined;
@@ -627,6 +649,7 @@ export class ChangeGate {
     input: ChangeGateInput,
     clause: Clause,
     match: VerbMatch,
+    previous: Clause | undefined,
   ): ChangeGateVerdict {
     const named = input.mentions.some((m) => this.fits(kind, m));
     const fillers = kind === 'endpoint' ? scaleFillers : kind === 'secret' ? secretFillers : undefined;
@@ -644,23 +667,32 @@ export class ChangeGate {
             : next;
         if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
-        return { allowed: true, resource: 'named' };
+        return this.rest(kind, input, clause, match, mention.end - clause.start, {
+          allowed: true,
+          resource: 'named',
+        });
       }
       if (determiners.has(token)) continue;
       if (kind === 'endpoint' && this.deployments.has(token)) {
         const after = clause.tokens[i + 1];
         if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
-        return { allowed: true, resource: named ? 'named' : 'generic' };
+        return this.rest(kind, input, clause, match, i + 1, {
+          allowed: true,
+          resource: named ? 'named' : 'generic',
+        });
       }
       if (kindNouns[kind].has(token)) {
         const after = clause.tokens[i + 1];
-        if (after !== undefined && attributes.has(after) && kind !== 'secret')
+        if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
-        return { allowed: true, resource: named ? 'named' : 'generic' };
+        return this.rest(kind, input, clause, match, i + 1, {
+          allowed: true,
+          resource: named ? 'named' : 'generic',
+        });
       }
       if (pronouns.has(token)) {
-        if (named) return { allowed: true, resource: 'named' };
+        if (named) return this.rest(kind, input, clause, match, i + 1, { allowed: true, resource: 'named' });
         // "the key got pasted in a public channel, rotate it": "it" is the kind an earlier clause named.
         const earlier = tokenize(input.lower).slice(0, clause.start);
         return earlier.some((t) => kindNouns[kind].has(t))
@@ -679,7 +711,106 @@ export class ChangeGate {
         return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
     }
-    return named ? { allowed: true, resource: 'named' } : { allowed: false, refusal: 'no-resource' };
+    if (!named) return { allowed: false, refusal: 'no-resource' };
+    // The verb alone in its clause ("Stop! gpu-cluster-01 is still running jobs") acts only on a
+    // resource named alone just before it ("gpu-cluster-01 - stop").
+    if (match.objectFrom >= clause.tokens.length && match.end >= clause.tokens.length) {
+      return previous && this.onlyResource(kind, input, previous)
+        ? { allowed: true, resource: 'named' }
+        : { allowed: false, refusal: 'no-resource' };
+    }
+    return this.rest(kind, input, clause, match, match.objectTo, { allowed: true, resource: 'named' });
+  }
+
+  /**
+   * What follows a change's object must belong to the request: counts and instance words for a scale,
+   * the verb's own particle ("spin … up"), courtesy and "now". "give fraud 5 minutes to recover",
+   * "stop gpu-cluster-01 emails", "the api key in my notebook config", "scale fraud to 10:30" ask for
+   * something else. A purpose ("… for the canary") ends what is read.
+   */
+  private rest(
+    kind: ResourceKind,
+    input: ChangeGateInput,
+    clause: Clause,
+    match: VerbMatch,
+    from: number,
+    verdict: ChangeGateVerdict,
+  ): ChangeGateVerdict {
+    const tokens = clause.tokens;
+    let numbers = 0;
+    for (let i = from; i < tokens.length; i += 1) {
+      if (i >= match.objectTo && i < match.end) continue;
+      const token = tokens[i];
+      const mention = input.mentions.find((m) => m.start === clause.start + i);
+      if (mention) {
+        if (!this.fits(kind, mention)) return { allowed: false, refusal: 'wrong-resource' };
+        i = mention.end - clause.start - 1;
+        continue;
+      }
+      const polite = courtesyLead.exec(tokens.slice(i).join(' '));
+      if (polite) {
+        i += tokenize(polite[0]).length - 1;
+        continue;
+      }
+      if (
+        purposeWords.has(token) &&
+        !(token === 'for' && input.mentions.some((m) => m.start === clause.start + i + 1))
+      )
+        break;
+      // "… to save cost", "… as part of our hygiene", "… that lives in the vault", "… now that training is done".
+      const next = tokens[i + 1] ?? '';
+      if (
+        token === 'to' &&
+        parseNumberToken(next) === undefined &&
+        !this.deployments.has(next) &&
+        !/^(?:zero|the|a)$/.test(next)
+      )
+        break;
+      if (/^(?:as|that|which|who|because|cos|coz|cuz)$/.test(token) || (token === 'now' && next === 'that'))
+        break;
+      if (parseNumberToken(token) !== undefined) {
+        numbers += 1;
+        // "to 3.5" is one count the dialog asks about again; "to 10:30" or "5 minutes" is none.
+        if (kind !== 'endpoint' || (numbers > 1 && !/\d[.,]\d/.test(clause.text)))
+          return { allowed: false, refusal: 'not-requested' };
+        continue;
+      }
+      if (kind === 'endpoint' && /^(?:to|at)$/.test(token) && this.deployments.has(tokens[i + 1] ?? ''))
+        return { allowed: false, refusal: 'wrong-resource' };
+      // A deployment the config does not know, named as one ("fraud purple 4", "the purple deployment").
+      const unknownDeployment =
+        kind === 'endpoint' &&
+        (parseNumberToken(tokens[i + 1] ?? '') !== undefined ||
+          /^(?:deployment|slot)$/.test(tokens[i + 1] ?? '') ||
+          /^(?:deployment|slot)$/.test(tokens[i - 1] ?? ''));
+      if (unknownDeployment && !attributes.has(token) && /^[a-z][a-z0-9]{1,31}$/.test(token)) continue;
+      if (kind === 'secret' && this.vaults.has(token)) continue;
+      if (
+        trailingWords.has(token) ||
+        [...kindNouns[kind]].some((noun) => token.length >= 4 && editDistance(token, noun) <= 2) ||
+        determiners.has(token) ||
+        pronouns.has(token) ||
+        kindNouns[kind].has(token) ||
+        (kind === 'endpoint' && (scaleFillers.has(token) || this.deployments.has(token))) ||
+        (kind === 'secret' && secretFillers.has(token))
+      )
+        continue;
+      return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
+    }
+    return verdict;
+  }
+
+  /** Whether a clause names one resource of the kind and nothing else ("gpu-cluster-01", "the fraud endpoint"). */
+  private onlyResource(kind: ResourceKind, input: ChangeGateInput, clause: Clause): boolean {
+    let found = false;
+    for (let i = 0; i < clause.tokens.length; i += 1) {
+      const mention = input.mentions.find((m) => m.start === clause.start + i);
+      if (mention && this.fits(kind, mention)) {
+        found = true;
+        i = mention.end - clause.start - 1;
+      } else if (!determiners.has(clause.tokens[i]) && !kindNouns[kind].has(clause.tokens[i])) return false;
+    }
+    return found;
   }
 
   /** Whether a mention is something the skill's kind can act on (a secret's account counts for its keys). */

@@ -19,11 +19,11 @@ import {
 const projectRoot = join(__dirname, '..', '..', '..', '..');
 const changeSkills = new Set(['compute.start', 'compute.stop', 'endpoint.scale', 'secret.rotate']);
 /**
- * Lowest skill accuracy any blind set may fall to. Measured on unseen lines: sets 1 and 2 97.8–99.2 %,
- * set 3 91.9 % (83.1 % at its first run), set 4 89.2 % (its first run). Below the 95 % target on
- * purpose: it catches regressions; the target is reported by eval:router.
+ * Lowest skill accuracy any labelled set in the repository may fall to: the issue's 95 % target.
+ * Every set here has been looked at and tuned on by now (97.5–99.4 % at the time of writing), so this
+ * catches regressions; the honest unseen-phrasing figure is a new set's first score (docs/router.md).
  */
-const blindSkillAccuracyFloor = 0.85;
+const blindSkillAccuracyFloor = 0.95;
 
 describe('router evaluation (npm run eval:router)', () => {
   let sets: SetEvaluation[];
