@@ -43,6 +43,13 @@ export interface ChangeGateInput {
   asksOnly: boolean;
   /** The message names a change the catalog does not have (restart, traffic, thresholds, …). */
   unsupportedChange: boolean;
+  /**
+   * The message carries somebody else's text rather than a request: a quote, code, struck-through
+   * or pasted log line, a numbered plan (set from the raw message, before markup is stripped).
+   */
+  quoted?: boolean;
+  /** The message as typed, lower case, before spelling correction: the labels and take-backs are read on both. */
+  typed?: string;
 }
 
 interface VerbPattern {
@@ -130,9 +137,27 @@ const incidentActions = new Set(['incident.ack', 'incident.escalate', 'incident.
 /** What a broad incident verb ("take", "close", "get … on") must act on to be about the incident. */
 const incidentObjects = new Set(
   `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4 sev sev1 sev2 sev3 sev4
-   l1 l2 l3 tier level next engineering engineers architect director team sre oncall manager lead vendor
-   support platform someone somebody case ownership`.split(/\s+/),
+   l1 l2 l3 tier level next engineering engineers architect director team sre oncall manager lead
+   platform someone somebody case ownership`.split(/\s+/),
 );
+/** Things about an incident that are not the incident ("wrap up the INC-0004 notes", "close the postmortem doc"). */
+const incidentArtifacts = new Set(
+  `notes note doc docs document postmortem mortem report thread summary writeup write pr tab wiki jira
+   timeline slides deck email minutes draft`.split(/\s+/),
+);
+/** Who an incident can be escalated or handed to. */
+const tierWords = new Set(
+  `l1 l2 l3 l4 tier level next engineering engineers architect architects platform director directors it security
+   sre sres oncall call on manager lead leads team tiers secops soc`.split(/\s+/),
+);
+/** Every word that may follow an incident verb in its clause. */
+const incidentWords = new Set([
+  ...incidentObjects,
+  ...tierWords,
+  ...`the a an to up over as now please pls asap immediately right away urgently me my our resolved acknowledged
+   acked fixed closed done out off of on for it this that one ownership again too please thanks behalf by new
+   latest current last first second other previous same incident`.split(/\s+/),
+]);
 /** Verbs of an incident action that count only with an object from `incidentObjects`. */
 const broadIncidentVerbs = new Set(
   `take taking on i im looking got handling close closing shut mark set wrap get bump move push raise send
@@ -183,11 +208,18 @@ const attributes = new Set(
 const trailingWords = new Set(
   `please pls plz kindly thanks thx ty now asap immediately urgently quickly right away straight again too
    first as well also up down off on out in over back online it them both all nodes node vms cluster clusters
-   instances instance replicas replica copies me us for rotation deployment slot procedure process one ones box
+   me us for rotation deployment slot procedure process one ones box
    boxes s bit little couple few more lot extra weekend night overnight tonight today holidays break`.split(
     /\s+/,
   ),
 );
+/** Verbs of a purpose after "to" ("… to save cost", "… to handle the load"). */
+const purposeVerbs = new Set(
+  `save cut reduce lower handle cope absorb deal cover meet keep get avoid prevent help support serve free
+   stop start run finish test check be make let allow speed process train warm prepare catch clean comply
+   satisfy spare stay avoid match see kick unblock recover protect limit`.split(/\s+/),
+);
+
 /** A courtesy at the start of what follows the object ("… if you can", "… when you get a chance"). */
 const courtesyLead =
   /^(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/;
@@ -241,7 +273,8 @@ const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: no
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
 const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b|\b(?:would|do) (?:you|u) mind\b/;
 /** A choice offered, which makes a request a question ("can someone stop it or only admins"). */
-const alternativeAsked = /\bor (?:only|not|just|should|do|does|is|are|can|must|will|would|shall)\b/;
+const alternativeAsked =
+  /\bor (?:only|not|just|should|do|does|is|are|can|must|will|would|shall|what|no)\b|\byes or no\b/;
 const negation =
   /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
 const conditionWords =
@@ -251,10 +284,10 @@ const conditionLead =
   /^(?:(?:but|and|or|only|just) )*(?:if|when|whenever|once|unless|provided|providing|assuming|as long as|so long as|in case|until|till|after|todo|to do|note|reminder|remind)\b/;
 /** Words that put a change off to later, wherever they stand ("…, eventually"). */
 const laterWords =
-  /\b(?:tomorrow|tmrw|later|eventually|someday|sometime|at some point|next (?:week|month|time|sprint))\b/;
+  /\b(?:tomorrow|tmrw|later|eventually|someday|sometime|at some point|next (?:week|month|time|sprint|quarter|year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 /** Words that put a change off to later: "tomorrow", "at 6pm", "next monday", "in 20 minutes". */
 const later =
-  /\b(?:tomorrow|tmrw|tmr|later|eventually|someday|sometime|at some point|next time|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
+  /\b(?:tomorrow|tmrw|tmr|later|eventually|someday|sometime|at some point|next time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|at (?:eod|noon|midnight|lunch)|after (?:lunch|hours|work)|in (?:an|a few|a couple of) (?:hours?|minutes?|days?)|in a (?:bit|while)|in \d+ ?(?:h|hrs?|m|mins?)|in the (?:morning|afternoon|evening)|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d+|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
 const reporting =
   /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
 const conditionAfter =
@@ -267,7 +300,7 @@ const purposeTail = /\b(?:so(?! long as\b)|so that|because|since|for when|in ord
 const afterEvent =
   /\bafter (?:(?:you|we|i|they|it|he|she|someone|anyone|everyone|everybody|nobody)\b|(?:\w+ ){0,3}(?:is|are|was|were|has|have|finishes|finished|ends|ended|completes|completed|stops|starts|runs|gets|goes)\b)/;
 const abort =
-  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|hold on|hang on|scratch that|forget (?:it|that)|not yet|not now|not today|not tonight|not until|not before|just kidding|jk)\b|^(?:no|nope|nah|wait|wait no|no wait|actually no|hold on|hang on)$/;
+  /^(?:(?:actually|wait|no|nah|oh|hmm|on second thought) ?)*(?:don t|dont|do not|never ?mind|cancel|hold off|hold on|hang on|scratch that|forget (?:it|that)|not yet|not now|not today|not tonight|not until|not before|not this|not that|not mine|not really|just kidding|jk|test|testing)\b|^(?:no|nope|nah|wait|wait no|no wait|actually no|hold on|hang on)$/;
 /** A short clause that says not to, before the request ("don't 🙅 stop it", "never: rotate the key"). */
 const negativeLead =
   /^(?:(?:please|pls|just|and|but|so|oh) )*(?:don t|dont|do not|never|not yet|not now|hold off|no need to|please don t|pls don t|no|nope|nah|wait)$/;
@@ -280,6 +313,44 @@ const speakerEmoji = /[\u{1f5e3}\u{1f4ac}\u{1f4ad}]/u;
 /** A later clause that puts the action off until somebody is asked ("…, but let me check with diego first"). */
 const deferral =
   /\b(?:let me (?:check|ask|confirm|see|think)|check with|confirm with|run it by|ask \w+ first|wait for|first check|(?:check|ask|confirm) first)\b/;
+/**
+ * A label before a colon that marks what follows as somebody else's words, a plan, an example or a
+ * note rather than a request ("step 3: stop …", "diego: stop …", "todo: …", "re: …"). A context lead
+ * such as "cost review:" or "security here:" is not one.
+ */
+const labelWords =
+  /\b(?:step|steps|runbook|todo|to do|note|notes|ticket|fwd|fw|re|subject|quote|quoted|example|sample|test|testing|dry run|simulate|simulation|roleplay|role play|translate|translation|thoughts?|proposal|idea|ideas|option|options|pros|cons|draft|plan|checklist|decision|action items?|minutes|docs?|documentation|instructions?|system|override|spell check|grammar check|alert text|recommended action|recommendation|source|message|wrote|posted|said|says|according|output|logs?|error|context|summary|transcript|pasted|snippet|command|cmd|script|template|wiki|faq)\b/;
+
+/**
+ * Whether a label before a colon marks what follows as somebody else's words, a plan, an example or
+ * a note rather than a request ("step 3: stop …", "diego: stop …", "todo: …", "re: …"). A context
+ * lead such as "cost review:" or "security here:" is not one.
+ */
+function labelled(lower: string): boolean {
+  for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}?)\s[-\u2013\u2014]\s/g)) {
+    // A dash lead is a label only when it says so ("grammar check - …"); "on it — ack" is not.
+    if (
+      /^(?:grammar check|spell check|example|sample|test|quote|draft|proposal|idea|note|todo|step \d+|option \w+|translate[\w ]*|roleplay)$/.test(
+        match[1].trim(),
+      )
+    )
+      return true;
+  }
+  for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}):(?:\s|$)/g)) {
+    const lead = match[1].trim().replace(/\s+/g, ' ');
+    if (labelWords.test(lead)) return true;
+    if (!contextLead.test(lead) && lead.split(' ').length <= 2 && /^[a-z][a-z' -]*$/.test(lead)) return true;
+  }
+  return /(?:^|\s)\[[a-z][\w .'-]{0,20}\]\s/.test(lower);
+}
+
+/** A lead before a colon that only sets the context of the requester's own request. */
+const contextLead =
+  /^(?:quick(?: one| q| question)?|urgent|asap|heads up|fyi|ok|okay|so|update|security(?: here| team)?|finance(?: here)?|cost review|review|ops|on ?call|oncall|cab|it director|director|team|hey|hi|hello|morning|please|pls|bot|opsbot|p[1-4]|sev ?[1-4]|inc \d+|incident|\w+ here|\w+ team here|reminder to self|go|now|action|request|ask|resolved|fixed|mitigated|acknowledged|acked|declare|escalate|escalation|status|ic|incident commander|commander|(?:security|data|ml|cost|finance|ops|platform|sre|soc) (?:analyst|engineer|lead|manager|team)|analyst|engineer|sre|l[1-3]|l[1-3] on ?call|on-call|it manager|manager|data scientist|ml engineer)\s*$/;
+/** Words that take a request back or make it a joke, a test or a comment ("(kidding)", "/s", "good idea?"). */
+const heldBack =
+  /\b(?:jk|j k|kidding|just kidding|not really|joke|joking|sarcasm|nein|nicht|doch nicht|non non|attends|what could go wrong|good idea|bad idea|is a bad idea|would be premature|is what \w+ would do|yes or no|who owns this|not here|in jira|as needed|as required|if needed|when needed|\w+(?:'| )s words)\b|(?:^|\s)\/s\b|\((?:test|testing)\)/;
+
 /** Whether the message ends by asking. */
 function endsAsked(lower: string): boolean {
   return /(?:\?|[\u2753\u2754])[\s\ufe0f]*$/u.test(lower);
@@ -334,6 +405,8 @@ export class ChangeGate {
   /** Per skill, its verb patterns by the first word as typed (whole, or short of its last letter). */
   private readonly verbs = new Map<string, Map<string, VerbPattern[]>>();
   private readonly deployments: ReadonlySet<string>;
+  /** Per skill, the first four letters of its verbs ("not stopping" denies "shut it"). */
+  private readonly stems = new Map<string, Set<string>>();
   private readonly secretComponents: ReadonlySet<string>;
   /** Words of the vaults the secrets live in ("… the key in kv-prod-eus2-ai-01"). */
   private readonly vaults: ReadonlySet<string>;
@@ -350,6 +423,10 @@ export class ChangeGate {
           byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), pattern]);
       }
       this.verbs.set(skill, byFirstWord);
+      this.stems.set(
+        skill,
+        new Set([...byFirstWord.keys()].filter((w) => w.length >= 4).map((w) => w.slice(0, 4))),
+      );
     }
     this.deployments = new Set(
       config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
@@ -375,6 +452,10 @@ export class ChangeGate {
     const incident = incidentActions.has(skill);
     if ((!kind && !incident) || !patterns) return { allowed: false, refusal: 'not-requested' };
     if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
+    const typed = input.typed ?? input.lower;
+    if (input.quoted || labelled(input.lower) || labelled(typed))
+      return { allowed: false, refusal: 'reported' };
+    if (heldBack.test(input.lower) || heldBack.test(typed)) return { allowed: false, refusal: 'negated' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
     if (this.lastClauses?.lower !== input.lower)
       this.lastClauses = { lower: input.lower, clauses: splitClauses(input.lower) };
@@ -459,7 +540,10 @@ export class ChangeGate {
       .replace(untilTime, ' ')
       .replace(purposeTail, '');
     if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
-    if (later.test(rest.split(/\b(?:for|ahead|before|during|so|because|since|as)\b/)[0] ?? ''))
+    if (
+      later.test(rest.split(/\b(?:for|ahead|before|during|so|because|since|as)\b/)[0] ?? '') ||
+      laterWords.test(rest)
+    )
       return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
@@ -467,9 +551,21 @@ export class ChangeGate {
       return { allowed: false, refusal: 'negated' };
     if (clause.quoted) return { allowed: false, refusal: 'reported' };
     const laterClauses = clauses.slice(index + 1).map((c) => c.tokens.join(' '));
-    if (laterClauses.some((c) => /^(?:\w+ )?(?:said|says|told|according|quote)\b/.test(c)))
+    if (
+      laterClauses.some((c) =>
+        /^(?:\w+ )?(?:said|says|told|according|quote)\b|\b(?:wants|wanted|suggested|thinks)\b/.test(c),
+      )
+    )
       return { allowed: false, refusal: 'reported' };
-    if (laterClauses.some((c) => /\b(?:wait|hold off|hold on|not yet|don t|do not|dont)\b/.test(c)))
+    if (
+      laterClauses.some((c) =>
+        /\b(?:wait|hold off|hold on|not yet)\b(?! for)|\b(?:don t|do not|dont)\b(?! wait)/.test(c),
+      )
+    )
+      return { allowed: false, refusal: 'negated' };
+    const stems = this.stems.get(skill) ?? new Set<string>();
+    const denied = /\b(?:not|never|n t|won t|wont|don t|dont)(?: \w+)? (\w{4})/;
+    if (laterClauses.some((c) => stems.has(denied.exec(c)?.[1] ?? '')))
       return { allowed: false, refusal: 'negated' };
     if (laterClauses.some((c) => deferral.test(c))) return { allowed: false, refusal: 'conditional' };
     if (/\bfrom \w+ing\b/.test(rest)) return { allowed: false, refusal: 'not-requested' };
@@ -498,9 +594,13 @@ export class ChangeGate {
       )
     )
       return { allowed: false, refusal: 'wrong-resource' };
+    const before = previous?.tokens.join(' ') ?? '';
+    const pastContext =
+      /^(?:after|since)\b/.test(before) && /\b(?:went|was|were|had|got|came|broke|\w+ed)\b/.test(before);
     if (
       previous &&
-      conditionWords.test(previous.tokens.join(' ').replace(courtesy, ' ').split(' ').slice(0, 3).join(' '))
+      !pastContext &&
+      conditionWords.test(before.replace(courtesy, ' ').split(' ').slice(0, 3).join(' '))
     )
       return { allowed: false, refusal: 'conditional' };
     if (previous && reportedLead.test(previous.tokens.join(' ')))
@@ -752,26 +852,45 @@ export class ChangeGate {
         i += tokenize(polite[0]).length - 1;
         continue;
       }
-      if (
-        purposeWords.has(token) &&
-        !(token === 'for' && input.mentions.some((m) => m.start === clause.start + i + 1))
-      )
+      if (token === 'for') {
+        // "… for the aks cluster" names what the action is for: read on; "… for the canary" is a purpose.
+        let j = i + 1;
+        while (determiners.has(tokens[j] ?? '')) j += 1;
+        if (input.mentions.some((m) => m.start === clause.start + j)) {
+          i = j - 1;
+          continue;
+        }
         break;
+      }
+      if (purposeWords.has(token)) break;
       // "… to save cost", "… as part of our hygiene", "… that lives in the vault", "… now that training is done".
       const next = tokens[i + 1] ?? '';
+      if (token === 'to' && purposeVerbs.has(next)) break;
+      if (token === 'to') {
+        // "add capacity to the fraud endpoint": what follows "to" is the resource.
+        let j = i + 1;
+        while (determiners.has(tokens[j] ?? '')) j += 1;
+        const target = input.mentions.find((m) => m.start === clause.start + j);
+        if (target && this.fits(kind, target)) {
+          i = target.end - clause.start - 1;
+          continue;
+        }
+      }
       if (
         token === 'to' &&
         parseNumberToken(next) === undefined &&
-        !this.deployments.has(next) &&
-        !/^(?:zero|the|a)$/.test(next)
+        !(kind !== 'endpoint' && /^(?:a|the)$/.test(next))
       )
-        break;
+        return { allowed: false, refusal: 'not-requested' };
       if (/^(?:as|that|which|who|because|cos|coz|cuz)$/.test(token) || (token === 'now' && next === 'that'))
         break;
       if (parseNumberToken(token) !== undefined) {
         numbers += 1;
         // "to 3.5" is one count the dialog asks about again; "to 10:30" or "5 minutes" is none.
-        if (kind !== 'endpoint' || (numbers > 1 && !/\d[.,]\d/.test(clause.text)))
+        if (
+          kind !== 'endpoint' ||
+          (numbers > 1 && !(/\d[.,]\d/.test(clause.text) && /^(?:scale|resize|set)$/.test(tokens[0] ?? '')))
+        )
           return { allowed: false, refusal: 'not-requested' };
         continue;
       }
@@ -787,7 +906,9 @@ export class ChangeGate {
       if (kind === 'secret' && this.vaults.has(token)) continue;
       if (
         trailingWords.has(token) ||
-        [...kindNouns[kind]].some((noun) => token.length >= 4 && editDistance(token, noun) <= 2) ||
+        [...kindNouns[kind]].some(
+          (noun) => noun.length >= 7 && token.length >= 4 && editDistance(token, noun) <= 2,
+        ) ||
         determiners.has(token) ||
         pronouns.has(token) ||
         kindNouns[kind].has(token) ||
@@ -825,6 +946,29 @@ export class ChangeGate {
  * incident, a tier or a pronoun after a broad one ("take this one", "get L3 on INC-0020").
  */
 function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGateVerdict {
+  // Everything after the verb must be about the incident: "resolve the merge conflict", "close this
+  // tab", "escalate my permissions", "ack INC-0004 in an hour" ask for something else.
+  const all = clause.tokens.slice(match.objectFrom).filter((_t, k) => {
+    const i = match.objectFrom + k;
+    return !(i >= match.objectTo && i < match.end);
+  });
+  // A reason or a resolution may follow a named incident ("escalate INC-0733 no response from L2").
+  const id = all.findIndex((t, k) => t === 'inc' && /^\d+$/.test(all[k + 1] ?? ''));
+  const reason = all.findIndex((t) => /^(?:because|since|as|so|due|cause|cos|coz)$/.test(t));
+  const after = all.slice(0, id >= 0 ? id + 2 : reason >= 0 ? reason : all.length);
+  if (after.some((t) => !incidentWords.has(t) && !/^\d+$/.test(t)))
+    return { allowed: false, refusal: 'wrong-resource' };
+  if (all.some((t) => incidentArtifacts.has(t))) return { allowed: false, refusal: 'wrong-resource' };
+  const verb = clause.tokens[at];
+  if (/^(?:got|ve)$/.test(verb) || (verb === 'i' && clause.tokens[at + 1] === 've')) {
+    if (!after.some((t) => t === 'this' || t === 'incident' || t === 'inc'))
+      return { allowed: false, refusal: 'not-requested' };
+  }
+  const toAt = clause.tokens.indexOf('to', at);
+  if (toAt > at) {
+    const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
+    if (!target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
+  }
   if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };
   const object = clause.tokens
     .slice(match.objectFrom, match.objectTo)

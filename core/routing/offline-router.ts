@@ -104,6 +104,17 @@ const declarationWaved = new RegExp(
   String.raw`\b(?:don'?t|don t|do not|no need to|not|never|without)(?: \w+){0,2}? ${declareVerbs}\b`,
 );
 
+/** A declaration that is past, conditional, about another ticket system or a non-event ("incident: none today"). */
+const declarationHeld = new RegExp(
+  String.raw`\b(?:was|were|been|got|already) (?:declared|opened|raised|logged|filed|created)\b|\b(?:someone|somebody|they|he|she|diego|we) (?:opened|declared|raised|logged|filed)\b|\b${declareVerbs}\b.{0,60}\b(?:if|when|whenever|once|unless|in case)\b|\bwith (?:microsoft|azure|the vendor|vendor|aws|google)(?: support)?\b|\b(?:resolved|recovered|none today|nothing to report|all green|false alarm|ignore|just kidding|jk|test|not worth|nah|no need)\b|\bcould escalate\b`,
+);
+/**
+ * Text that is somebody else's or not meant as a request, seen in the raw message before markup is
+ * stripped: code, quotes, struck-through text, pasted log lines with timestamps, numbered plans.
+ */
+const quotedMaterial =
+  /```|`[^`]+`|~~|<\/?(?:s|del|strike|code|pre|blockquote|q)\b|(?:^|\n)\s*(?:>|&gt;|\$ )|\[\d{1,2}:\d{2}(?::\d{2})?\]|\[(?:firing|resolved|alert|alerts|system|admin|bot|info|warn|warning|error)\]|^\s*["'\u201c\u2018]|(?:^|\s)1[.)]\s.{1,200}\s2[.)]\s|(?:\s[-*\u2022]\s.{3,80}?){3,}|\boption a\b.{0,120}\boption b\b|https?:\/\/\S*(?:stop|start|scale|rotate|resolve|escalate)/i;
+
 function endsAsked(text: string): boolean {
   return /\?\s*$/.test(text);
 }
@@ -137,6 +148,10 @@ interface Analysis {
   views: string[];
   /** The change gate's verdicts, by skill, computed once per message. */
   gated: Map<string, ChangeGateVerdict>;
+  /** The raw message carries quoted, pasted, struck-through or listed text (see `quotedMaterial`). */
+  quoted?: boolean;
+  /** The cleaned message in lower case before spelling correction. */
+  typed: string;
 }
 
 /** Longer messages are not routed at all (the chat refuses them with its own answer first). */
@@ -171,8 +186,9 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
     const analysis = analyse(text, this.resolver, this.corrector);
+    analysis.quoted = quotedMaterial.test(raw);
     const command = parseCommand(text, this.config);
-    if (command) return this.gateChange(command, analysis);
+    if (command) return this.holdDeclaration(this.gateChange(command, analysis), analysis);
     return this.holdDeclaration(
       this.gateChange(await this.propose(analysis, thanked === true), analysis),
       analysis,
@@ -240,7 +256,9 @@ export class OfflineRouter implements Router {
       (held === 'reported' || held === 'conditional' || held === 'negated') &&
       !analysis.dismissed &&
       !analysis.verdict.question &&
-      !analysis.cues.noAction
+      !analysis.cues.noAction &&
+      !endsAsked(analysis.lower) &&
+      [...analysis.lower.matchAll(readTail)].length === 0
     ) {
       // "my lead said we should shut down the cpu cluster", "if latency spikes, scale fraud": a change
       // held back is not a question about the resource; say what the bot can do instead.
@@ -369,7 +387,8 @@ export class OfflineRouter implements Router {
     if (intent.skill !== 'incident.declare') return intent;
     if (declarationAsked.test(a.lower) || (a.verdict.question && endsAsked(a.lower)))
       return this.intent('troubleshoot.ask', this.extractArgs('troubleshoot.ask', a), intent.confidence);
-    if (declarationWaved.test(a.lower)) return this.intent('none', {}, intent.confidence);
+    if (declarationWaved.test(a.lower) || declarationHeld.test(a.lower))
+      return this.intent('none', {}, intent.confidence);
     return intent;
   }
 
@@ -403,6 +422,8 @@ export class OfflineRouter implements Router {
         mentions: a.mentions,
         asksOnly: a.asksOnly,
         unsupportedChange: a.verdict.unsupportedChange || a.verdict.outOfScope !== undefined,
+        quoted: a.quoted,
+        typed: a.typed,
       });
       a.gated.set(skill, verdict);
     }
@@ -563,7 +584,7 @@ const readFrameLead =
   /^(?:(?:i|we) )?(?:just |only )?(?:want|wanna|need|'d like|would like) to (?=(?:see|know|check|find out|confirm|verify) (?:if|whether) \S)/;
 /** A responder taking an incident in a word or two before anything else ("mine", "on it, checking the endpoint"). */
 const ackLead =
-  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;:.!-]|$)/;
+  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;.!-]|$)/;
 /** Words of a question about a cluster itself (its size, nodes, state), not about how its jobs went. */
 const computeSubject =
   /\b(?:vm ?sizes?|sizes?|skus?|nodes?|vms?|state|status|running on (?:it|the)|queued|idle|busy|utili[sz]ation|scaled?|min|max)\b/;
@@ -631,6 +652,7 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
   return {
     text,
     lower,
+    typed,
     tokens,
     mentions,
     verdict,

@@ -34,7 +34,7 @@ const eventNoun =
 const eventSubject =
   /\b(?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}(?:retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart|rerun)\b(?= (?:is|was|are|were|has|had|keeps|kept|will|got|failed|broke|blocked|stuck|running|finished|done|kicks|starts|begins))/g;
 const accessGrant =
-  /\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
+  /\b(add|invite)\b.{0,30}\b(to|into) (the |our )?(workspace|subscription|resource group|group|team|vault|key vault|rg)\b|\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
 const secretNoun =
   /\b(secrets?|passwords?|keys?|api ?keys?|connection strings?|tokens?|credentials?|creds|sas)\b/;
 const secretRead =
@@ -47,9 +47,9 @@ const secretChange =
 const disableSafeguard =
   /\b(stop|halt|pause|end)( the| all| these| those| my| our| your| them)* (alerts?|alarms?|paging|pages|pager|notifications?|notifying|monitoring|escalations?|escalating)\b|\b(disable[sd]?|disabling|turn(ing)? off|switch(ing)? off|silence[sd]?|mute[sd]?|suppress\w*|snooze[sd]?|bypass\w*|skip(ping)?|ignore)\b.{0,40}\b(alerts?|alarms?|monitor(s|ing)?|sentinel|logging|logs|audit\w*|mfa|firewall|security|defender|approvals?|policy|policies|pager|paging|pages|notifications?)\b/;
 const unsupportedChange =
-  /\b(restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap(?! (\S+ ){0,3}?(keys?|secrets?|credentials?)\b| out (the |our )?(\S+ )?(keys?|secrets?|credentials?)\b)|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|traffic (to|at) \d+|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
+  /\b(decom\w*|archive|resize|(?:change|set|update|modify|switch) (?:\S+ ){0,3}?(?:vm size|sku)|invite|open port|port \d+|logging|clear (its |the )?disks?|drain|move (its |the )?jobs|make (it|green|blue) (live|the live)|live deployment|promote|roll ?out|cut ?over|flip (it )?to|point (the app|it|traffic|the traffic)|autoscal\w*|cpu limit|memory limit|pin (it|them)|(start|turn|bring|switch) (it|them|\S+) (again|back on)|off and on|stop and (then )?start|start (it )?again|restart|reboot|redeploy|deploy|roll back|rollback|revert|fail over|failover|upgrade|patch|rename|migrate|swap(?! (\S+ ){0,3}?(keys?|secrets?|credentials?)\b| out (the |our )?(\S+ )?(keys?|secrets?|credentials?)\b)|provision|reset|retrain|re-?run|resubmit|recreate|reimage|(shift|move|route|send|split|switch) (all |the |some )*(\d+ ?% (of )?)?(the )?traffic|create (a |an |new )*(cluster|endpoint|deployment|compute|workspace|vault|key)|(set|change|update|adjust|raise|lower|increase|decrease|reduce|bump|move|shift|put|modify|edit|rotate|renew|regenerate|cycle) (\S+ ){0,3}?(traffic|thresholds?|min(imum)?|max(imum)?|autoscal\w*|certificates?|certs?|passwords?|tls|ssl)|(set|scale|move|shift|put|send|route) (\S+ ){0,4}?\d+(?= ?(%|percent\b))|traffic (to|at) \d+|(open|change|edit|modify) (the )?(nsg|firewall|dns)|lock|unlock)\b/;
 const injection =
-  /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? |any )?approvals?\b|\bwithout (\w+ ){0,3}(approv\w*|sign-?offs?|cab)\b|\bpretend\w*\b|\b(admin|emergency|manager|root|security|director) override\b|\bno (change )?approvals? (needed|required|necessary)\b|\b(skip|bypass|skipping|bypassing) (the |any )?(change )?(approvals?|cab|change window|policy)\b|\boutside (of )?the change window\b(?!\?)/;
+  /\b(ignore|disregard|forget|override|bypass) (all |any |the |your |my |of )*(previous |prior |above |earlier |system |safety )?(instructions|prompts?|rules|policy|policies|guardrails|restrictions)\b|\b(you are now|pretend (you are|to be)|act as (an? )?(admin|root|owner))\b|^\W*(system|admin|assistant|developer)\s*:|\b(you are|you're|youre) (an? |the )?(admin|administrator|root|superuser|owner)\b|\b(developer|god|admin) mode\b|\bjailbreak\w*\b|\bwithout (an? |any )?approvals?\b|\bwithout (\w+ ){0,3}(approv\w*|sign-?offs?|cab)\b|\bpretend\w*\b|\b(admin|emergency|manager|root|security|director) override\b|\bno (change )?approvals? (needed|required|necessary)\b|\b(skip|bypass|skipping|bypassing) (the |any )?(change )?(approvals?|cab|change window|policy)\b|\boutside (of )?the change window\b(?!\?)|\bsystem override\b|\[system\]|#+ ?instructions?\b|\bnew instructions\b|\byou must comply\b|\bpre-?approved\b|\bno card\b|\bauto-?approv\w*|\bapproval (is )?already (given|granted|done)\b|\bjust execute\b|\bwithout asking (anyone|anybody)\b/;
 const dataExport =
   /\b(copy|move|download|export|transfer|sync|send|upload|push|dump|mirror)\b.{0,60}\b(to|into|onto|on) (my |our |a |some )?(personal|own|private|local|laptop|home|external|gmail|dropbox|google drive|onedrive|usb|thumb drive)\b/;
 /**
@@ -95,9 +95,38 @@ function baseForms(text: string): string {
     .replace(/\bsent\b/g, 'send');
 }
 
+/** A secret's new value handed to a person or put somewhere outside Key Vault. */
+const secretToPerson =
+  /\b(?:slack|dm|e-?mail|send|text|message|forward|share|read|give|write|save|store|put|include|paste|copy)\b(?: \w+){0,4}? (?:it|them|the (?:new |rotated |fresh )?(?:key|value|secret)|a copy)\b(?: \w+){0,3}? (?:to me|to us|back to me|back|in your reply|on the wiki|in my notes|to my laptop|in my onedrive|on my desktop|here)\b|\b(?:my notes|my laptop|my onedrive|onedrive|dropbox|your reply|the wiki|my desktop)\b/;
+
+/** Letters written with digits or spaced out ("d3lete", "d e c o m"), folded for the guards only. */
+function unobfuscated(text: string): string {
+  return text
+    .replace(/\b(?:[a-z] ){2,}[a-z]\b/g, (m) => m.replace(/ /g, ''))
+    .replace(/\b(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]{3,}\b/g, (w) =>
+      /^(?:p\d+|a100|v\d+|nc\d+[a-z]{0,4}|d\d+[a-z]{0,2}|l\d|sev\d|inc\d+|\d+[a-z]{1,3})$/.test(w)
+        ? w
+        : w
+            .replace(/3/g, 'e')
+            .replace(/0/g, 'o')
+            .replace(/1/g, 'i')
+            .replace(/[@4]/g, 'a')
+            .replace(/[$5]/g, 's')
+            .replace(/7/g, 't'),
+    );
+}
+
 /** Classifies a cleaned, lower-case message; see `ScopeVerdict`. */
 export function checkScope(text: string): ScopeVerdict {
   const verdict = checkWords(text.toLowerCase());
+  const plain = unobfuscated(text.toLowerCase());
+  if (plain !== text.toLowerCase()) {
+    const again = checkWords(plain);
+    verdict.outOfScope ??= again.outOfScope;
+    verdict.unsupportedChange ||= again.unsupportedChange;
+  }
+  if (!verdict.outOfScope && secretNoun.test(text.toLowerCase()) && secretToPerson.test(text.toLowerCase()))
+    verdict.outOfScope = 'secret-value';
   const based = baseForms(text.toLowerCase());
   if (based !== text.toLowerCase()) {
     // A guard that fires on the base forms still counts ("… and pasting it to me").
