@@ -65,7 +65,10 @@ export async function runRouterEvaluation(options: RouterEvaluationOptions = {})
   const directory = options.directory ?? join(projectRoot, evaluationDirectory);
   const names = readdirSync(directory)
     .filter((name) => name.endsWith('.jsonl'))
-    .sort((a, b) => Number(b === devSetName) - Number(a === devSetName) || a.localeCompare(b));
+    .sort(
+      (a, b) =>
+        Number(b === devSetName) - Number(a === devSetName) || a.localeCompare(b, 'en', { numeric: true }),
+    );
   if (names.length === 0) throw new Error(`${directory}: no labelled sets (*.jsonl)`);
   const examples = allSkills.flatMap((s) => s.examples);
   const changeSkills = new Set(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));

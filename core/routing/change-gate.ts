@@ -128,7 +128,7 @@ const passiveForms: Partial<Record<string, RegExp>> = {
   'endpoint.scale':
     /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:scaling|to be scaled|resizing|to be resized|bumping|to be bumped)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: now| asap| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:scaled|set|resized|bumped|increased|decreased|reduced)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: please| pls| now)?$/,
   'secret.rotate':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)(?: please| pls| now| for (?:me|us))?$/,
+    /^(?:(?:the|a) )?(?:key )?rotation (?:is )?(?:needed|required|due) (?:for|on|of) (.+?)$|^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)(?: please| pls| now| for (?:me|us))?$/,
 };
 
 /** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
@@ -155,7 +155,8 @@ const incidentWords = new Set([
   ...incidentObjects,
   ...tierWords,
   ...`the a an to up over as now please pls asap immediately right away urgently me my our resolved acknowledged
-   acked fixed closed done out off of on for it this that one ownership again too please thanks behalf by new
+   acked fixed closed done out off of on for it this that one ownership again too please thanks behalf by new i think
+   probably
    latest current last first second other previous same incident`.split(/\s+/),
 ]);
 /** Verbs of an incident action that count only with an object from `incidentObjects`. */
@@ -166,7 +167,7 @@ const broadIncidentVerbs = new Set(
 /** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
 const incidentDone: Partial<Record<string, RegExp>> = {
   'incident.ack':
-    /^(?:ok |okay |ack |yep |yes )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)(?: inc \d+)?$|^(?:ok |okay |yep |yes )?(?:this|this one|it|that|inc \d+|the incident) (?:is|s) mine(?: now)?$/,
+    /^(?:ok |okay |ack |yep |yes )?(?:inc \d+ )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)(?: inc \d+)?$|^(?:ok |okay |yep |yes )?(?:this|this one|it|that|inc \d+|the incident) (?:is|s) mine(?: now)?$/,
   'incident.resolve': /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
 };
 
@@ -208,7 +209,7 @@ const attributes = new Set(
 const trailingWords = new Set(
   `please pls plz kindly thanks thx ty now asap immediately urgently quickly right away straight again too
    first as well also up down off on out in over back online it them both all nodes node vms cluster clusters
-   me us for rotation deployment slot procedure process one ones box
+   me us for rotation deployment slot procedure process one ones box current old existing active primary secondary
    boxes s bit little couple few more lot extra weekend night overnight tonight today holidays break`.split(
     /\s+/,
   ),
@@ -238,8 +239,13 @@ const purposeWords = new Set([
   'till',
 ]);
 
-const pronouns = new Set(['em', 'it', 'them', 'that', 'this', 'those', 'these', 'everything']);
+const pronouns = new Set(['one', 'em', 'it', 'them', 'that', 'this', 'those', 'these', 'everything']);
 const determiners = new Set([
+  'current',
+  'existing',
+  'old',
+  'active',
+  'same',
   'the',
   'teh',
   'a',
@@ -289,7 +295,7 @@ const laterWords =
 const later =
   /\b(?:tomorrow|tmrw|tmr|later|eventually|someday|sometime|at some point|next time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|at (?:eod|noon|midnight|lunch)|after (?:lunch|hours|work)|in (?:an|a few|a couple of) (?:hours?|minutes?|days?)|in a (?:bit|while)|in \d+ ?(?:h|hrs?|m|mins?)|in the (?:morning|afternoon|evening)|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d+|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sprint)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:evening|afternoon|weekend)|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|in \d+ (?:min|mins|minutes|hours?|days?))\b/;
 const reporting =
-  /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|was|were|is|are)\b/;
+  /\b(?:told|asked|said|says|say|wants|wanted|suggested|suggests|recommended|recommends|requested|mentioned|mentions|was|were|is|are)\b/;
 const conditionAfter =
   /\b(?:if|when|whenever|once|until|till|unless|whether|in case|as soon as|as long as|so long as|provided|providing|assuming)\b/;
 /** "until monday", "till the morning": how long, not a condition. */
@@ -326,7 +332,7 @@ const labelWords =
  * a note rather than a request ("step 3: stop …", "diego: stop …", "todo: …", "re: …"). A context
  * lead such as "cost review:" or "security here:" is not one.
  */
-function labelled(lower: string): boolean {
+function labelled(lower: string, speakers: ReadonlySet<string>): boolean {
   for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}?)\s[-\u2013\u2014]\s/g)) {
     // A dash lead is a label only when it says so ("grammar check - …"); "on it — ack" is not.
     if (
@@ -339,11 +345,16 @@ function labelled(lower: string): boolean {
   for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}):(?:\s|$)/g)) {
     const lead = match[1].trim().replace(/\s+/g, ' ');
     if (labelWords.test(lead)) return true;
-    if (!contextLead.test(lead) && lead.split(' ').length <= 2 && /^[a-z][a-z' -]*$/.test(lead)) return true;
+    // Somebody's words: a person of the roster or anybody named as a speaker ("diego:", "my lead:").
+    const words = lead.replace(/^(?:from|by|per) /, '').replace(/^(?:my|our|the|your) /, '');
+    if (!contextLead.test(lead) && (speakers.has(words) || genericSpeakers.test(words))) return true;
   }
   return /(?:^|\s)\[[a-z][\w .'-]{0,20}\]\s/.test(lower);
 }
 
+/** Leads that name a speaker without a name ("my lead:", "someone in #ops:"). */
+const genericSpeakers =
+  /^(?:someone|somebody|he|she|they|boss|lead|manager|tl|team lead|user|customer|vendor|colleague|coworker|my \w+)(?: (?:in|on|from) [#\w -]+)?$/;
 /** A lead before a colon that only sets the context of the requester's own request. */
 const contextLead =
   /^(?:quick(?: one| q| question)?|urgent|asap|heads up|fyi|ok|okay|so|update|security(?: here| team)?|finance(?: here)?|cost review|review|ops|on ?call|oncall|cab|it director|director|team|hey|hi|hello|morning|please|pls|bot|opsbot|p[1-4]|sev ?[1-4]|inc \d+|incident|\w+ here|\w+ team here|reminder to self|go|now|action|request|ask|resolved|fixed|mitigated|acknowledged|acked|declare|escalate|escalation|status|ic|incident commander|commander|(?:security|data|ml|cost|finance|ops|platform|sre|soc) (?:analyst|engineer|lead|manager|team)|analyst|engineer|sre|l[1-3]|l[1-3] on ?call|on-call|it manager|manager|data scientist|ml engineer)\s*$/;
@@ -361,7 +372,7 @@ const courtesy =
 const reportedLead = /\b(?:said|says|told (?:me|us)|asked|wrote|writes|suggested|recommended|quote)$/;
 /** Somebody else's words or thoughts anywhere in the message. */
 const reportedAnywhere =
-  /\b(?:said|says|told|asked|wrote|writes|suggested|suggests|recommended|recommends|thinks|thought|believes|according|per|quote|quoted|claims|claimed|reckons|heard|mentioned|wants|wanted)\b/;
+  /\b(?:said|says|told|asked|wrote|writes|suggested|suggests|recommended|recommends|thinks|thought|believes|according|mentioned|mentions|per|quote|quoted|claims|claimed|reckons|heard|mentioned|wants|wanted)\b/;
 /** Actions next to a passive request that the catalog does not have; a passive request beside one is not read as a request. */
 const foreignAction =
   /\b(?:delet|remov|destroy|purg|wip|eras|reveal|past|e ?mail|send|sent|shar|post|print|disabl|silenc|mut|suppress|shift|lower|rais|chang|restart|redeploy|deploy|grant|revok|reset|migrat|upgrad|renam|kill|terminat|drop|dump|export|copy|copied)\w*\b|\b(?:traffic|thresholds?|alerts?|approvals?|override|overrid\w*)\b/;
@@ -408,8 +419,11 @@ export class ChangeGate {
   /** Per skill, the first four letters of its verbs ("not stopping" denies "shut it"). */
   private readonly stems = new Map<string, Set<string>>();
   private readonly secretComponents: ReadonlySet<string>;
+  /** Names of the people in the roster, whose words a "name:" lead quotes. */
+  private readonly speakers: ReadonlySet<string>;
   /** Words of the vaults the secrets live in ("… the key in kv-prod-eus2-ai-01"). */
   private readonly vaults: ReadonlySet<string>;
+  private readonly vaultNames: ReadonlySet<string>;
   private lastClauses?: { lower: string; clauses: Clause[] };
 
   constructor(config: LandingZoneConfig) {
@@ -432,7 +446,14 @@ export class ChangeGate {
       config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
     );
     this.secretComponents = new Set(config.secrets.map((s) => s.account));
+    this.speakers = new Set(
+      config.people.flatMap((p) => {
+        const name = p.name.toLowerCase();
+        return [name, ...name.split(/\s+/)];
+      }),
+    );
     this.vaults = new Set(config.secrets.flatMap((s) => tokenize(s.vault)));
+    this.vaultNames = new Set(config.secrets.map((s) => s.vault));
   }
 
   /** Whether the gate guards this skill although it is not a change: acknowledging, escalating, resolving an incident. */
@@ -453,7 +474,7 @@ export class ChangeGate {
     if ((!kind && !incident) || !patterns) return { allowed: false, refusal: 'not-requested' };
     if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
     const typed = input.typed ?? input.lower;
-    if (input.quoted || labelled(input.lower) || labelled(typed))
+    if (input.quoted || labelled(input.lower, this.speakers) || labelled(typed, this.speakers))
       return { allowed: false, refusal: 'reported' };
     if (heldBack.test(input.lower) || heldBack.test(typed)) return { allowed: false, refusal: 'negated' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
@@ -553,7 +574,9 @@ export class ChangeGate {
     const laterClauses = clauses.slice(index + 1).map((c) => c.tokens.join(' '));
     if (
       laterClauses.some((c) =>
-        /^(?:\w+ )?(?:said|says|told|according|quote)\b|\b(?:wants|wanted|suggested|thinks)\b/.test(c),
+        /^(?:\w+ )?(?:said|says|told|according|quote)\b|\bwhat \w+ (?:wants|wanted|thinks|said)\b|\b(?:suggested|thinks)\b/.test(
+          c,
+        ),
       )
     )
       return { allowed: false, refusal: 'reported' };
@@ -596,7 +619,10 @@ export class ChangeGate {
       return { allowed: false, refusal: 'wrong-resource' };
     const before = previous?.tokens.join(' ') ?? '';
     const pastContext =
-      /^(?:after|since)\b/.test(before) && /\b(?:went|was|were|had|got|came|broke|\w+ed)\b/.test(before);
+      /^(?:after|since)\b/.test(before) &&
+      !/\b(?:finish|finishes|complete|completes|ends|end|done|over|you|we|i|they|someone|it s|is|are)\b/.test(
+        before,
+      );
     if (
       previous &&
       !pastContext &&
@@ -677,7 +703,7 @@ export class ChangeGate {
       if (clauses.some((c) => c.quoted || c.afterNo) || speakerEmoji.test(input.lower)) return undefined;
       if (clauses.some((c) => c !== clause && deferral.test(c.tokens.join(' ')))) return undefined;
       if (question && !(modal && kind && /\b(?:please|pls|kindly)\b/.test(whole))) return undefined;
-      const subject = tokenize(match[1] ?? match[2] ?? '');
+      const subject = tokenize(match.slice(1).find(Boolean) ?? '');
       if (!kind) {
         const words = subject.filter((t) => !/^\d+$/.test(t) && !determiners.has(t));
         return words.every((t) => ['this', 'it', 'that', 'one', 'incident', 'inc'].includes(t))
@@ -802,6 +828,8 @@ export class ChangeGate {
       if (
         match.nominal ||
         fillers?.has(token) ||
+        (named &&
+          /^(?:asap|now|please|pls|immediately|urgently|quickly|again|too|today|tonight)$/.test(token)) ||
         (kind === 'endpoint' && parseNumberToken(token) !== undefined)
       )
         continue;
@@ -843,7 +871,8 @@ export class ChangeGate {
       const token = tokens[i];
       const mention = input.mentions.find((m) => m.start === clause.start + i);
       if (mention) {
-        if (!this.fits(kind, mention)) return { allowed: false, refusal: 'wrong-resource' };
+        const vault = kind === 'secret' && this.vaultNames.has(mention.canonical);
+        if (!this.fits(kind, mention) && !vault) return { allowed: false, refusal: 'wrong-resource' };
         i = mention.end - clause.start - 1;
         continue;
       }
@@ -955,7 +984,11 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGat
   // A reason or a resolution may follow a named incident ("escalate INC-0733 no response from L2").
   const id = all.findIndex((t, k) => t === 'inc' && /^\d+$/.test(all[k + 1] ?? ''));
   const reason = all.findIndex((t) => /^(?:because|since|as|so|due|cause|cos|coz)$/.test(t));
-  const after = all.slice(0, id >= 0 ? id + 2 : reason >= 0 ? reason : all.length);
+  // "acknowledge the fraud latency incident": words describing the incident before the word itself.
+  const named = all.indexOf('incident');
+  const after = all
+    .slice(0, id >= 0 ? id + 2 : reason >= 0 ? reason : all.length)
+    .filter((_t, k) => named < 0 || k >= named);
   if (after.some((t) => !incidentWords.has(t) && !/^\d+$/.test(t)))
     return { allowed: false, refusal: 'wrong-resource' };
   if (all.some((t) => incidentArtifacts.has(t))) return { allowed: false, refusal: 'wrong-resource' };

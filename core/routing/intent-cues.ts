@@ -45,6 +45,7 @@ const howTo = new RegExp(
       String.raw`how is (?:it|that|this) done\b`,
       String.raw`what(?:'s| is| are|s) the (?:procedure|process|steps?|runbook|playbook|guidance|recommended way|best way|right way|correct way|proper way|way to)\b`,
       String.raw`what (?:steps|(?:should|do|can|must) (?:i|we) do)\b`,
+      String.raw`what should (?:i|we) (?:check|look at|try|look into)\b`,
       String.raw`(?:is there|do we have) (?:a |an )?(?:runbook|procedure|process|guide|playbook|documented way|sop)\b`,
       String.raw`(?:walk|talk) me through\b`,
       String.raw`(?:the |any )?(?:steps|procedure|process|instructions|runbook|playbook|guide|docs|documentation) (?:to|for|on)\b`,
@@ -68,7 +69,7 @@ const why = new RegExp(
 );
 /** Asks to be shown failures together with their reasons ("show me which jobs failed and why"): a report, not a why-question. */
 const reasonsAsked =
-  /\b(?:show|list|give|tell|pull|get)(?: me| us)?\b.{0,80}\b(?:fail\w*|died|crash\w*|broke|errors?\w*)\b.{0,20}\b(?:and|&) why\W*$/;
+  /^(?:which|what)\b.{0,60}\b(?:fail\w*|died|crash\w*|broke|errored)\b.{0,20}\b(?:and|&) why\W*$|\b(?:show|list|give|tell|pull|get)(?: me| us)?\b.{0,80}\b(?:fail\w*|died|crash\w*|broke|errors?\w*)\b.{0,20}\b(?:and|&) why\W*$/;
 const hypothetical =
   /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (to (\S+ ){1,4})?(if|when))\b/;
 const usage =

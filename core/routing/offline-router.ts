@@ -216,6 +216,20 @@ export class OfflineRouter implements Router {
     }
 
     // NLP.js answers its own "None" when no feature is known; the catalog's id is `none`.
+    if (
+      cues.noAction &&
+      /\b(?:don'?t|don t|dont|do not|never|no need to)\b/.test(analysis.lower) &&
+      !analysis.dismissed &&
+      !verdict.question &&
+      !cues.howTo &&
+      !cues.why &&
+      !endsAsked(analysis.lower) &&
+      [...analysis.lower.matchAll(readTail)].length === 0 &&
+      !readFrame.test(analysis.lower)
+    ) {
+      // "don't stop the gpu cluster, jobs are still running": a change waved away asks for nothing.
+      return this.intent('none', {}, 0.9);
+    }
     const classified = await this.classifier.classify(analysis.classifierText, analysis.views);
     const classifications = classified.map((c) => (c.intent === 'None' ? { ...c, intent: 'none' } : c));
     const ranked = classifications
@@ -256,7 +270,6 @@ export class OfflineRouter implements Router {
       (held === 'reported' || held === 'conditional' || held === 'negated') &&
       !analysis.dismissed &&
       !analysis.verdict.question &&
-      !analysis.cues.noAction &&
       !endsAsked(analysis.lower) &&
       [...analysis.lower.matchAll(readTail)].length === 0
     ) {
@@ -364,7 +377,7 @@ export class OfflineRouter implements Router {
     if (!cues.declare && !question && !(top && this.gated(top) && this.allowed(top, a))) {
       // An incident action said in so many words ("mark INC-0051 as acknowledged") decides over a
       // classifier that leans to another action or to none, when it scored at all or names the incident.
-      const incidentNamed = /\b(?:inc \d+|incident)\b/.test(a.lower);
+      const incidentNamed = /\b(?:inc[- ]?\d+|incident)\b/.test(a.lower);
       const stated = classifications
         .filter((c) => ChangeGate.guardsIncident(c.intent) && c.intent !== top)
         .filter((c) => (c.score >= 0.1 || incidentNamed) && this.allowed(c.intent, a));

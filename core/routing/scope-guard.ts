@@ -29,10 +29,10 @@ const destructive =
   /(?<!\b(was|were|been|being|got|get|is|are|be)\s)\b(delete|remove|destroy|purge|wipe|erase|nuke|decommission|deprovision|tear down|teardown|uninstall|terminate|trash|get rid of)\b|\b(drop|scrap)\s+(the|that|this|these|those|all|our|my|every|it|them)\b|\bkill\s+(?!(?:(?:the|these|those|all|our|my|every|idle|both) )*(?:[\w-]+ ){0,3}?(?:nodes?|vms?|boxes|machines)\b)/;
 /** Change words used as nouns after a preposition ("before the 6am retrain", "ahead of the deploy"). */
 const eventNoun =
-  /\b(before|after|ahead of|during|until|till|in time for|for) (the |our |this |that |a |next |tonight s |today s |tomorrow s |tonight's |today's |tomorrow's )?([\w-]+ ){0,3}(retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart)\b/g;
+  /\b(before|after|ahead of|during|until|till|in time for|for|by|since|with|from) (the |our |this |that |a |next |tonight s |today s |tomorrow s |tonight's |today's |tomorrow's )?([\w-]+ ){0,3}(retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|rollback|roll back|redeploy|hotfix|failover|reboot|restart)\b/g;
 /** The same words as the subject of a sentence ("the retrain is blocked", "my rerun failed"). */
 const eventSubject =
-  /\b(?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}(?:retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart|rerun)\b(?= (?:is|was|are|were|has|had|keeps|kept|will|got|failed|broke|blocked|stuck|running|finished|done|kicks|starts|begins))/g;
+  /\b(?:retrain|retraining|deploy|deployment|release|rollout|migration|upgrade|restart) (?:jobs?|runs?|pipelines?|window|schedule|plan|notes?|experiments?)\b|\b(?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}(?:retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart|rerun)\b(?= (?:is|was|are|were|has|had|keeps|kept|will|got|failed|broke|blocked|stuck|running|finished|done|kicks|starts|begins))/g;
 const accessGrant =
   /\b(add|invite)\b.{0,30}\b(to|into) (the |our )?(workspace|subscription|resource group|group|team|vault|key vault|rg)\b|\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
 const secretNoun =
