@@ -99,7 +99,7 @@ const changeVerbs: Record<string, string> = {
     consider * acked, mark * acknowledged, mark * acked, set * acknowledged, treat * acknowledged, taking ownership,
     i m taking ownership, i ll take ownership, i will take ownership, i take ownership`,
   'incident.escalate': `escalate, escalating, i m escalating, i am escalating, i ll escalate, i will escalate,
-    elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, send * to, send * up,
+    elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, raise * up, send * to, send * up,
     kick * up, kick * to, hand * to, hand * over to, hand off to, pass * to, take * to, get * on, get * involved,
     get * in, loop in, loop * in, bring in, bring * in, pull in, pull * in, page, need * on, need * here,
     need * involved, want * on, move * to, move * over to, bump * over to, transfer * to`,
@@ -273,7 +273,7 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:i|we) (?:would|d) like to|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|could) (?:you|u) be (?:so kind|kind enough|able)(?: as)? to|(?:i|we) (?:would|d) like to|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
 const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
@@ -645,7 +645,7 @@ export class ChangeGate {
     if (!kind) {
       if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
         return { allowed: false, refusal: 'conditional' };
-      return incidentObject(clause, at, match);
+      return incidentObject(clause, at, match, input.lower);
     }
     return this.object(kind, input, clause, match, clauses[index - 1]);
   }
@@ -974,7 +974,7 @@ export class ChangeGate {
  * What an incident verb acts on: anything after its own verbs ("escalate to engineering"); the
  * incident, a tier or a pronoun after a broad one ("take this one", "get L3 on INC-0020").
  */
-function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGateVerdict {
+function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: string): ChangeGateVerdict {
   // Everything after the verb must be about the incident: "resolve the merge conflict", "close this
   // tab", "escalate my permissions", "ack INC-0004 in an hour" ask for something else.
   const all = clause.tokens.slice(match.objectFrom).filter((_t, k) => {
@@ -1003,6 +1003,13 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch): ChangeGat
     if (!target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
   }
   if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };
+  // "all clear on INC-0300, closing": the verb alone, the incident named in the message.
+  if (
+    all.length === 0 &&
+    /^(?:closing|resolving|escalating|acking)$/.test(clause.tokens[at]) &&
+    /\binc[- ]?\d+\b/.test(lower)
+  )
+    return { allowed: true };
   const object = clause.tokens
     .slice(match.objectFrom, match.objectTo)
     .filter((t) => !determiners.has(t) && t !== 'as');

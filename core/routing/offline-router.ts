@@ -106,7 +106,7 @@ const declarationWaved = new RegExp(
 
 /** A declaration that is past, conditional, about another ticket system or a non-event ("incident: none today"). */
 const declarationHeld = new RegExp(
-  String.raw`\b(?:was|were|been|got|already) (?:declared|opened|raised|logged|filed|created)\b|\b(?:someone|somebody|they|he|she|diego|we) (?:opened|declared|raised|logged|filed)\b|\b${declareVerbs}\b.{0,60}\b(?:if|when|whenever|once|unless|in case)\b|\bwith (?:microsoft|azure|the vendor|vendor|aws|google)(?: support)?\b|\b(?:resolved|recovered|none today|nothing to report|all green|false alarm|ignore|just kidding|jk|test|not worth|nah|no need)\b|\bcould escalate\b`,
+  String.raw`\b(?:was|were|been|got|already) (?:declared|opened|raised|logged|filed|created)\b|\b(?:someone|somebody|they|he|she|diego|we) (?:opened|declared|raised|logged|filed)\b|\b${declareVerbs}\b.{0,60}\b(?:if|when|whenever|once|unless|in case)\b|\bwith (?:microsoft|azure|the vendor|vendor|aws|google)(?: support)?\b|\b(?:resolved|recovered|none today|nothing to report|all green|false alarm|ignore|just kidding|jk|just a test|it was a test|test message|not worth|nah|no need)\b|\bcould escalate\b`,
 );
 /**
  * Text that is somebody else's or not meant as a request, seen in the raw message before markup is
@@ -114,6 +114,10 @@ const declarationHeld = new RegExp(
  */
 const quotedMaterial =
   /```|`[^`]+`|~~|<\/?(?:s|del|strike|code|pre|blockquote|q)\b|(?:^|\n)\s*(?:>|&gt;|\$ )|\[\d{1,2}:\d{2}(?::\d{2})?\]|\[(?:firing|resolved|alert|alerts|system|admin|bot|info|warn|warning|error)\]|^\s*["'\u201c\u2018]|(?:^|\s)1[.)]\s.{1,200}\s2[.)]\s|(?:\s[-*\u2022]\s.{3,80}?){3,}|\boption a\b.{0,120}\boption b\b|https?:\/\/\S*(?:stop|start|scale|rotate|resolve|escalate)/i;
+
+/** A sentence of the message that asks a question ("…: how many training runs failed?"). */
+const sentenceAsks =
+  /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
 
 function endsAsked(text: string): boolean {
   return /\?\s*$/.test(text);
@@ -199,7 +203,14 @@ export class OfflineRouter implements Router {
   private async propose(analysis: Analysis, thanked: boolean): Promise<Intent> {
     const { verdict, cues } = analysis;
     if (verdict.outOfScope) return this.intent('none', {}, 0.95);
-    if (cues.standing && !cues.howTo && !cues.why && !cues.hypothetical && !cues.declare)
+    if (
+      cues.standing &&
+      !cues.howTo &&
+      !cues.why &&
+      !cues.hypothetical &&
+      !cues.declare &&
+      !sentenceAsks.test(analysis.lower)
+    )
       return this.intent('none', {}, 0.9);
     if (cues.roster && !cues.howTo && !cues.why) return this.intent('none', {}, 0.9);
     if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
@@ -245,12 +256,17 @@ export class OfflineRouter implements Router {
     // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
     // Start, stop and rotate are said in so many words; scaling's verbs (give, set, make) are everyday
     // words, so a scale verb counts only when the classifier heard a scale request at all.
-    const forbiddenAsked = [...this.kinds].some(([skill, kind]) => {
-      const heard =
-        skill !== 'endpoint.scale' || classifications.some((c) => c.intent === skill && c.score >= 0.02);
-      const refusal = kind === 'change' && heard && this.verdict(skill, analysis).refusal;
-      return refusal === 'wrong-resource' || refusal === 'out-of-scope';
-    });
+    const anyChangeAllowed = [...this.kinds].some(
+      ([skill, kind]) => kind === 'change' && this.allowed(skill, analysis),
+    );
+    const forbiddenAsked =
+      !anyChangeAllowed &&
+      [...this.kinds].some(([skill, kind]) => {
+        const heard =
+          skill !== 'endpoint.scale' || classifications.some((c) => c.intent === skill && c.score >= 0.02);
+        const refusal = kind === 'change' && heard && this.verdict(skill, analysis).refusal;
+        return refusal === 'wrong-resource' || refusal === 'out-of-scope';
+      });
     const cued = this.cuedSkill(analysis, ranked[0]?.skill, top?.intent, classifications);
     if (cued) {
       const scored = ranked.find((c) => c.skill === cued)?.confidence ?? 0;
