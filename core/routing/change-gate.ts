@@ -93,8 +93,8 @@ const changeVerbs: Record<string, string> = {
     need * rolled over, need * cycled, need * refreshed, need * renewed, need * replaced, want * rolled,
     want * regenerated, want * cycled, like * rotated, like * regenerated, require * rotated`,
   'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
-    i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
-    i am looking into, i am looking at, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
+    i ll take, i will take, looking into, i m looking into, im looking into,
+    i am looking into, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
     i am handling, i ll handle, i will handle, i ll look into, i will look into, consider * acknowledged,
     consider * acked, mark * acknowledged, mark * acked, set * acknowledged, treat * acknowledged, taking ownership,
     i m taking ownership, i ll take ownership, i will take ownership, i take ownership`,
@@ -148,14 +148,14 @@ const incidentArtifacts = new Set(
 /** Who an incident can be escalated or handed to. */
 const tierWords = new Set(
   `l1 l2 l3 l4 tier level next engineering engineers architect architects platform director directors it security
-   sre sres oncall call on manager lead leads team tiers secops soc`.split(/\s+/),
+   sre sres oncall call on manager lead leads tiers secops soc`.split(/\s+/),
 );
 /** Every word that may follow an incident verb in its clause. */
 const incidentWords = new Set([
   ...incidentObjects,
   ...tierWords,
   ...`the a an to up over as now please pls asap immediately right away urgently me my our resolved acknowledged
-   acked fixed closed done out off of on for it this that one ownership again too please thanks behalf by new i think
+   acked fixed closed done out off of on for it this that ownership again please thanks behalf by new i think from here
    probably
    latest current last first second other previous same incident`.split(/\s+/),
 ]);
@@ -214,6 +214,19 @@ const trailingWords = new Set(
     /\s+/,
   ),
 );
+/** Words that make an everyday verb a scale request ("add capacity", "bump it up", "two more instances"). */
+const scaleWords = new Set(
+  `instances instance replicas replica nodes node capacity up down out in more fewer less double halve triple
+   twice scale copies pods`.split(/\s+/),
+);
+
+/** Words that may stand around "rotation" in "kick off the quarterly key rotation for openai". */
+const nominalWords = new Set(
+  `key keys api secret quarterly scheduled planned regular monthly annual yearly usual standard routine full`.split(
+    /\s+/,
+  ),
+);
+
 /** Verbs of a purpose after "to" ("… to save cost", "… to handle the load"). */
 const purposeVerbs = new Set(
   `save cut reduce lower handle cope absorb deal cover meet keep get avoid prevent help support serve free
@@ -263,7 +276,7 @@ const determiners = new Set([
 ]);
 /** Words a scale request puts between its verb and the endpoint ("add two more instances to fraud"). */
 const scaleFillers = new Set(
-  `to by up down out in on for at of me us more extra another additional fewer less instance instances
+  `to by from up down out in on for at of me us more extra another additional fewer less instance instances
    replica replicas node nodes copies pods count number x`.split(/\s+/),
 );
 const secretFillers = new Set(['for', 'of', 'on', 'in']);
@@ -273,21 +286,22 @@ const secretFillers = new Set(['for', 'of', 'on', 'in']);
  * ("please", "can you", "I need you to", "go ahead and", "let's", "we need to").
  */
 const requestFrame =
-  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|we|someone|somebody)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:would|could) (?:you|u) be (?:so kind|kind enough|able)(?: as)? to|(?:i|we) (?:would|d) like to|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
+  /^(?:(?:please|pls|plz|plese|kindly|now|ok|okay|so|then|and|also|just|right|alright|sure|yes|yep|hey|opsbot|bot|quickly|urgently|asap|go ahead and|(?:can|could|would|will) (?:you|u|someone|somebody)(?: (?:please|pls|kindly|possibly|quickly|just))*|(?:can|could) we|(?:would|could) (?:you|u) be (?:so kind|kind enough|able)(?: as)? to|(?:i|we) (?:would|d) like to|(?:would|do|will) (?:you|u) mind|please could you|(?:i|we) (?:need|want|would like|d like) you to|(?:i|we) (?:d|would) (?:appreciate it|be grateful) if (?:you|u) (?:could|would|can)|need you to|let s|lets|let us|(?:we|i) (?:need|have|got) to|need to|time to|you can|you may|feel free to) ?)*$/;
 /** Frames that ask for an incident action although they would not ask for a change ("we can close this out"). */
 const incidentFrame = /^(?:(?:ok|okay|so|i think|alright) )*(?:we|you) can(?: now| go ahead and)?$/;
 /** Frames that make a trailing question mark a polite request ("can you stop the gpu cluster?"). */
-const modalFrame = /\b(?:can|could|would|will) (?:you|u|we)\b|\b(?:would|do) (?:you|u) mind\b/;
+const modalFrame =
+  /\b(?:can|could|would|will) (?:you|u)\b|\b(?:can|could) we\b|\b(?:would|do) (?:you|u) mind\b/;
 /** A choice offered, which makes a request a question ("can someone stop it or only admins"). */
 const alternativeAsked =
   /\bor (?:only|not|just|should|do|does|is|are|can|must|will|would|shall|what|no)\b|\byes or no\b/;
 const negation =
   /\b(?:not|no|never|don t|dont|do not|doesn t|didn t|shouldn t|mustn t|won t|wont|can t|cannot|without|nobody)\b/;
 const conditionWords =
-  /\b(?:if|when|whenever|once|before|after|until|till|unless|whether|in case|as soon as|as long as|so long as|provided|providing|assuming|only if|remind|notify|let me know|ping me|alert me|tell me|warn me)\b/;
+  /\b(?:if|when|whenever|once|before|after|until|till|unless|whether|in case|as soon as|as long as|so long as|provided|providing|assuming|only if|the moment|supposing|in the event|pending|subject to|remind|notify|let me know|ping me|alert me|tell me|warn me)\b/;
 /** A clause that opens with a condition or a note to self ("…, if nobody is using it", "todo: …"). */
 const conditionLead =
-  /^(?:(?:but|and|or|only|just) )*(?:if|when|whenever|once|unless|provided|providing|assuming|as long as|so long as|in case|until|till|after|todo|to do|note|reminder|remind)\b/;
+  /^(?:(?:but|and|or|only|just) )*(?:if|when|whenever|once|unless|provided|providing|assuming|as long as|so long as|in case|until|till|after|todo|to do|note|reminder|remind|pending|contingent|subject to|eventually|sometime|later|in an hour|in a bit)\b/;
 /** Words that put a change off to later, wherever they stand ("…, eventually"). */
 const laterWords =
   /\b(?:tomorrow|tmrw|later|eventually|someday|sometime|at some point|next (?:week|month|time|sprint|quarter|year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
@@ -325,7 +339,7 @@ const deferral =
  * such as "cost review:" or "security here:" is not one.
  */
 const labelWords =
-  /\b(?:step|steps|runbook|todo|to do|note|notes|ticket|fwd|fw|re|subject|quote|quoted|example|sample|test|testing|dry run|simulate|simulation|roleplay|role play|translate|translation|thoughts?|proposal|idea|ideas|option|options|pros|cons|draft|plan|checklist|decision|action items?|minutes|docs?|documentation|instructions?|system|override|spell check|grammar check|alert text|recommended action|recommendation|source|message|wrote|posted|said|says|according|output|logs?|error|context|summary|transcript|pasted|snippet|command|cmd|script|template|wiki|faq)\b/;
+  /\b(?:step|steps|runbook|todo|to do|note|notes|ticket|fwd|fw|re|subject|quote|quoted|example|sample|test|testing|dry run|simulate|simulation|roleplay|role play|translate|translation|thoughts?|proposal|idea|ideas|option|options|pros|cons|draft|plan|checklist|decision|action items?|minutes|docs?|documentation|instructions?|system|override|spell check|grammar check|alert text|recommended action|recommendation|source|message|wrote|posted|said|says|according|output|logs?|error|context|summary|transcript|pasted|snippet|command|cmd|script|template|wiki|faq|jira|pr|description|scenario|homework|define|definition|proposed|proposal|tabletop|exercise|drill|game day|skip[- ]level|cab \d+|takeaway|retro|riddle|slack|email|subject|engineer|support)\b/;
 
 /**
  * Whether a label before a colon marks what follows as somebody else's words, a plan, an example or
@@ -336,7 +350,7 @@ function labelled(lower: string, speakers: ReadonlySet<string>): boolean {
   for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}?)\s[-\u2013\u2014]\s/g)) {
     // A dash lead is a label only when it says so ("grammar check - …"); "on it — ack" is not.
     if (
-      /^(?:grammar check|spell check|example|sample|test|quote|draft|proposal|idea|note|todo|step \d+|option \w+|translate[\w ]*|roleplay)$/.test(
+      /^(?:grammar check|spell check|example|sample|test|quote|draft|proposal|idea|note|todo|step \d+|option \w+|translate[\w ]*|roleplay|quoting \w+|retro takeaway|[\w ]*draft|[\w ]*subject|riddle me this)$/.test(
         match[1].trim(),
       )
     )
@@ -346,9 +360,23 @@ function labelled(lower: string, speakers: ReadonlySet<string>): boolean {
     const lead = match[1].trim().replace(/\s+/g, ' ');
     if (labelWords.test(lead)) return true;
     // Somebody's words: a person of the roster or anybody named as a speaker ("diego:", "my lead:").
-    const words = lead.replace(/^(?:from|by|per) /, '').replace(/^(?:my|our|the|your) /, '');
+    const words = lead
+      .replace(/^@/, '')
+      .replace(/^(?:from|by|per|fyi) /, '')
+      .replace(/^(?:my|our|the|your) /, '');
+    if (
+      lead.split(/[\s@]+/).some((w) => speakers.has(w)) ||
+      /(?:'|\s)s (?:request|ask|message|note|words|idea)$/.test(lead)
+    )
+      return true;
     if (!contextLead.test(lead) && (speakers.has(words) || genericSpeakers.test(words))) return true;
+    // One word that sets no context is a name ("priya:"); "x from y", "x in #ops", "x (role)" quote someone.
+    if (!contextLead.test(lead) && /^[a-z][a-z'-]*$/.test(lead)) return true;
+    if (/\bfrom\b|\bin [#\w-]+$|\(.+\)$|(?:'|\s)s (?:exact )?words|forwarded|quoting/.test(lead)) return true;
   }
+  // A signature after a dash at the end ("stop gpu-cluster-01 — diego").
+  const signed = /\s[-\u2013\u2014]+\s*@?([a-z]+)\W*$/.exec(lower);
+  if (signed && speakers.has(signed[1])) return true;
   return /(?:^|\s)\[[a-z][\w .'-]{0,20}\]\s/.test(lower);
 }
 
@@ -357,10 +385,25 @@ const genericSpeakers =
   /^(?:someone|somebody|he|she|they|boss|lead|manager|tl|team lead|user|customer|vendor|colleague|coworker|my \w+)(?: (?:in|on|from) [#\w -]+)?$/;
 /** A lead before a colon that only sets the context of the requester's own request. */
 const contextLead =
-  /^(?:quick(?: one| q| question)?|urgent|asap|heads up|fyi|ok|okay|so|update|security(?: here| team)?|finance(?: here)?|cost review|review|ops|on ?call|oncall|cab|it director|director|team|hey|hi|hello|morning|please|pls|bot|opsbot|p[1-4]|sev ?[1-4]|inc \d+|incident|\w+ here|\w+ team here|reminder to self|go|now|action|request|ask|resolved|fixed|mitigated|acknowledged|acked|declare|escalate|escalation|status|ic|incident commander|commander|(?:security|data|ml|cost|finance|ops|platform|sre|soc) (?:analyst|engineer|lead|manager|team)|analyst|engineer|sre|l[1-3]|l[1-3] on ?call|on-call|it manager|manager|data scientist|ml engineer)\s*$/;
+  /^(?:quick(?: one| q| question)?|urgent|asap|heads up|fyi|ok|okay|so|update|security(?: here| team)?|finance(?: here)?|cost review|review|ops|on ?call|oncall|cab|it director|director|team|hey|hi|hello|morning|please|pls|bot|opsbot|p[1-4]|sev ?[1-4]|inc \d+|incident|\w+ here|\w+ team here|reminder to self|go|now|action|request|ask|resolved|fixed|mitigated|acknowledged|acked|declare|escalate|escalation|status|ic|incident commander|commander|(?:security|data|ml|cost|finance|ops|platform|sre|soc) (?:analyst|engineer|lead|manager|team)|analyst|engineer|sre|l[1-3]|l[1-3] on ?call|on-call|it manager|manager|data scientist|ml engineer|hygiene|key hygiene|quarterly hygiene|maintenance|follow ?up|heads-up|reminder|cost|costs|capacity|latency|prod|production|outage|today|tonight|now)\s*$/;
 /** Words that take a request back or make it a joke, a test or a comment ("(kidding)", "/s", "good idea?"). */
 const heldBack =
-  /\b(?:jk|j k|kidding|just kidding|not really|joke|joking|sarcasm|nein|nicht|doch nicht|non non|attends|what could go wrong|good idea|bad idea|is a bad idea|would be premature|is what \w+ would do|yes or no|who owns this|not here|in jira|as needed|as required|if needed|when needed|\w+(?:'| )s words)\b|(?:^|\s)\/s\b|\((?:test|testing)\)/;
+  /\b(?:jk|j k|kidding|just kidding|not really|joke|joking|sarcasm|nein|nicht|doch nicht|non non|attends|what could go wrong|good idea|bad idea|is a bad idea|would be premature|is what \w+ would do|yes or no|who owns this|not here|in jira|as needed|as required|if needed|when needed|\w+(?:'| )s words|no way|absolutely not|over my dead body|on second thought|belay that|ignore that|wrong (?:window|chat|channel|thread)|meant to send|forget i asked|maybe not|what s the worst|what's the worst|e g|for example|drill|tabletop|game day|thoughts|y n|sanity check|just checking|need to know|capacity planning|wondering|curious|runbook says|old runbook|would not|asking for|trying to figure out|figure out if|does the bot support|if the bot supports|no rush|not urgent|next week is fine|every now and then|from time to time|periodically|good call|bad call|sounds? reasonable|worth doing|worth it|even allowed|is that allowed|famous last words|wouldn t|maybe later|leave it|under no circumstances|i e|imagine|riddle|dumb question|silly question|not on ?call|not my incident|better not|disregard|oops|typo|undo|dry run|wdyt|what do you think|do you agree|as \\w+ (?:asked|said|wants|wanted|requested|suggested)|hypothetical\w*|exercise|scenario)\b|(?:^|\s)\/s\b|\((?:test|testing)\)|\bnot!|\by\/n\b|\be\.g\.|\bi\.e\.|\bwouldn'?t\b|[\u{1f921}\u{1f643}\u{1f602}\u{1f923}\u{1f914}]/u;
+
+/** A clause opening that sets a condition or a time ("the moment the run finishes, …", "come monday, …"). */
+const conditionStart =
+  /^(?:(?:but|and|so|ok|only) )*(?:the moment|the minute|supposing|suppose|in the event|pending|contingent|subject to|come \w+|post \w+|first thing|once|if|when|whenever|unless|in case|as soon as|soon as|end of (?:day|the day|week)|around \w+|tonight at \d+|after the \w+ (?:finishes|is done|ends|completes))\b/;
+/** A clause that is only a time: "later today", "tomorrow morning", "at 6pm", "next week". */
+const timeOnly =
+  /^(?:(?:later|early|first thing|sometime) )?(?:today|tomorrow|tmrw|tonight|this (?:evening|afternoon|morning|weekend)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|at \d{1,2}(?: \d{2})?(?: ?(?:am|pm))?|at (?:noon|midnight|eod)|in (?:an|a few|\d+) (?:hours?|minutes?|mins?|days?)|after (?:lunch|hours|work)|eventually|later)(?: (?:morning|evening|night|afternoon))?$/;
+/** Whether an earlier clause is only a time or opens with a condition (courtesies such as "when you get a chance" aside). */
+function heldTime(text: string): boolean {
+  const plain = text.replace(courtesy, ' ').trim();
+  return plain !== '' && (timeOnly.test(plain) || conditionStart.test(plain));
+}
+/** A resource the message says to spare. */
+const spared =
+  /\bleave (?:\S+ ){1,4}alone\b|\bmust stay (?:up|on|running)\b|\bkeep (?:\S+ ){1,4}(?:running|up|on)\b|\bexcept\b|\bbut not\b|\(not\b|\bnot (?:the )?(?:gpu|cpu|fraud|aoai|openai)\b|\bthat isn ?t\b/;
 
 /** Whether the message ends by asking. */
 function endsAsked(lower: string): boolean {
@@ -461,9 +504,36 @@ export class ChangeGate {
     return incidentActions.has(skill);
   }
 
-  /** The words of every change verb, so that spelling correction knows them. */
+  /** The words of every change verb and of the gate's guards, so that spelling correction leaves them alone ("nope", "nicht"). */
   static vocabulary(): string[] {
-    return Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z0-9]+/g) ?? []);
+    const guards = [
+      negation,
+      abort,
+      heldBack,
+      conditionWords,
+      reporting,
+      reportedAnywhere,
+      negativeLead,
+      deferral,
+      labelWords,
+      contextLead,
+      genericSpeakers,
+      later,
+      laterWords,
+      conditionStart,
+      timeOnly,
+      spared,
+      trailingWords,
+    ];
+    return [
+      ...Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z0-9]+/g) ?? []),
+      ...guards.flatMap((g) => (g instanceof RegExp ? g.source : [...g].join(' ')).match(/[a-z]{3,}/g) ?? []),
+      'nope',
+      'shouldn',
+      'mustn',
+      'wasn',
+      'reckons',
+    ];
   }
 
   /** Whether `skill` (a change skill) may be proposed for this message, and why not. */
@@ -476,7 +546,8 @@ export class ChangeGate {
     const typed = input.typed ?? input.lower;
     if (input.quoted || labelled(input.lower, this.speakers) || labelled(typed, this.speakers))
       return { allowed: false, refusal: 'reported' };
-    if (heldBack.test(input.lower) || heldBack.test(typed)) return { allowed: false, refusal: 'negated' };
+    if (heldBack.test(input.lower) || heldBack.test(typed) || negativeEmoji.test(input.lower))
+      return { allowed: false, refusal: 'negated' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
     if (this.lastClauses?.lower !== input.lower)
       this.lastClauses = { lower: input.lower, clauses: splitClauses(input.lower) };
@@ -561,11 +632,7 @@ export class ChangeGate {
       .replace(untilTime, ' ')
       .replace(purposeTail, '');
     if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
-    if (
-      later.test(rest.split(/\b(?:for|ahead|before|during|so|because|since|as)\b/)[0] ?? '') ||
-      laterWords.test(rest)
-    )
-      return { allowed: false, refusal: 'conditional' };
+    if (later.test(rest) || laterWords.test(rest)) return { allowed: false, refusal: 'conditional' };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
     if ((previous && negativeLead.test(previous.tokens.join(' '))) || clause.afterNo)
@@ -590,7 +657,23 @@ export class ChangeGate {
     const denied = /\b(?:not|never|n t|won t|wont|don t|dont)(?: \w+)? (\w{4})/;
     if (laterClauses.some((c) => stems.has(denied.exec(c)?.[1] ?? '')))
       return { allowed: false, refusal: 'negated' };
-    if (laterClauses.some((c) => deferral.test(c))) return { allowed: false, refusal: 'conditional' };
+    if (laterClauses.some((c) => deferral.test(c) || laterWords.test(c) || timeOnly.test(c)))
+      return { allowed: false, refusal: 'conditional' };
+    // "Can we stop gpu-cluster-01? Is anyone using it?": a question after the request makes it one too.
+    if (
+      endsAsked(input.lower) &&
+      laterClauses.some((c) =>
+        /^(?:is|are|does|do|did|will|would|what|who|why|how|any|anything|anyone)\b/.test(c),
+      )
+    )
+      return { allowed: false, refusal: 'question' };
+    // "can we stop it over the weekend?", "can we rotate it during business hours?": asked about, with a time.
+    if (
+      /\b(?:can|could) we\b/.test(prefix) &&
+      (clause.asked || endsAsked(input.lower)) &&
+      /\b(?:during|over|before|after|on|at|by)\b/.test(rest)
+    )
+      return { allowed: false, refusal: 'question' };
     if (/\bfrom \w+ing\b/.test(rest)) return { allowed: false, refusal: 'not-requested' };
     if (
       clauses
@@ -617,6 +700,15 @@ export class ChangeGate {
       )
     )
       return { allowed: false, refusal: 'wrong-resource' };
+    // "Tomorrow morning, rotate the key", "the moment the run finishes, stop it": an earlier clause that
+    // is only a time, or opens with a condition. "black friday tomorrow, bump fraud" is context.
+    if (clauses.slice(0, index).some((c) => heldTime(c.tokens.join(' '))))
+      return { allowed: false, refusal: 'conditional' };
+    // "leave gpu-cluster-01 alone and stop the cluster": a resource spared elsewhere in the message.
+    if (spared.test(input.lower)) return { allowed: false, refusal: 'negated' };
+    // "stop gpu-cluster-01 and cpu-cluster-01": a second resource in a clause of its own; the dialog asks.
+    if (clauses.slice(index + 1).some((c) => this.onlyAnyResource(input, c)))
+      return { allowed: false, refusal: 'not-requested' };
     const before = previous?.tokens.join(' ') ?? '';
     const pastContext =
       /^(?:after|since)\b/.test(before) &&
@@ -642,6 +734,12 @@ export class ChangeGate {
       (notACount.test(clause.text) || notInstances.test(clause.tokens.join(' ')))
     )
       return { allowed: false, refusal: 'wrong-resource' };
+    if (
+      skill === 'endpoint.scale' &&
+      !/^(?:scale|resize|scaled)$/.test(verb) &&
+      !clause.tokens.slice(at).some((t) => scaleWords.has(t) || parseNumberToken(t) !== undefined)
+    )
+      return { allowed: false, refusal: 'not-requested' };
     if (!kind) {
       if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
         return { allowed: false, refusal: 'conditional' };
@@ -785,6 +883,9 @@ export class ChangeGate {
       const mention = input.mentions.find((m) => m.start === global);
       if (mention) {
         if (!this.fits(kind, mention)) return { allowed: false, refusal: 'wrong-resource' };
+        // "regenerate my api key", "an api key for me": somebody's own or a new one.
+        if (/^(?:my|an|a|another|new|some)$/.test(clause.tokens[i - 1] ?? ''))
+          return { allowed: false, refusal: 'wrong-resource' };
         const following = mention.end - clause.start;
         const next = clause.tokens[clause.tokens[following] === 's' ? following + 1 : following];
         const after =
@@ -809,6 +910,9 @@ export class ChangeGate {
         });
       }
       if (kindNouns[kind].has(token)) {
+        // "a vm for me", "my api key", "another deployment": a new or personal one, not the landing zone's.
+        if (/^(?:a|an|another|new|my|some|extra)$/.test(clause.tokens[i - 1] ?? '') && !named)
+          return { allowed: false, refusal: 'wrong-resource' };
         const after = clause.tokens[i + 1];
         if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
@@ -826,7 +930,7 @@ export class ChangeGate {
           : { allowed: false, refusal: 'no-resource' };
       }
       if (
-        match.nominal ||
+        (match.nominal && (trailingWords.has(token) || nominalWords.has(token))) ||
         fillers?.has(token) ||
         (named &&
           /^(?:asap|now|please|pls|immediately|urgently|quickly|again|too|today|tonight)$/.test(token)) ||
@@ -881,7 +985,7 @@ export class ChangeGate {
         i += tokenize(polite[0]).length - 1;
         continue;
       }
-      if (token === 'for') {
+      if (token === 'for' || (token === 'of' && kind === 'secret')) {
         // "… for the aks cluster" names what the action is for: read on; "… for the canary" is a purpose.
         let j = i + 1;
         while (determiners.has(tokens[j] ?? '')) j += 1;
@@ -889,6 +993,15 @@ export class ChangeGate {
           i = j - 1;
           continue;
         }
+        // "stop the cluster for databricks": a resource given only by its kind, for something unknown.
+        if (verdict.resource === 'generic' && !/^(?:me|us|the|a|now|today|tonight)$/.test(tokens[j] ?? ''))
+          return { allowed: false, refusal: 'wrong-resource' };
+        // "rotate the api key for datadog": a key of something else.
+        if (
+          kind === 'secret' &&
+          !/^(?:me|us|the|a|audit|security|compliance|hygiene|rotation|today|now)$/.test(tokens[j] ?? '')
+        )
+          return { allowed: false, refusal: 'wrong-resource' };
         break;
       }
       if (purposeWords.has(token)) break;
@@ -913,6 +1026,10 @@ export class ChangeGate {
         return { allowed: false, refusal: 'not-requested' };
       if (/^(?:as|that|which|who|because|cos|coz|cuz)$/.test(token) || (token === 'now' && next === 'that'))
         break;
+      if (token === 'from' && kind === 'endpoint' && parseNumberToken(next) !== undefined) {
+        i += 1;
+        continue;
+      }
       if (parseNumberToken(token) !== undefined) {
         numbers += 1;
         // "to 3.5" is one count the dialog asks about again; "to 10:30" or "5 minutes" is none.
@@ -948,6 +1065,19 @@ export class ChangeGate {
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
     }
     return verdict;
+  }
+
+  /** Whether a clause names one resource of any kind and nothing else ("… and cpu-cluster-01"). */
+  private onlyAnyResource(input: ChangeGateInput, clause: Clause): boolean {
+    let found = false;
+    for (let i = 0; i < clause.tokens.length; i += 1) {
+      const mention = input.mentions.find((m) => m.start === clause.start + i);
+      if (mention) {
+        found = true;
+        i = mention.end - clause.start - 1;
+      } else if (!determiners.has(clause.tokens[i])) return false;
+    }
+    return found;
   }
 
   /** Whether a clause names one resource of the kind and nothing else ("gpu-cluster-01", "the fraud endpoint"). */
@@ -1002,6 +1132,26 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
     const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
     if (!target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
   }
+  const namedElsewhere = all.length === 0 && /\binc[- ]?\d+\b/.test(lower);
+  if (
+    /^(?:close|closing|wrap|shut)$/.test(verb) &&
+    !namedElsewhere &&
+    !all.some((t) => /^(?:inc|incident|ticket|it|this)$/.test(t))
+  )
+    return { allowed: false, refusal: 'not-requested' };
+  // "on" and "take" mean the incident only with it as their object ("I'm on the sre team" does not).
+  if (
+    /^(?:on|take|taking|i)$/.test(verb) &&
+    !namedElsewhere &&
+    !all.some((t) => /^(?:inc|incident|it|this|that|page|alert|ticket|outage|issue|one)$/.test(t))
+  )
+    return { allowed: false, refusal: 'not-requested' };
+  if (
+    verb === 'wrap' &&
+    !all.some((t) => t === 'inc' || t === 'incident') &&
+    !/\b(?:all good|fixed|resolved|stable|recovered|mitigated|back to normal|healthy)\b/.test(lower)
+  )
+    return { allowed: false, refusal: 'not-requested' };
   if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };
   // "all clear on INC-0300, closing": the verb alone, the incident named in the message.
   if (

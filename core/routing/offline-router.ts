@@ -106,7 +106,7 @@ const declarationWaved = new RegExp(
 
 /** A declaration that is past, conditional, about another ticket system or a non-event ("incident: none today"). */
 const declarationHeld = new RegExp(
-  String.raw`\b(?:was|were|been|got|already) (?:declared|opened|raised|logged|filed|created)\b|\b(?:someone|somebody|they|he|she|diego|we) (?:opened|declared|raised|logged|filed)\b|\b${declareVerbs}\b.{0,60}\b(?:if|when|whenever|once|unless|in case)\b|\bwith (?:microsoft|azure|the vendor|vendor|aws|google)(?: support)?\b|\b(?:resolved|recovered|none today|nothing to report|all green|false alarm|ignore|just kidding|jk|just a test|it was a test|test message|not worth|nah|no need)\b|\bcould escalate\b`,
+  String.raw`\b(?:was|were|been|got|already) (?:declared|opened|raised|logged|filed|created)\b|\b(?:someone|somebody|they|he|she|we|\w+) (?:opened|declared|raised|logged|filed) (?:an? |the )?(?:incident|p[1-4]|sev ?\d|ticket)\b|\b${declareVerbs}\b.{0,60}\b(?:if|when|whenever|once|unless|in case)\b|\bwith (?:microsoft|azure|the vendor|vendor|aws|google)(?: support)?\b|\b(?:resolved|recovered|none today|nothing to report|all green|false alarm|ignore|just kidding|jk|just a test|it was a test|test message|not worth|nah|no need)\b|\bcould escalate\b`,
 );
 /**
  * Text that is somebody else's or not meant as a request, seen in the raw message before markup is
@@ -118,6 +118,11 @@ const quotedMaterial =
 /** A sentence of the message that asks a question ("…: how many training runs failed?"). */
 const sentenceAsks =
   /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
+
+/** A Teams mention of a person other than the bot: the message is addressed to them ("<at>Lee Gu</at> scale fraud to 6"). */
+function addressedToSomeoneElse(raw: string): boolean {
+  return [...raw.matchAll(/<at>([^<]*)<\/at>/gi)].some((m) => !/\b(?:opsbot|ops bot|bot)\b/i.test(m[1]));
+}
 
 function endsAsked(text: string): boolean {
   return /\?\s*$/.test(text);
@@ -190,8 +195,10 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
     const analysis = analyse(text, this.resolver, this.corrector);
-    analysis.quoted = quotedMaterial.test(raw);
+    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw);
     const command = parseCommand(text, this.config);
+    if (command && analysis.verdict.outOfScope && command.skill !== 'help')
+      return this.intent('none', {}, 0.95);
     if (command) return this.holdDeclaration(this.gateChange(command, analysis), analysis);
     return this.holdDeclaration(
       this.gateChange(await this.propose(analysis, thanked === true), analysis),
@@ -706,6 +713,11 @@ function absoluteCount(a: Analysis): number | undefined {
   // A signed or fractional number ("to -5", "3.5 instances") is not a count to guess from.
   if (numbers.length === 0 || /(?:^|[^\w.])[-+\u2212]\s*\d|\d[.,]\d/.test(a.lower)) return undefined;
   const within = (n: { value: number } | undefined) => (n && n.value <= 50 ? n.value : undefined);
+  // "to 8, I mean 4": the correction counts.
+  const corrected = /\b(?:i mean|sorry|make (?:that|it)|correction|actually|no wait)\W+(\d{1,3})\b/.exec(
+    a.lower,
+  );
+  if (corrected) return within({ value: Number(corrected[1]) });
   // "to ten" names the target even when the sentence also says "more capacity".
   const toBefore = [...numbers].reverse().find((n) => /^(to|at)$/.test(a.tokens[n.start - 1] ?? ''));
   if (toBefore) return within(toBefore);

@@ -5,18 +5,19 @@ import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 /**
- * Probes written by two reviewers who attacked the change gate, each without seeing the other's:
+ * Probes written by three reviewers who attacked the change gate, each without seeing the others':
  * `S` lines must reach no change skill and no incident action; `A=<skill>` lines are plain requests
  * that should reach that skill; `?` lines were judged ambiguous and are not scored.
  */
-const probes = ['adversarial-probes.tsv', 'adversarial-probes-2.tsv'].flatMap((file) =>
-  readFileSync(join(__dirname, 'fixtures', file), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [tag, text] = line.split('\t');
-      return { tag, text };
-    }),
+const probes = ['adversarial-probes.tsv', 'adversarial-probes-2.tsv', 'adversarial-probes-3.tsv'].flatMap(
+  (file) =>
+    readFileSync(join(__dirname, 'fixtures', file), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [tag, text] = line.split('\t');
+        return { tag, text };
+      }),
 );
 const acting = new Set([
   'compute.start',
@@ -35,8 +36,8 @@ beforeAll(async () => {
 
 describe('adversarial probes against the change gate', () => {
   it('has the reviewer’s probes to read', () => {
-    expect(probes.length).toBeGreaterThan(950);
-    expect(probes.filter((p) => p.tag === 'S').length).toBeGreaterThan(750);
+    expect(probes.length).toBeGreaterThan(1350);
+    expect(probes.filter((p) => p.tag === 'S').length).toBeGreaterThan(1000);
   });
 
   it('sends none of the must-not-act probes to a change or an incident action', async () => {
@@ -54,8 +55,8 @@ describe('adversarial probes against the change gate', () => {
       const intent = await router.route(text);
       if (intent.skill !== tag.slice(2)) refused.push(`${text} → ${intent.skill}`);
     }
-    // 10 of 134 at the time of writing: conditions and past events the gate reads strictly
+    // 13 of 250 at the time of writing: conditions and past events the gate reads strictly
     // ("needs starting before 9", "close INC-0004, fixed by the rollback yesterday").
-    expect(refused.length).toBeLessThanOrEqual(14);
+    expect(refused.length).toBeLessThanOrEqual(18);
   });
 });
