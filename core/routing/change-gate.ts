@@ -156,6 +156,7 @@ const incidentWords = new Set([
   ...tierWords,
   ...`the a an to up over as now please pls asap immediately right away urgently me my our resolved acknowledged
    acked fixed closed done out off of on for it this that ownership again please thanks behalf by new i think from here
+   rn into involved in senior someone somebody
    probably
    latest current last first second other previous same incident`.split(/\s+/),
 ]);
@@ -209,7 +210,7 @@ const attributes = new Set(
 const trailingWords = new Set(
   `please pls plz kindly thanks thx ty now asap immediately urgently quickly right away straight again too
    first as well also up down off on out in over back online it them both all nodes node vms cluster clusters
-   me us for rotation deployment slot procedure process one ones box current old existing active primary secondary
+   me us for rotation deployment slot procedure process one ones box current old existing active primary secondary rn
    boxes s bit little couple few more lot extra weekend night overnight tonight today holidays break`.split(
     /\s+/,
   ),
@@ -254,6 +255,10 @@ const purposeWords = new Set([
 
 const pronouns = new Set(['one', 'em', 'it', 'them', 'that', 'this', 'those', 'these', 'everything']);
 const determiners = new Set([
+  'idle',
+  'unused',
+  'spare',
+  'empty',
   'current',
   'existing',
   'old',
@@ -911,7 +916,11 @@ export class ChangeGate {
       }
       if (kindNouns[kind].has(token)) {
         // "a vm for me", "my api key", "another deployment": a new or personal one, not the landing zone's.
-        if (/^(?:a|an|another|new|my|some|extra)$/.test(clause.tokens[i - 1] ?? '') && !named)
+        if (
+          /^(?:a|an|another|new|my|some|extra)$/.test(clause.tokens[i - 1] ?? '') &&
+          !named &&
+          clause.tokens[i + 1] !== 'rotation'
+        )
           return { allowed: false, refusal: 'wrong-resource' };
         const after = clause.tokens[i + 1];
         if (after !== undefined && attributes.has(after))
@@ -1130,7 +1139,8 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
   const toAt = clause.tokens.indexOf('to', at);
   if (toAt > at) {
     const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
-    if (!target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
+    const state = /^(?:acknowledged|acked|resolved|closed|done|fixed)$/.test(target[0] ?? '');
+    if (!state && !target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
   }
   const namedElsewhere = all.length === 0 && /\binc[- ]?\d+\b/.test(lower);
   if (
@@ -1149,7 +1159,9 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
   if (
     verb === 'wrap' &&
     !all.some((t) => t === 'inc' || t === 'incident') &&
-    !/\b(?:all good|fixed|resolved|stable|recovered|mitigated|back to normal|healthy)\b/.test(lower)
+    !/\b(?:all good|all green|all clear|fixed|resolved|stable|recovered|mitigated|back to normal|healthy)\b/.test(
+      lower,
+    )
   )
     return { allowed: false, refusal: 'not-requested' };
   if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };

@@ -92,10 +92,19 @@ export class IntentClassifier {
       );
     }
     const settings = { ...domain.settings, ...manager.settings };
+    const probe = documents[0];
+    if (probe && typeof domain.neuralNetwork.run !== 'function')
+      throw new Error('Offline router: the NLP.js network has no run(); check the @nlpjs versions.');
     const prepared: { tokens: string[]; intent: string }[] = [];
     for (const d of documents)
       prepared.push({ tokens: Object.keys(await domain.prepare(d.text, settings)), intent: d.intent });
-    return new IntentClassifier(domain, settings, new NaiveBayes(prepared));
+    const classifier = new IntentClassifier(domain, settings, new NaiveBayes(prepared));
+    // A model whose internals changed shape would read no evidence at all: check one training sentence.
+    if (probe && (await classifier.activations(probe.text)).size === 0)
+      throw new Error(
+        'Offline router: the NLP.js network gives no evidence for its own training sentence; check the @nlpjs versions.',
+      );
+    return classifier;
   }
 
   /** Evidence per intent for one text: the network's activations before NLP.js normalises them (0 = none). */

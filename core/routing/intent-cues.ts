@@ -69,7 +69,7 @@ const why = new RegExp(
 );
 /** Asks to be shown failures together with their reasons ("show me which jobs failed and why"): a report, not a why-question. */
 const reasonsAsked =
-  /^(?:which|what)\b.{0,60}\b(?:fail\w*|died|crash\w*|broke|errored)\b.{0,20}\b(?:and|&) why\W*$|\b(?:show|list|give|tell|pull|get)(?: me| us)?\b.{0,80}\b(?:fail\w*|died|crash\w*|broke|errors?\w*)\b.{0,20}\b(?:and|&) why\W*$/;
+  /^(?:which|what)\b.{0,60}\b(?:fail\w*|died|crash\w*|broke|errored)\b.{0,20}(?:\band|\s&) why\W*$|\b(?:show|list|give|tell|pull|get)(?: me| us)?\b.{0,80}\b(?:fail\w*|died|crash\w*|broke|errors?\w*)\b.{0,20}(?:\band|\s&) why\W*$/;
 const hypothetical =
   /\b(hypothetically|in theory|theoretically|just asking|only asking|asking for a friend|what (would|will|could|might) happen|what happens (to (\S+ ){1,4})?(if|when))\b/;
 const usage =

@@ -60,3 +60,21 @@ describe('adversarial probes against the change gate', () => {
     expect(refused.length).toBeLessThanOrEqual(18);
   });
 });
+
+describe('the change and incident skills’ own examples', () => {
+  it('pass the change gate almost always (the gate must not refuse what the skills teach)', async () => {
+    const acts = allSkills.filter((s) => acting.has(s.id));
+    const refused: string[] = [];
+    let total = 0;
+    for (const skill of acts) {
+      for (const example of skill.examples) {
+        total += 1;
+        const intent = await router.route(example);
+        if (intent.skill !== skill.id) refused.push(`${example} → ${intent.skill}`);
+      }
+    }
+    expect(total).toBeGreaterThan(300);
+    // 8 of 357 at the time of writing, each a form the gate reads strictly on purpose.
+    expect(refused.length / total).toBeLessThanOrEqual(0.03);
+  });
+});
