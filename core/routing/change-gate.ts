@@ -93,7 +93,7 @@ const changeVerbs: Record<string, string> = {
     need * rolled over, need * cycled, need * refreshed, need * renewed, need * replaced, want * rolled,
     want * regenerated, want * cycled, like * rotated, like * regenerated, require * rotated`,
   'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
-    i ll take, i will take, looking into, i m looking into, im looking into,
+    i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
     i am looking into, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
     i am handling, i ll handle, i will handle, i ll look into, i will look into, consider * acknowledged,
     consider * acked, mark * acknowledged, mark * acked, set * acknowledged, treat * acknowledged, taking ownership,
@@ -102,7 +102,7 @@ const changeVerbs: Record<string, string> = {
     elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, raise * up, send * to, send * up,
     kick * up, kick * to, hand * to, hand * over to, hand off to, pass * to, take * to, get * on, get * involved,
     get * in, loop in, loop * in, bring in, bring * in, pull in, pull * in, page, need * on, need * here,
-    need * involved, want * on, move * to, move * over to, bump * over to, transfer * to`,
+    need * involved, want * on, move * to, move * over to, bump * over to, transfer * to, get * looped in, loop * in on`,
   'incident.resolve': `resolve, resolving, i m resolving, i ll resolve, i will resolve, close, closing,
     i m closing, i ll close, i will close, close out, close * out, close off, mark resolved, mark * resolved,
     mark * done, mark * fixed, mark * closed, set * resolved, set * to resolved, wrap up, wrap * up, shut,
@@ -116,7 +116,7 @@ const changeVerbs: Record<string, string> = {
  */
 const passiveForms: Partial<Record<string, RegExp>> = {
   'incident.resolve':
-    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can|can now|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
+    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|(?:the )?(?:[a-z]+ ){0,3}incident|inc \d+)(?: one| incident)?) (?:can|can now|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
   'incident.ack':
     /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
   'incident.escalate':
@@ -220,6 +220,10 @@ const scaleWords = new Set(
   `instances instance replicas replica nodes node capacity up down out in more fewer less double halve triple
    twice scale copies pods`.split(/\s+/),
 );
+
+/** The start of a new sentence typed without punctuation ("turn off the gpu cluster it's burning money"). */
+const runOnSubject =
+  /^(?:it s|its|it is|we re|were|we are|we|i m|im|i am|i ve|i|nobody|no one|everyone|everything|they|there s|theres|there is|that s|thats)\b/;
 
 /** Words that may stand around "rotation" in "kick off the quarterly key rotation for openai". */
 const nominalWords = new Set(
@@ -578,6 +582,10 @@ export class ChangeGate {
       const passive = this.passiveRequest(skill, kind, input, clauses);
       if (passive) return passive;
     }
+    if ((skill === 'compute.start' || skill === 'compute.stop') && !endsAsked(input.lower)) {
+      const terse = clauses.find((clause) => !clause.asked && this.terseCompute(skill, clause, input));
+      if (terse) return { allowed: true, resource: 'named' };
+    }
     if (skill === 'endpoint.scale' && !endsAsked(input.lower)) {
       const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
       if (terse) return { allowed: true, resource: 'named' };
@@ -808,7 +816,10 @@ export class ChangeGate {
       if (question && !(modal && kind && /\b(?:please|pls|kindly)\b/.test(whole))) return undefined;
       const subject = tokenize(match.slice(1).find(Boolean) ?? '');
       if (!kind) {
-        const words = subject.filter((t) => !/^\d+$/.test(t) && !determiners.has(t));
+        const incidentAt = subject.indexOf('incident');
+        const words = subject
+          .slice(incidentAt >= 0 ? incidentAt : 0)
+          .filter((t) => !/^\d+$/.test(t) && !determiners.has(t));
         return words.every((t) => ['this', 'it', 'that', 'one', 'incident', 'inc'].includes(t))
           ? { allowed: true }
           : undefined;
@@ -856,6 +867,16 @@ export class ChangeGate {
     )
       t.pop();
     const to = t.lastIndexOf('to');
+    // "fraud endpoint 8 instances": the count right after the endpoint.
+    const bare = input.mentions.find((m) => m.start === clause.start && m.kind === 'endpoint');
+    if (bare && to < 0) {
+      const after = t.slice(bare.end - clause.start);
+      return (
+        after.length === 2 &&
+        parseNumberToken(after[0]) !== undefined &&
+        /^(?:instances?|replicas?|nodes?)$/.test(after[1])
+      );
+    }
     const count = parseNumberToken(t[to + 1] ?? '');
     if (to < 1 || count === undefined || t.length > to + 3) return false;
     if (t.length === to + 3 && !/^(instances?|replicas?|nodes?|copies)$/.test(t[to + 2])) return false;
@@ -870,6 +891,23 @@ export class ChangeGate {
       else if (!determiners.has(t[i]) && !kindNouns.endpoint.has(t[i])) return false;
     }
     return named;
+  }
+
+  /**
+   * A start or stop without a verb, the cluster and its new state only: "gpu cluster off pls",
+   * "cpu-cluster-01 up", "gpu cluster -> 0 nodes".
+   */
+  private terseCompute(skill: string, clause: Clause, input: ChangeGateInput): boolean {
+    const t = clause.tokens;
+    const mention = input.mentions.find((m) => m.start === clause.start && m.kind === 'compute');
+    if (!mention) return false;
+    const rest = t
+      .slice(mention.end - clause.start)
+      .filter((w) => !/^(?:pls|please|plz|now|asap|rn|thanks|thx)$/.test(w))
+      .join(' ');
+    return skill === 'compute.stop'
+      ? /^(?:off|down|to (?:0|zero)(?: nodes)?)$/.test(rest)
+      : /^(?:on|up|online)$/.test(rest);
   }
 
   /** Checks what the verb acts on: a resource of the skill's kind, the kind itself, or "it" for one named. */
@@ -1014,6 +1052,8 @@ export class ChangeGate {
         break;
       }
       if (purposeWords.has(token)) break;
+      // A run-on sentence typed without punctuation: a new subject starts a new sentence ("… it's burning money").
+      if (runOnSubject.test(tokens.slice(i, i + 2).join(' '))) break;
       // "… to save cost", "… as part of our hygiene", "… that lives in the vault", "… now that training is done".
       const next = tokens[i + 1] ?? '';
       if (token === 'to' && purposeVerbs.has(next)) break;
@@ -1150,6 +1190,8 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
   )
     return { allowed: false, refusal: 'not-requested' };
   // "on" and "take" mean the incident only with it as their object ("I'm on the sre team" does not).
+  if (verb === 'looking' && !all.some((t) => t === 'inc' || t === 'incident'))
+    return { allowed: false, refusal: 'not-requested' };
   if (
     /^(?:on|take|taking|i)$/.test(verb) &&
     !namedElsewhere &&

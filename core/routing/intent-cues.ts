@@ -46,6 +46,7 @@ const howTo = new RegExp(
       String.raw`what(?:'s| is| are|s) the (?:procedure|process|steps?|runbook|playbook|guidance|recommended way|best way|right way|correct way|proper way|way to)\b`,
       String.raw`what (?:steps|(?:should|do|can|must) (?:i|we) do)\b`,
       String.raw`what should (?:i|we) (?:check|look at|try|look into)\b`,
+      String.raw`what (?:shd|shud|shld|should) (?:i|we) do\b`,
       String.raw`(?:is there|do we have) (?:a |an )?(?:runbook|procedure|process|guide|playbook|documented way|sop)\b`,
       String.raw`(?:walk|talk) me through\b`,
       String.raw`(?:the |any )?(?:steps|procedure|process|instructions|runbook|playbook|guide|docs|documentation) (?:to|for|on)\b`,
@@ -65,7 +66,7 @@ const howTo = new RegExp(
     ')',
 );
 const why = new RegExp(
-  `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b|what(?:'s| is|s)? (?:the )?(?:usual|likely|typical|common|root|probable) (?:cause|reason)s?\\b|what (?:could|might|would|can) (?:be )?(?:the )?(?:cause|reason)s?\\b)`,
+  `${clauseStart}${opener}(?:why\\b|how come\\b|what (?:caused|made|triggered|is causing|causes)\\b|what(?:'s| is) (?:the )?(?:reason|cause) (?:for|of|that|why)\\b|what(?:'s| is|s| are| were)? (?:the )?(?:usual|likely|typical|common|root|probable) (?:cause|reason)s?\\b|what (?:could|might|would|can) (?:be )?(?:the )?(?:cause|reason)s?\\b)`,
 );
 /** Asks to be shown failures together with their reasons ("show me which jobs failed and why"): a report, not a why-question. */
 const reasonsAsked =
@@ -102,14 +103,14 @@ const quota =
 const openIncidents =
   /\b(incidents?|p[1-4]s?|sev ?[1-4]s?|sevs|outages?)( that| which)?( are| is)? (still )?(open|active|ongoing|unresolved|in progress|being worked|not (?:yet )?(?:resolved|closed|fixed))\b|\b(open|active|ongoing|unresolved|current) (incidents|p[1-4]s|sev ?[1-4]s|outages|incident[- ]?wise)\b|\bincident[- ]?wise\b|\b(open|active|ongoing|unresolved) (sev ?[1-4]? |p[1-4] |incident |high-?sev |major )?tickets\b/;
 const smallTalk =
-  /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
+  /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how was (your|everyone'?s|everyones|the|ur) (weekend|day|holiday|vacation|trip)\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
 
 const operational =
   /\b(jobs?|train\w*|runs?|endpoints?|deploy\w*|clusters?|comput\w*|nodes?|gpus?|cpus?|quotas?|keys?|secrets?|rotat\w*|vaults?|openai|aoai|models?|inference|scor\w*|alerts?|incidents?|latency|errors?|503s?|5xx|dns|private|network\w*|workspace|storage|data ?lake|datasets?|uploads?|registry|scal\w*|instances?|replicas?|warm\w*|pre-?warm\w*|start\w*|stop\w*|fail\w*|timeouts?|throttl\w*|permissions?|approvals?|change window|pipeline|capacity|aks|acr|kubernetes|notebooks?|sdk|api)\b/;
 
 const changeWord = String.raw`(?:scale|start|stop|shut|spin|turn|rotate|bump|add|power|warm|pre-?warm|kill|restart|resize|increase|decrease|raise|lower)`;
 const notifyMe =
-  /^(?:(?:please|pls|plz|can you|could you|would you|just|and|also) )*(?:(?:tell|let|ping|notify|alert|message|text|remind|warn|page|dm|e-?mail|mail|slack|teams) (?:me|us|the team|everyone|the channel)(?: know)? (?:when|once|as soon as|whenever|the moment|the minute|after|every time|each time|any ?time)\b|(?:ping|notify|alert|warn|page|dm|remind|e-?mail|mail|text) (?:me|us)(?: know)? (?:if|in case)\b|(?:send|shoot|drop|post) (?:me|us|the team|the channel) (?:an? )?(?:e-?mail|message|note|text|ping|alert|notification|summary|digest|report)s? (?:when|whenever|if|once|every|each|daily|weekly|any ?time)\b)/;
+  /^(?:(?:please|pls|plz|can you|could you|would you|just|and|also) )*(?:(?:tell|let|ping|notify|alert|message|text|remind|warn|page|dm|e-?mail|mail|slack|teams) (?:me|us|the team|everyone|the channel)(?: know)? (?:when|once|as soon as|whenever|the moment|the minute|after|every time|each time|any ?time)\b|(?:ping|notify|alert|warn|page|dm|remind|e-?mail|mail|text) (?:me|us)(?: know)?(?: (?:in|on|by|via) (?:this |the )?\w+)? (?:if|in case|when|whenever)\b|(?:send|shoot|drop|post) (?:me|us|the team|the channel) (?:an? )?(?:e-?mail|message|note|text|ping|alert|notification|summary|digest|report)s? (?:when|whenever|if|once|every|each|daily|weekly|any ?time)\b)/;
 const standingRule = new RegExp(
   String.raw`^(?:(?:if|whenever|when|once|any ?time|in case) (?!(?:you|u)\b|possible\b)[^?]*\b${changeWord}\b[^?]*$)|\b${changeWord}\b[^?]*\b(?:automatically|auto-?magically|on its own|by itself|without asking)\b|\b(?:automatically|auto-?matically) ${changeWord}\b`,
 );
@@ -118,7 +119,7 @@ const standingRule = new RegExp(
 const schedule = new RegExp(
   String.raw`\b${changeWord}\b[^?]*\b(?:every|each) (?:day|night|morning|evening|weekday|weekend|week|hour|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\d+ (?:hours?|minutes?|days?))\b|\b${changeWord}\b[^?]*\b(?:daily at|on weekends|on a schedule|on a timer|on a cron)\b|\b(?:every|each) (?:day|night|morning|evening|weekday|friday|monday)\b[^?]*\b${changeWord}\b|\b(?:set up|create|configure|make|add|schedule) (?:an? |a new |some )?(?:automation|auto-?shutdown|schedule|cron|rule|notification|email alert|alert rule|reminder|recurring)\b` +
     String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail|start sending|subscribe)\b.{0,50}\b(?:daily|weekly|monthly|nightly|quarterly|recurring|regular|scheduled|every (?:day|week|month|morning|evening|monday|friday))\b.{0,50}\b(?:reports?|digests?|summar(?:y|ies)|e-?mails?|updates?)\b` +
-    String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail)\b.{0,30}\b(?:daily|weekly|monthly|nightly|quarterly|recurring|regular|scheduled) (?:\w+ ){0,3}?(?:reports?|digests?|summar(?:y|ies)|e-?mails?)\b` +
+    String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail)\b.{0,30}\b(?:daily|weekly|monthly|nightly|quarterly|recurring|regular|scheduled) (?:\w+ ){0,3}?(?:reports?|digests?|summar(?:y|ies)|e-?mails?|sitreps?|updates?|checks?|status)\b` +
     String.raw`|\b(?:set up|setup|create|configure|schedule|send|e-?mail|mail)\b.{0,30}\b(?:reports?|digests?|summar(?:y|ies))\b.{0,50}\b(?:every|each) (?:day|night|morning|evening|weekday|week|month|monday|tuesday|wednesday|thursday|friday)\b` +
     String.raw`|\b(?:daily|weekly|monthly|nightly|quarterly) (?:\w+ ){0,3}?(?:reports?|digests?|summar(?:y|ies)|e-?mails?)\b.{0,50}\bto (?:me|us|the|my|our|finance|leadership|management|everyone)\b`,
 );

@@ -130,7 +130,7 @@ function endsAsked(text: string): boolean {
 
 /** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
 const incidentListAsked =
-  /\b(?:list|show|which|what|any|how many|give me|see|display)\b.{0,40}\bincidents\b|\bincidents\b.{0,40}\b(?:resolved|acked|acknowledged|escalated|closed|open|unresolved|unacked)\b/;
+  /\b(?:list|show|which|what|any|how many|give me|see|display)\b.{0,40}\b(?:incidents|incs)\b|\bincidents\b.{0,40}\b(?:resolved|acked|acknowledged|escalated|closed|open|unresolved|unacked)\b/;
 /** A question about the incident process ("what's the escalation path after L2", "who do I escalate to"). */
 const incidentProcessAsked =
   /\bescalation (?:path|chain|matrix|tiers?|levels?|policy|process|contacts?|order|list|route)\b|\bwho (?:do|should|can|would|must) (?:i|we) (?:escalate|page|call|ping|contact)\b|\bhow (?:do|should|can|would|to)\b(?: (?:i|we|you))? (?:ack|acknowledge|escalate|resolve|close)\b|\b(?:who|what) (?:is|s|comes) (?:next|after)\b/;
@@ -220,6 +220,14 @@ export class OfflineRouter implements Router {
     )
       return this.intent('none', {}, 0.9);
     if (cues.roster && !cues.howTo && !cues.why) return this.intent('none', {}, 0.9);
+    // Who did what, and other trackers: the bot keeps neither ("who changed the autoscale settings", "Jira ticket AIP-221").
+    if (
+      /^who (?:changed|modified|touched|deleted|stopped|started|scaled|edited|updated|turned|rotated)\b|\b(?:jira|confluence|github issue|servicenow ticket)\b/.test(
+        analysis.lower,
+      ) &&
+      !cues.declare
+    )
+      return this.intent('none', {}, 0.9);
     if (cues.smallTalk && !cues.operational && analysis.mentions.length === 0)
       return this.intent('none', {}, 0.9);
     if (cues.usage && analysis.mentions.length === 0) return this.intent('help', {}, 0.9);
@@ -361,7 +369,7 @@ export class OfflineRouter implements Router {
           a.lower,
         );
       const windowedJobs =
-        top === 'status.jobs' && !cues.howTo && parseTimeWindowHours(a.lower) !== undefined;
+        top === 'status.jobs' && !cues.howTo && !cues.why && parseTimeWindowHours(a.lower) !== undefined;
       if (
         top === 'troubleshoot.ask' ||
         this.kinds.get(classifierTop ?? '') === 'change' ||
@@ -608,7 +616,7 @@ const readAfterPlan = new RegExp(
  * fraud endpoint"): the classifier reads the request only; the guards still read the whole message.
  */
 const dismissedLead =
-  /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like)(?: to)? |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b|(?:the|a|an) (?:state|status|health|numbers|details|update|overview|summary|list)\b)/;
+  /^(?:(?:no|nah|nope)[\s,]+)?(?:there(?:'| )?s |there is )?(?:no need to|not asking (?:you )?(?:to|for)|not (?:asking|looking) for|not looking to|(?:you|u) (?:don(?:'| )?t|dont|do not) (?:have|need) to|no changes?(?: needed| required| please)?|no action(?: needed| required)?|leave (?:it|them|that|everything) alone|(?:i|we)(?:'m| m| am| are) not (?:asking|looking) (?:you )?(?:to|for)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:anything|it|them|that)|(?:i|we) (?:don(?:'| )?t|dont|do not) (?:want|need) (?:you )?to|(?:don(?:'| )?t|dont|do not|please don(?:'| )?t|pls don(?:'| )?t)) [^,;:.!?]{1,60}(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:(?:i|we) (?:just |only )?(?:want|need|'d like|d like|would like)(?: to)? |(?:just|only|but|instead) )*(?=(?:show|list|give|tell|what|what'?s|whats|which|any|check|get|pull|how|how'?s|hows|did|is|are|see|view|know|where|when|has|have|does|do)\b|(?:the|a|an) (?:state|status|health|numbers|details|update|overview|summary|list)\b)/;
 /** The read request after an action waved away mid-message ("…, don't scale it - just show me fraud"). */
 const readTail =
   /(?:^|[,;:.!?]\s*|\s-+\s*|\s)(?:so |but )?(?:just|only|instead)\s+(?=(?:show|tell|give|list|check|pull up|let me see|what|how)\b)/g;

@@ -32,9 +32,9 @@ const eventNoun =
   /\b(before|after|ahead of|during|until|till|in time for|for|by|since|with|from) (the |our |this |that |a |next |tonight s |today s |tomorrow s |tonight's |today's |tomorrow's )?([\w-]+ ){0,3}(retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|rollback|roll back|redeploy|hotfix|failover|reboot|restart)\b/g;
 /** The same words as the subject of a sentence ("the retrain is blocked", "my rerun failed"). */
 const eventSubject =
-  /\b(?:retrain|retraining|deploy|deployment|release|rollout|migration|upgrade|restart) (?:jobs?|runs?|pipelines?|window|schedule|plan|notes?|experiments?)\b|\b(?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}(?:retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart|rerun)\b(?= (?:is|was|are|were|has|had|keeps|kept|will|got|failed|broke|blocked|stuck|running|finished|done|kicks|starts|begins))/g;
+  /\b(?:retrain|retraining|rerun|deploy|release|rollout|migration|upgrade)\b(?= (?:\w+ing|kicks|starts|begins|runs|is|was)\b)|\b(?:retrain|retraining|deploy|deployment|release|rollout|migration|upgrade|restart) (?:jobs?|runs?|pipelines?|window|schedule|plan|notes?|experiments?)\b|\b(?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}(?:retrain|retraining|deploy|deployment|upgrade|migration|patch|release|rollout|failover|reboot|restart|rerun)\b(?= (?:is|was|are|were|has|had|keeps|kept|will|got|failed|broke|blocked|stuck|running|finished|done|kicks|starts|begins))/g;
 const accessGrant =
-  /\b(add|invite)\b.{0,30}\b(to|into) (the |our )?(workspace|subscription|resource group|group|team|vault|key vault|rg)\b|\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
+  /\b(add|invite)\b.{0,30}\b(to|into) (the |our )?(?:[\w-]+ ){0,3}?(workspace|subscription|resource group|group|team|vault|key vault|rg)\b|\b(grant\w*|give|gimme|add|assign\w*|make|elevate|promote)\b.{0,60}\b(access|owner|contributor|admin|administrator|reader|role|roles|permissions?|rbac|privileges?|rights|sudo)\b|\b(revoke|remove)\b.{0,40}\b(access|role|permissions?)\b|\b(role assignment|elevate (me|my)|pim (me|activation))\b/;
 const secretNoun =
   /\b(secrets?|passwords?|keys?|api ?keys?|connection strings?|tokens?|credentials?|creds|sas)\b/;
 const secretRead =
@@ -57,7 +57,7 @@ const dataExport =
  * "so I can retrain tonight", "before I redeploy".
  */
 const ownPlan =
-  /\b(?:i|i(?:'| )?m|im|i am|i(?:'| )?ll|i will|i can|i could|i need to|i have to|i want to|i plan to|i(?:'| )?m going to|i am going to|i(?:'| )?d like to|i would like to|so i can|so that i can|before i|after i|then i|once i|while i)(?: (?:then|just|quickly|finally))? (?:re-?run|re-?submit|retrain|redeploy|deploy|restart|upgrade|migrate|patch)\b/g;
+  /\b(?:(?:need|have|got|going|want) to|gotta|so (?:i|we) can|i|i(?:'| )?m|im|i am|i(?:'| )?ll|i will|i can|i could|i need to|i have to|i want to|i plan to|i(?:'| )?m going to|i am going to|i(?:'| )?d like to|i would like to|so i can|so that i can|before i|after i|then i|once i|while i)(?: (?:then|just|quickly|finally))? (?:re-?run|re-?submit|retrain|redeploy|deploy|restart|upgrade|migrate|patch)\b/g;
 const questionStart =
   /^(how|why|what|what's|whats|which|when(?! (you|u) (get a chance|can|have a))|where|who|is|are|was|were|did|does|do (i|we|you|they)|has|have|had|should|shall|any|anything|isn't|aren't|didn't|doesn't|hasn't)\b/;
 

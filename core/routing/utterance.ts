@@ -19,7 +19,7 @@ export function stripMarkup(text: string): string {
 
 /** A greeting; a bare "morning"/"evening" only when something other than a word follows ("morning checks" asks for them). */
 const greeting =
-  /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))(?: there| team| all| folks| opsbot| bot)?|(?:morning|evening)(?: there| team| all| folks| opsbot| bot)?(?=\s*(?:[,.!:;-]|$)))\b[\s,.!:;-]*/i;
+  /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))(?: there| team| all| folks| opsbot| bot)?|(?:morning|evening)(?: there| team| all| folks| opsbot| bot)?(?=\s*(?:[,.!:;-]|\p{Extended_Pictographic}|$)))\b[\s,.!:;-]*/iu;
 const thanks =
   /^(?:(?:thanks|thank you|thank u|thankyou|thx|thnx|ty|tysm|cheers|many thanks|much appreciated|appreciate it|appreciated|good bot|nice one|great job|good job|well done|nice work|great work|you rock|legend)(?: (?:so much|very much|a lot|a bunch|a ton|again|mate|man|buddy|pal|bot|opsbot|team|all|folks|for (?:that|this|the help|your help|everything)))*|(?:you'?re|you are|ur) (?:the best|great|awesome|amazing|a star|a legend|brilliant|a lifesaver|a life saver|so helpful|very helpful|helpful|the man|wonderful|fantastic)|love (?:you|it|this bot))(?![a-z'])[\s,.!:;-]*/i;
 const politeWord = /(?:^|[^a-z'])(?:please|pls|plz|thanks|thank you|thx|cheers|ty)$/i;
@@ -62,5 +62,7 @@ export function cleanUtterance(raw: string): CleanUtterance {
     text = text.slice(match[0].length).trim();
   }
   text = withoutPoliteTail(text).trim();
+  // Emoji alone after a greeting ("hiya 🙂") add nothing to ask for.
+  if (greeted && /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s!.]*$/u.test(text)) text = '';
   return thanked ? { text, greeted, thanked } : { text, greeted };
 }
