@@ -20,7 +20,7 @@ const projectRoot = join(__dirname, '..', '..', '..', '..');
 const changeSkills = new Set(['compute.start', 'compute.stop', 'endpoint.scale', 'secret.rotate']);
 /**
  * Lowest skill accuracy any labelled set in the repository may fall to: the issue's 95 % target.
- * Every set here has been looked at and tuned on by now (97.5–99.4 % at the time of writing), so this
+ * Every set here has been looked at and tuned on by now (96.5–99.4 % at the time of writing), so this
  * catches regressions; the honest unseen-phrasing figure is a new set's first score (docs/router.md).
  */
 const blindSkillAccuracyFloor = 0.95;
