@@ -63,6 +63,7 @@ export function cleanUtterance(raw: string): CleanUtterance {
   }
   text = withoutPoliteTail(text).trim();
   // Emoji alone after a greeting ("hiya 🙂") add nothing to ask for.
-  if (greeted && /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|[\s!.])*$/u.test(text)) text = '';
+  if (greeted && /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|[\s!.])*$/u.test(text))
+    text = '';
   return thanked ? { text, greeted, thanked } : { text, greeted };
 }
