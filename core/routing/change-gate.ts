@@ -239,10 +239,6 @@ const purposeVerbs = new Set(
    satisfy spare stay avoid match see kick unblock recover protect limit`.split(/\s+/),
 );
 
-/** A courtesy at the start of what follows the object ("… if you can", "… when you get a chance"). */
-const courtesyLead =
-  /^(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/;
-
 /** Words that end a request's object and start its purpose or timing ("… for the canary", "… before 9"). */
 const purposeWords = new Set([
   'for',
@@ -415,12 +411,14 @@ const spared =
   /\bleave (?:\S+ ){1,4}alone\b|\bmust stay (?:up|on|running)\b|\bkeep (?:\S+ ){1,4}(?:running|up|on)\b|\bexcept\b|\bbut not\b|\(not\b|\bnot (?:the )?(?:gpu|cpu|fraud|aoai|openai)\b|\bthat isn ?t\b/;
 
 /** Whether the message ends by asking. */
-function endsAsked(lower: string): boolean {
+export function endsAsked(lower: string): boolean {
   return /(?:\?|[\u2753\u2754])[\s\ufe0f]*$/u.test(lower);
 }
 /** Courtesies shaped like conditions that set none: "when you get a chance", "if you can". */
 const courtesy =
   /\b(?:when (?:you|u) (?:get a chance|can|have (?:a )?(?:sec|second|moment|minute|time))|if (?:you|u) (?:can|could|don t mind|have (?:a )?(?:sec|second|moment|minute))|if possible)\b/g;
+/** A courtesy at the start of what follows the object ("… if you can", "… when you get a chance"). */
+const courtesyLead = new RegExp(`^${courtesy.source}`);
 const reportedLead = /\b(?:said|says|told (?:me|us)|asked|wrote|writes|suggested|recommended|quote)$/;
 /** Somebody else's words or thoughts anywhere in the message. */
 const reportedAnywhere =

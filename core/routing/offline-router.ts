@@ -3,7 +3,7 @@ import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
 import type { ChangeGateVerdict } from './change-gate';
-import { ChangeGate } from './change-gate';
+import { ChangeGate, endsAsked } from './change-gate';
 import { parseCommand } from './command-router';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
@@ -122,10 +122,6 @@ const sentenceAsks =
 /** A Teams mention of a person other than the bot: the message is addressed to them ("<at>Lee Gu</at> scale fraud to 6"). */
 function addressedToSomeoneElse(raw: string): boolean {
   return [...raw.matchAll(/<at>([^<]*)<\/at>/gi)].some((m) => !/\b(?:opsbot|ops bot|bot)\b/i.test(m[1]));
-}
-
-function endsAsked(text: string): boolean {
-  return /\?\s*$/.test(text);
 }
 
 /** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
