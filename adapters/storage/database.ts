@@ -49,9 +49,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
       ? openSqlite(target.file, options)
       : openPostgres(target.url, options, logger);
   try {
-    const schema =
-      opened.dialect === 'postgres' ? await currentSchema(opened.db, opened.location) : undefined;
-    const appliedMigrations = await migrateToLatest(opened.db, { dialect: opened.dialect, schema, logger });
+    if (opened.dialect === 'postgres') await currentSchema(opened.db, opened.location);
+    const appliedMigrations = await migrateToLatest(opened.db, { dialect: opened.dialect, logger });
     logger.info({ dialect: opened.dialect, location: opened.location, appliedMigrations }, 'database open');
     let closing: Promise<void> | undefined;
     return {
@@ -166,6 +165,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions, logger: Logger)
   };
 }
 
+/** Fails with a clear error when the URL's `search_path` selects no existing schema. */
 async function currentSchema(db: Kysely<StorageSchema>, location: string): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;

@@ -1,4 +1,4 @@
-import { Migrator, type CreateTableBuilder, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { StorageError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
@@ -27,44 +27,52 @@ const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
 };
 
-/** How to migrate: the engine, where the tables live, where to log. */
+/**
+ * The bookkeeping table: one row per applied migration. The name and columns are those of Kysely's
+ * own migrator, which opsbot used before, so databases it migrated are read as they are.
+ */
+const bookkeepingTable = 'kysely_migration';
+
+/** How to migrate: the engine and where to log. */
 export interface MigrateOptions {
   dialect: DatabaseDialect;
-  /**
-   * PostgreSQL schema that holds the tables and the migrator's bookkeeping (`kysely_migration`,
-   * `kysely_migration_lock`): the connection's `current_schema()`. Absent on SQLite.
-   */
-  schema?: string;
   logger: Logger;
 }
 
 /**
- * Applies the migrations not applied yet, in one transaction, under the migrator's lock (a
- * PostgreSQL advisory lock), so two instances starting together apply each migration once.
+ * Applies the migrations not applied yet, all in one transaction, so two instances starting together
+ * apply each migration once and a failed migration leaves nothing half done.
+ *
+ * It only ever looks at its own schema: on PostgreSQL the tables live in the connection's
+ * `current_schema()`, the lock is a transaction-scoped advisory lock keyed by that schema, and the
+ * bookkeeping table is created with `if not exists` under the lock. (Kysely's `Migrator` looked for its
+ * table by introspecting every table of every schema in the database; a schema dropped by another
+ * session during that scan failed the start-up with "schema … does not exist".) On SQLite the
+ * transaction is `begin immediate`, which takes the file's write lock before reading anything.
  * Returns the names applied by this call.
  */
 export async function migrateToLatest(db: Kysely<StorageSchema>, options: MigrateOptions): Promise<string[]> {
   const ctx = migrationContext(options.dialect);
-  const provided: Record<string, Migration> = {};
-  for (const [name, migration] of Object.entries(migrations)) {
-    provided[name] = { up: (trx) => migration.up(trx, ctx) };
-  }
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => provided },
-    migrationTableSchema: options.schema,
-  });
-  const { error, results = [] } = await migrator.migrateToLatest();
-  const applied = results.filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
-  if (error) {
-    const failed = results.find((r) => r.status === 'Error')?.migrationName;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StorageError(
-      failed
-        ? `Database migration "${failed}" failed: ${reason}`
-        : `Database migrations could not run: ${reason}`,
-      { cause: error },
-    );
+  const known = knownMigrations();
+  let applied: string[];
+  try {
+    applied = await db.connection().execute(async (connection) => {
+      await sql.raw(options.dialect === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
+      try {
+        const names = await applyPending(connection, ctx, known);
+        await sql.raw('commit').execute(connection);
+        return names;
+      } catch (error) {
+        await sql
+          .raw('rollback')
+          .execute(connection)
+          .catch(() => undefined);
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (error instanceof StorageError) throw error;
+    throw new StorageError(`Database migrations could not run: ${describe(error)}`, { cause: error });
   }
   for (const name of applied) options.logger.info({ migration: name }, 'database migration applied');
   return applied;
@@ -73,6 +81,47 @@ export async function migrateToLatest(db: Kysely<StorageSchema>, options: Migrat
 /** The names of all migrations this build knows, in order. */
 export function knownMigrations(): string[] {
   return Object.keys(migrations).sort();
+}
+
+async function applyPending(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bookkeeping table is not part of the schema type
+  connection: Kysely<any>,
+  ctx: MigrationContext,
+  known: string[],
+): Promise<string[]> {
+  if (ctx.dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext('opsbot.migrations'), hashtext(current_schema()))`.execute(
+      connection,
+    );
+  }
+  await connection.schema
+    .createTable(bookkeepingTable)
+    .ifNotExists()
+    .addColumn('name', 'varchar(255)', (col) => col.notNull().primaryKey())
+    .addColumn('timestamp', 'varchar(255)', (col) => col.notNull())
+    .execute();
+  const rows: { name: string }[] = await connection.selectFrom(bookkeepingTable).select('name').execute();
+  const done = new Set(rows.map((row) => row.name));
+  const unknown = [...done].filter((name) => !known.includes(name)).sort();
+  if (unknown.length) {
+    throw new StorageError(
+      `The database was migrated by a newer opsbot: it has ${unknown.join(', ')}, which this build does not know. ` +
+        'Run the newer version, or restore a backup taken before it.',
+    );
+  }
+  const pending = known.filter((name) => !done.has(name));
+  for (const name of pending) {
+    try {
+      await migrations[name].up(connection, ctx);
+    } catch (error) {
+      throw new StorageError(`Database migration "${name}" failed: ${describe(error)}`, { cause: error });
+    }
+    await connection
+      .insertInto(bookkeepingTable)
+      .values({ name, timestamp: new Date().toISOString() })
+      .execute();
+  }
+  return pending;
 }
 
 function migrationContext(dialect: DatabaseDialect): MigrationContext {
@@ -89,4 +138,8 @@ function migrationContext(dialect: DatabaseDialect): MigrationContext {
     instantType: 'text',
     addIdColumn: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement()),
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
 }

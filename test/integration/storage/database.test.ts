@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import { openDatabase } from '../../../adapters/storage/database';
 import { knownMigrations } from '../../../adapters/storage/migrator';
 import { SqlAuditLog } from '../../../adapters/storage/sql-audit-log';
@@ -82,6 +85,8 @@ describe('openDatabase: the DATABASE_URL forms', () => {
   });
 });
 
+const execFileAsync = promisify(execFile);
+
 describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
   const scratch = new ScratchDatabases(engine);
   afterEach(() => scratch.dispose());
@@ -117,6 +122,18 @@ describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
     expect(recorded.rows.map((row) => row.name)).toEqual(knownMigrations());
   });
 
+  it('refuses a database migrated by a newer build, naming the migration it does not know', async () => {
+    const url = await scratch.newUrl();
+    const first = await scratch.open(url);
+    await sql`insert into kysely_migration (name, timestamp) values ('999-from-the-future', '2030-01-01')`.execute(
+      first.db,
+    );
+    await first.close();
+    const failure = openDatabase(url);
+    await expect(failure).rejects.toBeInstanceOf(StorageError);
+    await expect(failure).rejects.toThrow(/newer opsbot.*999-from-the-future/);
+  });
+
   if (engine === 'postgres') {
     it('lets two instances start together on a new schema and migrates it once', async () => {
       const url = await scratch.newUrl();
@@ -125,6 +142,56 @@ describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
       const recorded = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(a.db);
       expect(Number(recorded.rows[0].n)).toBe(knownMigrations().length);
     });
+
+    it('migrates while other sessions create and drop schemas of their own', async () => {
+      // Another bot, test file or tenant dropping its schema at the same moment once failed the start-up
+      // ("schema … does not exist"): the old migrator introspected every table of every schema.
+      const churn = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await churn.connect();
+      let stop = false;
+      let churned = 0;
+      const loop = (async () => {
+        while (!stop) {
+          const other = `opsbot_churn_${process.pid}_${churned++}`;
+          await churn.query(`create schema "${other}"; create table "${other}".t (a int, b text, c bigint)`);
+          await churn.query(`drop schema "${other}" cascade`);
+        }
+      })();
+      const failures: string[] = [];
+      try {
+        for (let i = 0; i < 25; i++) {
+          const database = await openDatabase(await scratch.newUrl()).catch((error: Error) => {
+            failures.push(error.message);
+            return undefined;
+          });
+          await database?.close();
+        }
+      } finally {
+        stop = true;
+        await loop;
+        await churn.end();
+      }
+      expect(churned).toBeGreaterThan(10);
+      expect(failures).toEqual([]);
+    });
+
+    it('lets two processes start at the same instant on one empty schema and migrates it once', async () => {
+      const url = await scratch.newUrl();
+      const child = path.join(__dirname, 'processes', 'open-database.process.ts');
+      const startAt = String(Date.now() + 1500);
+      const run = () =>
+        execFileAsync(process.execPath, ['-r', 'tsx/cjs', child, url, startAt], { timeout: 20000 });
+      const outputs = await Promise.all([run(), run()]);
+      const applied = outputs.map(
+        ({ stdout }) => (JSON.parse(stdout.trim()) as { applied: string[] }).applied,
+      );
+      expect(applied.flat().sort()).toEqual(knownMigrations());
+      const database = await scratch.open(url);
+      const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        database.db,
+      );
+      expect(recorded.rows.map((row) => row.name)).toEqual(knownMigrations());
+    }, 30000);
 
     it('keeps schemas apart: tables land in the schema the URL selects', async () => {
       const one = await scratch.open(await scratch.newUrl());
