@@ -2,6 +2,7 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { StorageError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
+import * as durableJobs from './migrations/003-durable-jobs';
 import type { StorageSchema } from './storage-schema';
 
 /** Which SQL engine a database runs on. */
@@ -25,6 +26,7 @@ export interface StorageMigration {
 /** Every migration, in order. Adding one: a new file in `migrations/` and a line here. */
 const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
+  '003-durable-jobs': durableJobs,
 };
 
 /**

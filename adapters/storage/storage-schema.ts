@@ -32,6 +32,25 @@ export interface KvItemsTable {
   updated_at: StoredInstant;
 }
 
+/** A row of `durable_jobs`: one job due later, with its lease and the outcome of its runs. */
+export interface DurableJobsTable {
+  /** A random UUID given by the store. */
+  id: string;
+  kind: string;
+  /** The caller's idempotency key; unique. */
+  key: string;
+  due_at: StoredInstant;
+  /** JSON text of an object. */
+  payload: string;
+  state: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+  attempts: number;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: StoredInstant | null;
+  created_at: StoredInstant;
+  finished_at: StoredInstant | null;
+}
+
 /**
  * The tables of the state store, as Kysely sees them. A migration that adds a table adds its row
  * type here (or the store that owns it uses `db.withTables<…>()`).
@@ -39,4 +58,5 @@ export interface KvItemsTable {
 export interface StorageSchema {
   audit_events: AuditEventsTable;
   kv_items: KvItemsTable;
+  durable_jobs: DurableJobsTable;
 }
