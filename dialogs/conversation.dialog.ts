@@ -1,7 +1,8 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ErrorCodes } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { AuditEvent, AuditLog, Clock, LandingZone } from '../core/ports';
+import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
+import { readOnlyLandingZone } from '../core/read-only-landing-zone';
 import { parseCommand } from '../core/routing/command-router';
 import type { Intent } from '../core/routing/intent';
 import type { Router } from '../core/routing/router';
@@ -53,9 +54,11 @@ const exampleCommands: { label: string; command: string }[] = [
  */
 export class ConversationDialog {
   private readonly logger: Logger;
+  private readonly reader: LandingZoneReader;
 
   constructor(private readonly options: ConversationDialogOptions) {
     this.logger = options.logger.child({ component: 'conversation' });
+    this.reader = readOnlyLandingZone(options.landingZone);
   }
 
   async handleMessage(turn: ConversationTurn): Promise<SkillResult[]> {
@@ -126,13 +129,13 @@ export class ConversationDialog {
   }
 
   private skillContext(turn: ConversationTurn): SkillContext {
-    const { config, landingZone, clock, audit, catalog } = this.options;
+    const { config, clock, audit, catalog } = this.options;
     return {
       caller: turn.caller,
       conversationId: turn.conversationId,
       correlationId: turn.correlationId,
       config,
-      landingZone,
+      landingZone: this.reader,
       clock,
       audit,
       logger: this.logger,

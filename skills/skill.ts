@@ -1,6 +1,6 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
-import type { AuditLog, Clock, LandingZone } from '../core/ports';
+import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
 import type { Logger } from '../core/logger';
 import type { SkillResult } from './results';
 
@@ -46,7 +46,8 @@ export interface SkillContext {
   conversationId: string;
   correlationId: string;
   config: LandingZoneConfig;
-  landingZone: LandingZone;
+  /** Read operations only: a skill never changes the landing zone while it runs. */
+  landingZone: LandingZoneReader;
   clock: Clock;
   audit: AuditLog;
   logger: Logger;
