@@ -66,6 +66,8 @@ const EnvSchema = z.object({
       return Number(text);
     }),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
+  JOB_POLL_INTERVAL_MS: integer(5_000, 0, 3_600_000),
+  CHANGE_CHANNEL_ID: optionalText,
   AZURE_SUBSCRIPTION_ID: optionalText,
   AZURE_RESOURCE_GROUP: optionalText,
   AZURE_ML_WORKSPACE: optionalText,
@@ -102,6 +104,10 @@ export interface BotConfig {
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;
+  /** How often this instance looks for due durable jobs; 0 switches the loop off (tests tick it themselves). */
+  jobPollIntervalMs: number;
+  /** Conversation id of the Teams channel where every change request is also posted for approvers. */
+  changeChannelId?: string;
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -176,6 +182,8 @@ export function loadBotConfig(
       .filter(Boolean),
     simSeed: e.SIM_SEED,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
+    ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
   };
 }
 

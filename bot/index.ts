@@ -6,7 +6,12 @@ import {
 } from 'botbuilder';
 import type pino from 'pino';
 import { openDatabase, type Database } from '../adapters/storage/database';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
+import { SqlChangeStore } from '../adapters/storage/sql-change-store';
+import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
+import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
 import { systemClock } from '../core/clock';
@@ -17,7 +22,12 @@ import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
+import type { ChangeStore } from '../core/changes/change-request';
+import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
+import { changeJobHandlers } from '../skills/change/change-jobs';
+import { expireChange, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
@@ -50,6 +60,11 @@ export interface RunningBot {
   /** The simulator's scenario switches; absent for a real landing zone. */
   scenarios?: ScenarioControl;
   audit: AuditLog;
+  changes: ChangeStore;
+  /** Runs the durable jobs due by the bot's clock now (tests drive time with it). */
+  runDueJobs(): Promise<TickResult>;
+  /** Settles when every change run started by a button press has finished. */
+  settled(): Promise<void>;
   logger: Logger;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
@@ -70,7 +85,48 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const audit = new SqlAuditLog(database);
     const state = new SqlKeyValueStore(database, { clock });
     const catalog = createCatalog();
+    const changes = new SqlChangeStore(database);
+    const jobs = new SqlJobStore(database);
+    const directory = new SqlConversationDirectory(database);
+    const adapter = buildAdapter(config, logger);
+    const changeCards = new ChangeCards({
+      adapter,
+      appId: config.credentials?.appId ?? '',
+      changes,
+      directory,
+      config: config.landingZone,
+      simulated: landingZone.simulated,
+      ...(config.changeChannelId ? { changeChannelId: config.changeChannelId } : {}),
+      logger,
+    });
+    const executeDeps: ExecuteDeps = {
+      changes,
+      jobs,
+      landingZone,
+      config: config.landingZone,
+      catalog,
+      clock,
+      audit,
+      logger,
+      onChanged: (change) => changeCards.update(change),
+    };
+    const inFlight = new Set<Promise<unknown>>();
+    const runner = new JobRunner({
+      store: jobs,
+      clock,
+      owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      handlers: changeJobHandlers({
+        expire: async (changeId) => {
+          const change = await changes.get(changeId);
+          if (change) await expireChange(change, executeDeps);
+        },
+        run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
+      }),
+      logger,
+    });
     const dialog = new ConversationDialog({
+      changes,
+      jobs,
       config: config.landingZone,
       catalog,
       landingZone,
@@ -94,6 +150,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         clock,
         logger,
         render: renderResult,
+        changeCards,
+        simulated: landingZone.simulated,
+      },
+      cardActions: {
+        config: config.landingZone,
+        execute: executeDeps,
+        cards: changeCards,
+        audit,
+        clock,
+        logger,
+        inFlight,
       },
       welcome: () =>
         welcomeCard({
@@ -106,7 +173,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
             config.landingZone.computes[0]?.name,
         }),
     });
-    const adapter = buildAdapter(config, logger);
     const server = new BotServer({
       adapter,
       app,
@@ -116,6 +182,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);
+    if (config.jobPollIntervalMs > 0) runner.start(config.jobPollIntervalMs);
+    const settled = async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    };
 
     let closing: Promise<void> | undefined;
     return {
@@ -125,10 +195,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       landingZone,
       scenarios,
       audit,
+      changes,
+      runDueJobs: () => runner.tick(),
+      settled,
       logger,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
+          await runner.stop();
+          await settled();
           await database.close();
           logger.info('stopped');
         })()),

@@ -281,3 +281,23 @@ export interface KeyValueStore {
   write(items: Record<string, { value: Record<string, unknown>; eTag?: string }>): Promise<void>;
   delete(keys: string[]): Promise<void>;
 }
+
+/** How to reach a conversation later (a transport's serialised conversation reference). */
+export interface KnownConversation {
+  /** `personal:<aadObjectId>` for a person's chat with opsbot, `conversation:<id>` otherwise. */
+  key: string;
+  aadObjectId?: string;
+  conversationType: string;
+  reference: Record<string, unknown>;
+}
+
+/**
+ * The conversations opsbot can post into by itself: kept from installs and from every message, so
+ * that approvers are told in their personal chats and the change channel gets its copy.
+ */
+export interface ConversationDirectory {
+  remember(conversation: KnownConversation, now: Date): Promise<void>;
+  get(key: string): Promise<KnownConversation | undefined>;
+  /** The personal chats of these people that opsbot knows. */
+  personalChats(aadObjectIds: string[]): Promise<KnownConversation[]>;
+}

@@ -1,6 +1,8 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
+import type { ChangeStore } from '../core/changes/change-request';
 import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
+import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
 import type { SkillResult } from './results';
 
@@ -53,10 +55,14 @@ export interface SkillContext {
   logger: Logger;
   /** Local mode (no Bot Framework credentials): demo-only features such as simulator scenarios. */
   localMode: boolean;
-  /** How long `runSkill()` waits for a skill before answering without it; 12 s when absent. */
+  /** How long `propose()` waits for a skill before answering without it; 12 s when absent. */
   turnBudgetInMs?: number;
   /** The catalog, for skills that describe other skills (help). */
   catalog: { list(): SkillDeclaration[] };
+  /** Where proposals are kept; without it, change skills answer that they are not enabled. */
+  changes?: ChangeStore;
+  /** Durable jobs (approval expiry); required with `changes`. */
+  jobs?: JobStore;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createCatalog } from '../../../../skills/catalog';
-import { runSkill } from '../../../../skills/run-skill';
+import { propose } from '../../../../skills/propose';
 import type { SkillResult } from '../../../../skills/results';
 import type { SkillContext } from '../../../../skills/skill';
 import { FixedLandingZone } from '../../../helpers/fixed-landing-zone';
@@ -20,7 +20,7 @@ async function run<V extends SkillResult['view']>(
   args: Record<string, unknown>,
   view: V,
 ): Promise<Extract<SkillResult, { view: V }>> {
-  const result = await runSkill({ skill, args, source: 'command' }, ctx, catalog);
+  const result = await propose({ skill, args, source: 'command' }, ctx, catalog);
   if (result.view !== view) throw new Error(`expected ${view}, got ${JSON.stringify(result)}`);
   return result as Extract<SkillResult, { view: V }>;
 }
