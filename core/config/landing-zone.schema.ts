@@ -110,13 +110,27 @@ const TierConfig = z.object({
   escalateAfterMinutes: z.number().int().min(1),
 });
 
+const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const WindowConfig = z.object({
   days: z
     .array(z.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']))
     .min(1),
-  start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
-  end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
-  timeZone: name,
+  start: z.string().regex(clockTime, 'expected HH:MM (00:00–23:59)'),
+  end: z.string().regex(clockTime, 'expected HH:MM (00:00–23:59)'),
+  timeZone: name.refine(isTimeZone, {
+    error: (issue) =>
+      `unknown time zone "${String(issue.input)}"; expected an IANA name such as America/New_York`,
+  }),
 });
 
 const PersonConfig = z.object({

@@ -92,3 +92,24 @@ describe('resourceEnvironment', () => {
     expect(resourceEnvironment(dev, 'endpoint', 'fraud-detection')).toBe('development');
   });
 });
+
+describe('LandingZoneConfig production window', () => {
+  it('refuses a time zone the platform does not know', () => {
+    const issues = issuesOf(
+      withChangePolicy((policy) => ((policy.productionWindow as Section).timeZone = 'America/Gotham')),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'changePolicy.productionWindow.timeZone',
+        message: 'unknown time zone "America/Gotham"; expected an IANA name such as America/New_York',
+      },
+    ]);
+  });
+
+  it('refuses a clock time past 23:59', () => {
+    const issues = issuesOf(
+      withChangePolicy((policy) => ((policy.productionWindow as Section).end = '24:30')),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['changePolicy.productionWindow.end']);
+  });
+});
