@@ -72,6 +72,44 @@ export function nextAllowedWindow(at: Date, config: LandingZoneConfig): { start:
   );
 }
 
+/** The blackout openings that come before the next allowed one, in order (none when `at` is in an allowed one). */
+export function skippedOpenings(at: Date, policy: ChangePolicy): WindowOccurrence[] {
+  const skipped: WindowOccurrence[] = [];
+  for (const opening of windowOccurrences(at, policy)) {
+    if (!opening.blackout) break;
+    skipped.push(opening);
+  }
+  return skipped;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+function day(at: Date, zone: string): string {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'full' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(at);
+}
+
+/** "Thursday, December 10, 2026, 14:00 America/New_York": an instant on the window's clock. */
+export function describeInstant(at: Date, policy: ChangePolicy): string {
+  const zone = policy.productionWindow.timeZone;
+  return `${day(at, zone)}, ${hhmm(windowClock(policy).wallTime(at).minutes)} ${zone}`;
+}
+
+/** "Saturday, December 12, 2026, 02:00–06:00 America/New_York": one opening, on the window's clock. */
+export function describeOpening(opening: { start: Date; end: Date }, policy: ChangePolicy): string {
+  const zone = policy.productionWindow.timeZone;
+  const clock = windowClock(policy);
+  const from = hhmm(clock.wallTime(opening.start).minutes);
+  const to = hhmm(clock.wallTime(opening.end).minutes);
+  return `${day(opening.start, zone)}, ${from}–${to} ${zone}`;
+}
+
 /** "Saturday 02:00–06:00 America/New_York". */
 export function describeWindow(policy: ChangePolicy): string {
   const w = policy.productionWindow;
