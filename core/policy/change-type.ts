@@ -58,3 +58,8 @@ export function classifyChange(request: PolicyRequest): ChangeClassification {
   const type = base.baseType === 'normal' && request.emergency ? 'emergency' : base.baseType;
   return { type, ...base };
 }
+
+/** A normal (not emergency) change in production: the one kind bound to the window and the blackouts. */
+export function isNormalProductionChange(request: PolicyRequest): boolean {
+  return classifyChange(request).type === 'normal' && request.facts.environment === 'production';
+}

@@ -1,6 +1,6 @@
 import type { PolicyRule } from '../change-policy';
 import type { BlackoutKind } from '../blackout-calendar';
-import { classifyChange } from '../change-type';
+import { isNormalProductionChange } from '../change-type';
 import { describeOpening, nextAllowedWindow, skippedOpenings } from '../change-window';
 
 const spans: Record<BlackoutKind, string> = {
@@ -16,8 +16,7 @@ const spans: Record<BlackoutKind, string> = {
 export const blackoutRule: PolicyRule = {
   id: 'blackout',
   evaluate(request, config) {
-    if (classifyChange(request).type !== 'normal' || request.facts.environment !== 'production')
-      return undefined;
+    if (!isNormalProductionChange(request)) return undefined;
     const policy = config.changePolicy;
     const skipped = skippedOpenings(request.at, policy);
     if (!skipped.length) return undefined;

@@ -1,5 +1,5 @@
 import type { PolicyRule } from '../change-policy';
-import { classifyChange } from '../change-type';
+import { isNormalProductionChange } from '../change-type';
 import {
   describeInstant,
   describeOpening,
@@ -15,8 +15,7 @@ import {
 export const changeWindowRule: PolicyRule = {
   id: 'change-window',
   evaluate(request, config) {
-    if (classifyChange(request).type !== 'normal' || request.facts.environment !== 'production')
-      return undefined;
+    if (!isNormalProductionChange(request)) return undefined;
     const policy = config.changePolicy;
     const current = windowOccurrences(request.at, policy).next().value;
     const inHours = current !== undefined && current.start.getTime() <= request.at.getTime();
