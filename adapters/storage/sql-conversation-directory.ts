@@ -41,7 +41,11 @@ export class SqlConversationDirectory implements ConversationDirectory {
     const rows = await this.database.db
       .selectFrom('conversation_references')
       .selectAll()
-      .where('key', 'in', aadObjectIds.map((id) => `personal:${id.toLowerCase()}`))
+      .where(
+        'key',
+        'in',
+        aadObjectIds.map((id) => `personal:${id.toLowerCase()}`),
+      )
       .execute();
     return rows.map(toConversation);
   }
