@@ -14,7 +14,7 @@ import type { Database } from './database';
 import type { ChangeRequestsTable } from './storage-schema';
 
 /** How often `create` retries when another instance took the same number at the same moment. */
-const numberAttempts = 8;
+const numberAttempts = 64;
 
 /**
  * Change requests in the `change_requests` table, shared by every bot instance. Numbers are
