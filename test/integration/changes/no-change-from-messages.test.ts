@@ -39,7 +39,8 @@ function allLines(): string[] {
   const sets = path.join(root, 'router-eval');
   for (const file of readdirSync(sets).filter((f) => f.endsWith('.jsonl'))) {
     for (const line of readFileSync(path.join(sets, file), 'utf8').split('\n')) {
-      if (line.trim() && !line.trim().startsWith('//')) lines.push((JSON.parse(line) as { text: string }).text);
+      if (line.trim() && !line.trim().startsWith('//'))
+        lines.push((JSON.parse(line) as { text: string }).text);
     }
   }
   return lines;
