@@ -60,7 +60,11 @@ export interface ChangeActionResult {
  * expiry, the policy (window, blackout) against fresh facts, and moves the change with one
  * compare-and-set; only the caller that won that update runs the change. Every step is audited.
  */
-export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<ChangeActionResult> {
+export async function execute(
+  action: ChangeAction,
+  deps: ExecuteDeps,
+  retriesLeft = 3,
+): Promise<ChangeActionResult> {
   const audit = (change: ChangeRequest | undefined, decision: string, outcome: string, detail?: string) =>
     deps.audit.append({
       at: deps.clock.now(),
@@ -97,7 +101,15 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
   if (change.state !== 'pending' && !(verb === 'proposal.cancel' && change.state === 'scheduled')) {
     return refuse(change, 'not-open', `${change.id} is ${describeState(change)}; nothing was done.`);
   }
-  if (action.version !== change.version) {
+  // Another approval is the only thing that moves a pending change without closing it, so an approval
+  // pressed on a card one approval behind still means the same change; everything else needs the
+  // current version.
+  const approvalBehind =
+    action.verb === 'proposal.approve' &&
+    typeof action.version === 'number' &&
+    action.version < change.version &&
+    change.approvals.length > 0;
+  if (action.version !== change.version && !approvalBehind) {
     return refuse(
       change,
       'stale',
@@ -201,6 +213,11 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
     };
   }
 
+  // Two approvers at the same instant: the loser of the compare-and-set tries again on the new version.
+  const retry = () =>
+    retriesLeft > 0
+      ? execute({ ...action, version: change.version }, deps, retriesLeft - 1)
+      : lost(change.id, deps, refuse);
   const approvals = [
     ...change.approvals,
     { actorId: actor.aadObjectId, name: actor.name, roles: action.actor.roles, slot: check.slot, at: now },
@@ -208,7 +225,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
   const complete = approvals.length >= change.decision.approvals.length;
   if (!complete) {
     const approved = await deps.changes.update(change.id, change.version, { approvals }, now);
-    if (!approved) return lost(change.id, deps, refuse);
+    if (!approved) return retry();
     await audit(
       approved,
       'approved',
@@ -244,7 +261,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
       { approvals, state: 'scheduled', runAt: recheck.notBefore },
       now,
     );
-    if (!scheduled) return lost(change.id, deps, refuse);
+    if (!scheduled) return retry();
     await deps.jobs.cancel(changeJobKey(change.id, 'expire'), now);
     await deps.jobs.schedule(
       {
@@ -266,7 +283,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
     };
   }
   const running = await deps.changes.update(change.id, change.version, { approvals, state: 'running' }, now);
-  if (!running) return lost(change.id, deps, refuse);
+  if (!running) return retry();
   await deps.jobs.cancel(changeJobKey(change.id, 'expire'), now);
   await audit(running, 'approved', 'running');
   return startRun(running, deps, action.correlationId);
