@@ -19,6 +19,10 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
     summary: 'evaluate the offline router on the labelled set',
     load: async () => (require('./eval-router.command') as typeof import('./eval-router.command')).evalRouter,
   },
+  'eval-kb': {
+    summary: 'evaluate the runbook knowledge base on a labelled question set (JSONL)',
+    load: async () => (require('./eval-kb.command') as typeof import('./eval-kb.command')).evalKb,
+  },
   chat: {
     summary: 'chat with a running bot in the terminal',
     load: async () => (require('./chat.command') as typeof import('./chat.command')).chat,
