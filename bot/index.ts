@@ -12,6 +12,7 @@ import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zo
 import { systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
@@ -23,6 +24,7 @@ import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
+import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
@@ -51,6 +53,8 @@ export interface RunningBot {
   scenarios?: ScenarioControl;
   audit: AuditLog;
   logger: Logger;
+  /** The runbook knowledge base built from `KNOWLEDGE_DIR` at start. */
+  knowledge: KnowledgeBase;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -70,6 +74,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const audit = new SqlAuditLog(database);
     const state = new SqlKeyValueStore(database, { clock });
     const catalog = createCatalog();
+    const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
+    logKnowledgeLoad(logger, knowledge);
     const dialog = new ConversationDialog({
       config: config.landingZone,
       catalog,
@@ -80,6 +86,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
+      knowledge,
     });
 
     const app = createOpsbotApp({
@@ -90,6 +97,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         config: config.landingZone,
         localMode: config.localMode,
         scenarios,
+        knowledge,
         audit,
         clock,
         logger,
@@ -126,6 +134,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       scenarios,
       audit,
       logger,
+      knowledge,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
@@ -217,6 +226,22 @@ async function health(config: BotConfig, database: Database, state: SqlKeyValueS
     landingZone: config.landingZoneKind,
     database: databaseOk ? database.dialect : `${database.dialect} (unreachable)`,
   };
+}
+
+/** One line for the load, and one warning per skipped page naming the file and the problem. */
+function logKnowledgeLoad(logger: Logger, knowledge: KnowledgeBase): void {
+  const report = knowledge.lastLoad();
+  const log = logger.child({ component: 'knowledge' });
+  for (const skipped of report.skipped) log.warn(skipped, 'runbook page skipped');
+  log.info(
+    {
+      directory: report.directory,
+      pages: report.pages,
+      sections: report.sections,
+      skipped: report.skipped.length,
+    },
+    'runbooks loaded',
+  );
 }
 
 function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {

@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ErrorCodes } from '../core/errors';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import type { AuditEvent, AuditLog, Clock, LandingZone } from '../core/ports';
 import { parseCommand } from '../core/routing/command-router';
@@ -37,6 +38,8 @@ export interface ConversationDialogOptions {
   router?: Router;
   /** Asks for missing arguments and "Did you mean …?" before anything runs; without it, intents run as routed. */
   clarify?: ClarifyDialog;
+  /** The runbook knowledge base `troubleshoot.ask` answers from. */
+  knowledge?: KnowledgeBase;
 }
 
 const exampleCommands: { label: string; command: string }[] = [
@@ -126,7 +129,7 @@ export class ConversationDialog {
   }
 
   private skillContext(turn: ConversationTurn): SkillContext {
-    const { config, landingZone, clock, audit, catalog } = this.options;
+    const { config, landingZone, clock, audit, catalog, knowledge } = this.options;
     return {
       caller: turn.caller,
       conversationId: turn.conversationId,
@@ -138,6 +141,7 @@ export class ConversationDialog {
       logger: this.logger,
       localMode: turn.localMode,
       catalog,
+      knowledge,
     };
   }
 

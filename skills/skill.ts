@@ -1,5 +1,6 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { AuditLog, Clock, LandingZone } from '../core/ports';
 import type { Logger } from '../core/logger';
 import type { SkillResult } from './results';
@@ -56,6 +57,8 @@ export interface SkillContext {
   turnBudgetInMs?: number;
   /** The catalog, for skills that describe other skills (help). */
   catalog: { list(): SkillDeclaration[] };
+  /** The runbook knowledge base `troubleshoot.ask` answers from; absent when none is loaded. */
+  knowledge?: KnowledgeBase;
 }
 
 /**

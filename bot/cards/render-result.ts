@@ -9,6 +9,7 @@ import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
 import { quotaStatusCard } from './quota-status.card';
+import { runbookAnswerCard } from './runbook-answer.card';
 import { statusOverviewCard } from './status-overview.card';
 
 /** Turns any skill result into its Adaptive Card; a view without a builder fails the type check. */
@@ -34,6 +35,8 @@ export function renderResult(result: SkillResult): AdaptiveCard {
       return alertsStatusCard(result);
     case 'clarify':
       return clarifyCard(result);
+    case 'runbook-answer':
+      return runbookAnswerCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

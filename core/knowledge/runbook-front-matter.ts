@@ -27,8 +27,16 @@ export function runbookFrontMatter(skills: KnownSkills) {
     tags: z.array(phrase).default([]),
     symptoms: z.array(phrase).min(1, 'list at least one symptom, in the words a user would use'),
     related: z.array(skillId(skills.all, 'known')).default([]),
-    checks: z.array(skillId(skills.readOnly, 'read-only')).default([]),
+    checks: z.array(checkEntry(skills.readOnly)).default([]),
     covers: z.array(sectionNumber).min(1, 'name the handover sections the page rewrites'),
+  });
+}
+
+/** A check: a read-only skill id, optionally followed by the resource the page means (`status.compute gpu-cluster-01`). */
+function checkEntry(readOnly: readonly string[]) {
+  return phrase.refine((entry) => readOnly.includes(entry.split(/\s+/)[0]) && entry.split(/\s+/).length <= 2, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a read-only skill id, optionally with one resource name (read-only skills: ${readOnly.join(', ')})`,
   });
 }
 
