@@ -19,7 +19,7 @@ const stopWords = new Set(
   anything everything thing things way ever any some all have has had having get gets got
   getting want wants need needs know tell help let lets s t d ll re ve m im dont doesnt isnt cant wont
   whats hows wheres whos theres thats it's via per like kind sort sure actually really quick quickly
-  now right currently`
+  now right currently much many most such same own only whether either both even`
     .split(/\s+/)
     .filter(Boolean),
 );
