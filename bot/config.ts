@@ -9,6 +9,9 @@ import { ConfigError } from '../core/errors';
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
 
+/** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
+export const defaultKnowledgeDir = 'knowledge';
+
 const projectRoot = resolve(__dirname, '..');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -91,6 +94,7 @@ const EnvSchema = z.object({
   AZURE_LOG_ANALYTICS_WORKSPACE_ID: optionalText,
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
+  KNOWLEDGE_DIR: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -126,6 +130,8 @@ export interface BotConfig {
   jobPollIntervalMs: number;
   /** Conversation id of the Teams channel where every change request is also posted for approvers. */
   changeChannelId?: string;
+  /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
+  knowledge: { directory: string; path: string };
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -208,6 +214,12 @@ export function loadBotConfig(
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
     ...(e.SIM_CLOCK_START ? { simClockStart: e.SIM_CLOCK_START } : {}),
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
+    knowledge: {
+      directory: e.KNOWLEDGE_DIR ?? defaultKnowledgeDir,
+      path: e.KNOWLEDGE_DIR
+        ? resolve(options.cwd ?? process.cwd(), e.KNOWLEDGE_DIR)
+        : join(projectRoot, defaultKnowledgeDir),
+    },
   };
 }
 

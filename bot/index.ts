@@ -17,6 +17,7 @@ import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zo
 import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
@@ -33,6 +34,7 @@ import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
+import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
@@ -66,6 +68,8 @@ export interface RunningBot {
   /** Settles when every change run started by a button press has finished. */
   settled(): Promise<void>;
   logger: Logger;
+  /** The runbook knowledge base built from `KNOWLEDGE_DIR` at start. */
+  knowledge: KnowledgeBase;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -124,6 +128,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       }),
       logger,
     });
+    const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
+    logKnowledgeLoad(logger, knowledge);
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -136,6 +142,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
+      knowledge,
     });
 
     const app = createOpsbotApp({
@@ -146,6 +153,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         config: config.landingZone,
         localMode: config.localMode,
         scenarios,
+        knowledge,
         audit,
         clock,
         logger,
@@ -199,6 +207,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       runDueJobs: () => runner.tick(),
       settled,
       logger,
+      knowledge,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
@@ -292,6 +301,22 @@ async function health(config: BotConfig, database: Database, state: SqlKeyValueS
     landingZone: config.landingZoneKind,
     database: databaseOk ? database.dialect : `${database.dialect} (unreachable)`,
   };
+}
+
+/** One line for the load, and one warning per skipped page naming the file and the problem. */
+function logKnowledgeLoad(logger: Logger, knowledge: KnowledgeBase): void {
+  const report = knowledge.lastLoad();
+  const log = logger.child({ component: 'knowledge' });
+  for (const skipped of report.skipped) log.warn(skipped, 'runbook page skipped');
+  log.info(
+    {
+      directory: report.directory,
+      pages: report.pages,
+      sections: report.sections,
+      skipped: report.skipped.length,
+    },
+    'runbooks loaded',
+  );
 }
 
 function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {

@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { ChangeStore } from '../core/changes/change-request';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
@@ -63,6 +64,8 @@ export interface SkillContext {
   changes?: ChangeStore;
   /** Durable jobs (approval expiry); required with `changes`. */
   jobs?: JobStore;
+  /** The runbook knowledge base `troubleshoot.ask` answers from; absent when none is loaded. */
+  knowledge?: KnowledgeBase;
 }
 
 /**
