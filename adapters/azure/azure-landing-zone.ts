@@ -124,6 +124,8 @@ const alertsApiVersion = '2019-05-05-preview';
 const costApiVersion = '2023-03-01';
 const openAiDataApiVersion = '2024-10-21';
 const endpointWindowMinutes = 60;
+const utilisationMetric = 'CpuUtilizationPercentage';
+const utilisationDimension = 'ComputeName';
 const costLookbackDays = 30;
 
 type Row = Record<string, unknown>;
@@ -515,7 +517,7 @@ export class AzureLandingZone implements LandingZone {
             aggregation: 'Average',
           },
         );
-        const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap(
+        const points = (metricNamed(result?.metrics, 'UsedCapacity')?.timeseries ?? []).flatMap(
           (t) => t.data ?? [],
         );
         const latest = points.filter((p) => typeof p.average === 'number').pop();
@@ -960,32 +962,35 @@ export class AzureLandingZone implements LandingZone {
     };
   }
 
-  /** Average CPU utilisation per cluster over the last hour (workspace metric, split by cluster). */
+  /**
+   * Average CPU utilisation per compute over the last hour: the workspace metric
+   * `CpuUtilizationPercentage`, split by its `ComputeName` dimension (the metric has no `ClusterName`;
+   * Azure answers 400 for a dimension a metric lacks). A split returns 10 series unless `top` says
+   * more, so `top` is the number of computes asked about.
+   */
   private async utilisation(names: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     if (names.length === 0) return result;
     const now = this.clock.now();
     const id = this.resourceId(armTypes['ml-workspace'], this.lz.workspace);
     try {
-      const [r] = await this.metrics.queryResources(
-        [id],
-        ['CpuUtilizationPercentage'],
-        'Microsoft.MachineLearningServices/workspaces',
-        {
-          startTime: new Date(now.getTime() - 3_600_000),
-          endTime: now,
-          interval: 'PT1H',
-          aggregation: 'Average',
-          filter: "ClusterName eq '*'",
-        },
-      );
-      for (const series of r?.getMetricByName('CpuUtilizationPercentage')?.timeseries ?? []) {
-        const cluster = series.metadatavalues?.find((m) => metadataName(m.name) === 'clustername')?.value;
+      const [r] = await this.metrics.queryResources([id], [utilisationMetric], armTypes['ml-workspace'], {
+        startTime: new Date(now.getTime() - 3_600_000),
+        endTime: now,
+        interval: 'PT1H',
+        aggregation: 'Average',
+        filter: `${utilisationDimension} eq '*'`,
+        top: Math.max(names.length, 10),
+      });
+      for (const series of metricNamed(r?.metrics, utilisationMetric)?.timeseries ?? []) {
+        const compute = series.metadatavalues?.find(
+          (m) => metadataName(m.name) === utilisationDimension.toLowerCase(),
+        )?.value;
         const points = (series.data ?? [])
           .map((d) => d.average)
           .filter((v): v is number => typeof v === 'number');
-        if (cluster && points.length)
-          result.set(cluster, round2(points.reduce((s, v) => s + v, 0) / points.length));
+        if (compute && points.length)
+          result.set(compute, round2(points.reduce((s, v) => s + v, 0) / points.length));
       }
     } catch (error) {
       throw mapAzureError(error, {
@@ -1168,6 +1173,22 @@ function observedValue(alert: AlertResource): string {
     return `${condition.metricName} ${Math.round(condition.metricValue * 100) / 100}`;
   }
   return alert.properties?.essentials?.description || 'fired';
+}
+
+/**
+ * One metric of a batch answer by its REST name. The SDK's `getMetricByName` compares with the
+ * metric's display name (`localizedValue`, e.g. "Used capacity" for `UsedCapacity`), so the metric is
+ * found by the end of its id, which carries the REST name.
+ */
+function metricNamed<T extends { id?: string; name?: string }>(
+  metrics: T[] | undefined,
+  name: string,
+): T | undefined {
+  const wanted = name.toLowerCase();
+  return (metrics ?? []).find(
+    (m) =>
+      (m.id ?? '').toLowerCase().endsWith(`/metrics/${wanted}`) || (m.name ?? '').toLowerCase() === wanted,
+  );
 }
 
 /** The SDK types a metadata name as a string but hands over `{ value, localizedValue }`. */

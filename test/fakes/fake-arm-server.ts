@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
-import type { ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
+import type { Clock, ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
+import { defaultMetricsTop, metricCatalog, type MetricDefinition } from './azure-reference/metric-catalog';
 
 /**
  * A fault on the matching requests, `times` times (default once): an error `status` instead of the
@@ -26,6 +27,8 @@ export interface FakeArmServerOptions {
   /** The state behind the fake: normally a SimulatedLandingZone. */
   landingZone: LandingZone;
   config: LandingZoneConfig;
+  /** The time of Azure, for the data lag of Cost Management. Default the system clock. */
+  clock?: Clock;
   /** Polls of the async-operation URL that answer InProgress before the change is applied. Default 1. */
   pollsBeforeDone?: number;
 }
@@ -677,50 +680,107 @@ export class FakeArmServer {
     }
   }
 
-  private async metricsJson(url: URL, body: { resourceids: string[] }) {
-    const namespace = url.searchParams.get('metricnamespace') ?? '';
-    const metric = url.searchParams.get('metricnames') ?? '';
-    const start = url.searchParams.get('starttime') ?? '';
-    const end = url.searchParams.get('endtime') ?? '';
-    const lz = this.options.landingZone;
+  /**
+   * The metrics batch API, checked against the supported-metrics reference: the namespace and metric
+   * names must exist, every dimension of the filter must belong to the metric, the resources must be
+   * of the namespace's type, and a split returns at most `top` series (10 when not given).
+   */
+  private async metricsJson(url: URL, body: { resourceids?: string[] }) {
+    const q = url.searchParams;
+    const namespace = q.get('metricnamespace') ?? '';
+    if (!namespace)
+      throw new HttpFailure(400, 'BadRequest', 'The metricnamespace query parameter is required.');
+    const definitions = metricCatalog[namespace.toLowerCase()];
+    if (!definitions)
+      throw new HttpFailure(400, 'BadRequest', `The metric namespace ${namespace} is not supported.`);
+    const names = (q.get('metricnames') ?? '').split(',').filter(Boolean);
+    if (names.length === 0)
+      throw new HttpFailure(400, 'BadRequest', 'The metricnames query parameter is required.');
+    const filter = parseMetricFilter(q.get('filter') ?? '');
+    const top = Number(q.get('top') ?? defaultMetricsTop);
+    const start = q.get('starttime') ?? '';
+    const end = q.get('endtime') ?? '';
+    const metrics = names.map((name) => {
+      const definition = definitions.find((d) => d.name.toLowerCase() === name.toLowerCase());
+      if (!definition)
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `Failed to find metric configuration for provider: ${namespace}, metric: ${name}. Valid metrics: ${definitions.map((d) => d.name).join(',')}`,
+        );
+      const unknown = filter.filter(
+        (f) => !definition.dimensions.some((d) => d.toLowerCase() === f.dimension.toLowerCase()),
+      );
+      if (unknown.length)
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `Metric: ${definition.name} does not support requested dimension combination: ${filter.map((f) => f.dimension.toLowerCase()).join(',')}, supported ones are: ${definition.dimensions.join(',')}`,
+        );
+      return definition;
+    });
+    const resourceids = body.resourceids ?? [];
+    if (resourceids.length === 0) throw new HttpFailure(400, 'BadRequest', 'resourceids must not be empty.');
     const values = [];
-    for (const resourceid of body.resourceids ?? []) {
-      let timeseries: unknown[];
-      if (metric === 'UsedCapacity' && /storageaccounts/i.test(namespace)) {
-        const usage = await lz.getStorageUsage();
-        timeseries = [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
-      } else if (
-        metric === 'CpuUtilizationPercentage' &&
-        /machinelearningservices\/workspaces/i.test(namespace)
-      ) {
-        const computes = await lz.listComputes();
-        timeseries = computes.map((c) => ({
-          metadatavalues: [{ name: { value: 'ClusterName', localizedValue: 'ClusterName' }, value: c.name }],
-          data: [{ timeStamp: start, average: c.utilisationPercent }],
-        }));
-      } else {
-        throw new HttpFailure(400, 'BadRequest', `The fake has no metric ${metric} in ${namespace}.`);
+    for (const resourceid of resourceids) {
+      if (!resourceid.toLowerCase().includes(`/providers/${namespace.toLowerCase()}/`))
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `The resource ${resourceid} is not of the metric namespace ${namespace}.`,
+        );
+      const value = [];
+      for (const definition of metrics) {
+        let timeseries = await this.metricSeries(definition, filter, start);
+        if (filter.length) timeseries = timeseries.slice(0, top);
+        value.push({
+          id: `${resourceid}/providers/Microsoft.Insights/metrics/${definition.name}`,
+          type: 'Microsoft.Insights/metrics',
+          name: { value: definition.name, localizedValue: definition.localizedName },
+          unit: definition.unit,
+          timeseries,
+          errorCode: 'Success',
+        });
       }
       values.push({
         starttime: start,
         endtime: end,
-        interval: url.searchParams.get('interval') ?? 'PT1H',
+        interval: q.get('interval') ?? 'PT1M',
         namespace,
         resourceregion: this.lz.location,
         resourceid,
-        value: [
-          {
-            id: `${resourceid}/providers/Microsoft.Insights/metrics/${metric}`,
-            type: 'Microsoft.Insights/metrics',
-            name: { value: metric, localizedValue: metric },
-            unit: 'Unspecified',
-            timeseries,
-            errorCode: 'Success',
-          },
-        ],
+        value,
       });
     }
     return { values };
+  }
+
+  /** The time series of one metric from the landing zone's state, split by the filter's dimensions. */
+  private async metricSeries(definition: MetricDefinition, filter: MetricFilter[], start: string) {
+    const lz = this.options.landingZone;
+    if (definition.name === 'UsedCapacity') {
+      const usage = await lz.getStorageUsage();
+      return [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
+    }
+    const perCompute: Record<string, (c: ComputeStatus) => boolean> = {
+      CpuUtilizationPercentage: () => true,
+      CpuUtilization: (c) => c.kind === 'amlcompute',
+    };
+    const include = perCompute[definition.name];
+    if (!include) return [];
+    const computes = (await lz.listComputes()).filter(include);
+    const split = filter.find((f) => /^(computename|clustername)$/i.test(f.dimension));
+    if (!split) {
+      const average = computes.reduce((s, c) => s + c.utilisationPercent, 0) / Math.max(1, computes.length);
+      return [{ metadatavalues: [], data: [{ timeStamp: start, average }] }];
+    }
+    const dimension = split.dimension.toLowerCase();
+    return computes
+      .filter((c) => split.values.includes('*') || split.values.includes(c.name))
+      .map((c) => ({
+        metadatavalues: [{ name: { value: dimension, localizedValue: dimension }, value: c.name }],
+        data: [{ timeStamp: start, average: c.utilisationPercent }],
+      }));
   }
 
   private async keyVault(method: string, vault: string, name: string, body: string) {
@@ -779,6 +839,23 @@ export class FakeArmServer {
     }
     return send(res, 200, { data: [{ id: 'gpt-4', object: 'model' }] }, { 'apim-request-id': randomUUID() });
   }
+}
+
+/** One dimension of a metrics filter and the values asked for (`*` for every value). */
+interface MetricFilter {
+  dimension: string;
+  values: string[];
+}
+
+function parseMetricFilter(filter: string): MetricFilter[] {
+  const result: MetricFilter[] = [];
+  for (const m of filter.matchAll(/([A-Za-z][\w ]*?)\s+eq\s+'([^']*)'/g)) {
+    const dimension = m[1].trim().replace(/^(and|or)\s+/i, '');
+    const existing = result.find((f) => f.dimension.toLowerCase() === dimension.toLowerCase());
+    if (existing) existing.values.push(m[2]);
+    else result.push({ dimension, values: [m[2]] });
+  }
+  return result;
 }
 
 function matches(pattern: string | RegExp, path: string): boolean {

@@ -5,7 +5,8 @@ import { SimulatedLandingZone } from '../../../adapters/simulator/simulated-land
 import { ManualClock } from '../../../core/clock';
 import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
 import { silentLogger } from '../../../core/logger';
-import { FakeArmServer } from '../../fakes/fake-arm-server';
+import type { LandingZone } from '../../../core/ports';
+import { FakeArmServer, type FakeArmServerOptions } from '../../fakes/fake-arm-server';
 import { contractStart } from '../../contract/landing-zone.contract';
 
 /** A token credential that hands out a fixed token: no identity endpoint, no network. */
@@ -24,13 +25,25 @@ export interface AzureTestRig {
   close(): Promise<void>;
 }
 
+/** How a test shapes the fake: its options, and the state it serves (the simulator, or a view of it). */
+export interface AzureRigFakeOptions extends Partial<Omit<FakeArmServerOptions, 'landingZone' | 'config'>> {
+  serve?: (sim: SimulatedLandingZone) => LandingZone;
+}
+
 export async function startAzureRig(
   config: LandingZoneConfig,
   overrides: Partial<AzureLandingZoneOptions> = {},
+  fakeOptions: AzureRigFakeOptions = {},
 ): Promise<AzureTestRig> {
   const clock = new ManualClock(contractStart);
   const sim = new SimulatedLandingZone({ config, clock, seed: 7 });
-  const fake = await FakeArmServer.start({ landingZone: sim, config });
+  const { serve, ...rest } = fakeOptions;
+  const fake = await FakeArmServer.start({
+    landingZone: serve ? serve(sim) : sim,
+    config,
+    clock,
+    ...rest,
+  });
   const sleeps: number[] = [];
   let slept = 0;
   const azure = new AzureLandingZone({

@@ -1,0 +1,77 @@
+import type { ComputeStatus, LandingZone } from '../../../core/ports';
+import { contractConfig } from '../../contract/landing-zone.contract';
+import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
+import { startAzureRig, type AzureTestRig } from './azure-test-subject';
+
+/** The simulator with its computes' figures rewritten, for states the simulator does not reach. */
+function withComputes(
+  sim: LandingZone,
+  change: (c: ComputeStatus, index: number) => ComputeStatus,
+): LandingZone {
+  return new Proxy(sim, {
+    get(target, property, receiver) {
+      if (property === 'listComputes') return async () => (await target.listComputes()).map(change);
+      if (property === 'getCompute')
+        return async (name: string) => {
+          const all = (await target.listComputes()).map(change);
+          return all.find((c) => c.name === name) ?? target.getCompute(name);
+        };
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Issue 13: each numbered finding of the review against the published Azure API definitions, as a
+ * test against the strict fake. Each one failed on the adapter as it was before the fix.
+ */
+describe('Azure adapter findings of issue 13, against the strict fake', () => {
+  let rig: AzureTestRig;
+  afterEach(() => rig?.close());
+
+  it('1: asks the utilisation metric only for a dimension it has, so compute reads succeed', async () => {
+    rig = await startAzureRig(contractConfig());
+    const compute = await rig.azure.getCompute('gpu-cluster-01');
+    const simulated = await rig.sim.getCompute('gpu-cluster-01');
+    expect(compute.utilisationPercent).toBeCloseTo(simulated.utilisationPercent, 2);
+    const all = await rig.azure.listComputes();
+    expect(all.map((c) => c.name)).toEqual(
+      contractConfig()
+        .computes.map((c) => c.name)
+        .sort(),
+    );
+    const batch = rig.fake.requests.filter((r) => r.path.endsWith('/metrics:getBatch'));
+    expect(batch.length).toBeGreaterThan(0);
+    for (const r of batch) expect(r.query.get('filter') ?? '').not.toMatch(/ClusterName/i);
+  });
+
+  it('2: reads the data-lake usage although Azure names the metric by its display name', async () => {
+    rig = await startAzureRig(contractConfig());
+    const usage = await rig.azure.getStorageUsage();
+    const simulated = await rig.sim.getStorageUsage();
+    expect(simulated.usedTb).toBeGreaterThan(0);
+    expect(usage.usedTb).toBeCloseTo(simulated.usedTb, 2);
+  });
+
+  it('12: reads the utilisation of every cluster when there are more than ten', async () => {
+    const config = contractConfig();
+    const template = config.computes.find((c) => c.name === 'cpu-cluster-01')!;
+    for (let i = 2; i <= 13; i += 1) {
+      config.computes.push({ ...template, name: `cpu-cluster-${String(i).padStart(2, '0')}`, aliases: [] });
+    }
+    const busy = (c: ComputeStatus, i: number): ComputeStatus => ({ ...c, utilisationPercent: 20 + i });
+    rig = await startAzureRig(config, {}, { serve: (sim) => withComputes(sim, busy) });
+    const computes = await rig.azure.listComputes();
+    expect(computes.length).toBe(config.computes.length);
+    expect(computes.length).toBeGreaterThan(10);
+    const expected = (await rig.sim.listComputes()).map((c, i) => [c.name, 20 + i]);
+    expect(computes.map((c) => [c.name, c.utilisationPercent])).toEqual(
+      expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+});
+
+afterAll(() => {
+  expect(outsideLoopbackAttempts()).toEqual([]);
+});
