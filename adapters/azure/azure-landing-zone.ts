@@ -121,6 +121,8 @@ const alertSeverities: Record<string, FiringAlert['severity']> = {
 
 const resourceHealthApiVersion = '2022-10-01';
 const alertsApiVersion = '2019-05-05-preview';
+/** The longest window the alerts list allows; without one it answers only the last day's alerts. */
+const alertsTimeRange = '30d';
 const costApiVersion = '2023-03-01';
 const openAiDataApiVersion = '2024-10-21';
 const endpointWindowMinutes = 60;
@@ -129,6 +131,16 @@ const utilisationDimension = 'ComputeName';
 const costLookbackDays = 30;
 
 type Row = Record<string, unknown>;
+
+/** Compute instance states (ComputeInstanceState) in which the VM is up; `JobRunning` runs a job. */
+const runningInstanceStates = new Set([
+  'Running',
+  'JobRunning',
+  'Starting',
+  'Restarting',
+  'SettingUp',
+  'UserSettingUp',
+]);
 
 /** Something a begin* call returns: the SDK's legacy poller. */
 interface LroPoller<T> {
@@ -361,13 +373,9 @@ export class AzureLandingZone implements LandingZone {
       const result: QuotaUsage[] = [];
       try {
         for await (const u of this.ml.usages.list(this.lz.location)) {
-          if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || !u.name?.value) continue;
-          result.push({
-            family: u.name.value,
-            used: u.currentValue ?? 0,
-            limit: u.limit ?? 0,
-            unit: 'cores',
-          });
+          const family = this.dedicatedFamily(u);
+          if (!family) continue;
+          result.push({ family, used: u.currentValue ?? 0, limit: u.limit ?? 0, unit: 'cores' });
         }
       } catch (error) {
         throw mapAzureError(error, {
@@ -392,7 +400,7 @@ export class AzureLandingZone implements LandingZone {
       const alerts: FiringAlert[] = [];
       let next: string | undefined =
         `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
-        `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
+        `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true&timeRange=${alertsTimeRange}`;
       while (next) {
         const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as {
           value?: AlertResource[];
@@ -1003,6 +1011,28 @@ export class AzureLandingZone implements LandingZone {
     return result;
   }
 
+  /**
+   * The VM family of a regional dedicated-quota row ("Standard DSv2 Family Cluster Dedicated vCPUs"),
+   * in the spelling of the config (`standardDSv2Family`) when the config names it. Totals,
+   * workspace shares and low-priority rows (whose limit is -1, the regional one) are not families.
+   */
+  private dedicatedFamily(u: {
+    type?: string;
+    name?: { value?: string };
+    limit?: number;
+  }): string | undefined {
+    const name = u.name?.value ?? '';
+    if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || (u.limit ?? 0) < 0) return undefined;
+    const m = /^(.*?family)\s+cluster\s+dedicated\s+vcpus$/i.exec(name.trim());
+    const family = m ? m[1] : name;
+    if (!family || /lowpriority/i.test(name)) return undefined;
+    const key = familyKey(family);
+    const configured = this.config.computes.find((c) => familyKey(c.vmFamily) === key)?.vmFamily;
+    if (configured) return configured;
+    const words = family.split(/\s+/);
+    return [words[0].toLowerCase(), ...words.slice(1)].join('');
+  }
+
   private toComputeStatus(
     resource: ComputeResource,
     jobs: TrainingJob[],
@@ -1014,7 +1044,7 @@ export class AzureLandingZone implements LandingZone {
     if (resource.properties?.computeType === 'ComputeInstance') {
       const p =
         (resource.properties as { properties?: { vmSize?: string; state?: string } }).properties ?? {};
-      const running = p.state === 'Running' || p.state === 'Starting';
+      const running = runningInstanceStates.has(p.state ?? '');
       return {
         name,
         kind: 'computeinstance',
@@ -1024,7 +1054,7 @@ export class AzureLandingZone implements LandingZone {
         currentNodes: running ? 1 : 0,
         minNodes: configured?.minNodes ?? 0,
         maxNodes: configured?.maxNodes ?? 1,
-        runningJobs,
+        runningJobs: p.state === 'JobRunning' ? Math.max(1, runningJobs) : runningJobs,
         utilisationPercent: usage.get(name) ?? 0,
       };
     }
@@ -1195,6 +1225,11 @@ function metricNamed<T extends { id?: string; name?: string }>(
 function metadataName(name: unknown): string {
   const text = typeof name === 'string' ? name : (name as { value?: string } | undefined)?.value;
   return (text ?? '').toLowerCase();
+}
+
+/** A VM family name compared without case, spaces or punctuation. */
+function familyKey(family: string): string {
+  return family.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 function operationIdFrom(url: string): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
-import type { Clock, ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
+import type { Clock, ComponentKind, ComputeStatus, LandingZone, QuotaUsage } from '../../core/ports';
 import { defaultMetricsTop, metricCatalog, type MetricDefinition } from './azure-reference/metric-catalog';
 
 /**
@@ -339,19 +339,7 @@ export class FakeArmServer {
       }
     }
     if (method === 'GET' && path === `${locations}/usages`) {
-      const usages = await lz.listQuotaUsage();
-      return {
-        body: {
-          value: usages.map((u) => ({
-            id: `${locations}/usages/${u.family}`,
-            type: 'Microsoft.MachineLearningServices/vmFamily/usages',
-            unit: 'Count',
-            currentValue: u.used,
-            limit: u.limit,
-            name: { value: u.family, localizedValue: u.family },
-          })),
-        },
-      };
+      return { body: { value: usageRows(sub, rg, this.lz.workspace, await lz.listQuotaUsage()) } };
     }
     if (
       method === 'GET' &&
@@ -390,7 +378,8 @@ export class FakeArmServer {
     }
     if (method === 'GET' && path === `${sub}/providers/Microsoft.AlertsManagement/alerts`) {
       const severity = { critical: 'Sev0', error: 'Sev1', warning: 'Sev2', informational: 'Sev3' } as const;
-      const alerts = await lz.listFiringAlerts();
+      const since = this.now() - alertTimeRange(url.searchParams);
+      const alerts = (await lz.listFiringAlerts()).filter((a) => a.firedAt.getTime() >= since);
       return {
         body: {
           value: alerts.map((a) => ({
@@ -464,6 +453,10 @@ export class FakeArmServer {
     throw new HttpFailure(404, 'NoRouteFound', `The fake has no route for ${method} ${path}.`);
   }
 
+  private now(): number {
+    return (this.options.clock?.now() ?? new Date()).getTime();
+  }
+
   // ---- long-running operations ---------------------------------------------------------------
 
   /**
@@ -530,7 +523,11 @@ export class FakeArmServer {
         ? {
             computeType: 'ComputeInstance',
             provisioningState: 'Succeeded',
-            properties: { vmSize: c.vmSize, state: c.state },
+            // A compute instance that runs a job reports JobRunning, not Running.
+            properties: {
+              vmSize: c.vmSize,
+              state: c.state === 'Running' && c.runningJobs > 0 ? 'JobRunning' : c.state,
+            },
           }
         : {
             computeType: 'AmlCompute',
@@ -839,6 +836,82 @@ export class FakeArmServer {
     }
     return send(res, 200, { data: [{ id: 'gpt-4', object: 'model' }] }, { 'apim-request-id': randomUUID() });
   }
+}
+
+const alertTimeRanges: Record<string, number> = {
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+};
+
+/**
+ * The window of the Alerts Management list: `timeRange` (1h, 1d, 7d, 30d; default 1d) or
+ * `customTimeRange`, never both; anything else is refused as Azure refuses it.
+ */
+function alertTimeRange(query: URLSearchParams): number {
+  const range = query.get('timeRange');
+  if (range && query.get('customTimeRange'))
+    throw new HttpFailure(400, 'BadRequest', 'Either timeRange or customTimeRange can be used, not both.');
+  if (range === null) return alertTimeRanges['1d'];
+  const window = alertTimeRanges[range];
+  if (!window)
+    throw new HttpFailure(
+      400,
+      'BadRequest',
+      `Invalid value '${range}' for timeRange; allowed values are ${Object.keys(alertTimeRanges).join(', ')}.`,
+    );
+  return window;
+}
+
+/**
+ * The rows of the ML usages list as Azure answers them: regional totals, one dedicated and one
+ * low-priority row per VM family named "Standard X Family Cluster Dedicated vCPUs" (the low-priority
+ * one without its own limit, `-1`), and the workspace's share of each family.
+ */
+function usageRows(sub: string, rg: string, workspace: string, usages: QuotaUsage[]): unknown[] {
+  const row = (id: string, type: string, name: string, currentValue: number, limit: number) => ({
+    id,
+    type: `Microsoft.MachineLearningServices/${type}`,
+    unit: 'Count',
+    currentValue,
+    limit,
+    name: { value: name, localizedValue: name },
+  });
+  const used = usages.reduce((s, u) => s + u.used, 0);
+  const limit = usages.reduce((s, u) => s + u.limit, 0);
+  const rows = [
+    row(`${sub}/usages`, 'totalCores/usages', 'Clusters', usages.length, 200),
+    row(`${sub}/usages`, 'dedicatedCores/usages', 'Total Cluster Dedicated Regional vCPUs', used, limit),
+    row(`${sub}/usages`, 'lowPriorityCores/usages', 'Total Cluster LowPriority Regional vCPUs', 0, 100),
+  ];
+  for (const u of usages) {
+    const family = u.family.replace(/^standard/i, '').replace(/Family$/i, '');
+    for (const tier of ['Dedicated', 'LowPriority'] as const) {
+      const name = `Standard ${family} Family Cluster ${tier} vCPUs`;
+      const key = name.replace(/ /g, '_');
+      const dedicated = tier === 'Dedicated';
+      rows.push(
+        row(
+          `${sub}/usages/${key}`,
+          'vmFamily/usages',
+          name,
+          dedicated ? u.used : 0,
+          dedicated ? u.limit : -1,
+        ),
+      );
+      rows.push(
+        row(
+          `${rg}/providers/Microsoft.MachineLearningServices/workspaces/${workspace}/usages/${key}`,
+          'workspaces/usages',
+          name,
+          dedicated ? u.used : 0,
+          dedicated ? u.limit : -1,
+        ),
+      );
+    }
+  }
+  return rows;
 }
 
 /** One dimension of a metrics filter and the values asked for (`*` for every value). */

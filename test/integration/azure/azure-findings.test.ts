@@ -3,22 +3,26 @@ import { contractConfig } from '../../contract/landing-zone.contract';
 import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
 import { startAzureRig, type AzureTestRig } from './azure-test-subject';
 
-/** The simulator with its computes' figures rewritten, for states the simulator does not reach. */
+/** The simulator with some of its reads replaced, for states the simulator does not reach. */
+function overriding(sim: LandingZone, reads: Partial<LandingZone>): LandingZone {
+  return new Proxy(sim, {
+    get(target, property, receiver) {
+      if (property in reads) return reads[property as keyof LandingZone];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The simulator with its computes' figures rewritten. */
 function withComputes(
   sim: LandingZone,
   change: (c: ComputeStatus, index: number) => ComputeStatus,
 ): LandingZone {
-  return new Proxy(sim, {
-    get(target, property, receiver) {
-      if (property === 'listComputes') return async () => (await target.listComputes()).map(change);
-      if (property === 'getCompute')
-        return async (name: string) => {
-          const all = (await target.listComputes()).map(change);
-          return all.find((c) => c.name === name) ?? target.getCompute(name);
-        };
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return overriding(sim, {
+    listComputes: async () => (await sim.listComputes()).map(change),
+    getCompute: async (name: string) =>
+      (await sim.listComputes()).map(change).find((c) => c.name === name) ?? sim.getCompute(name),
   });
 }
 
@@ -52,6 +56,52 @@ describe('Azure adapter findings of issue 13, against the strict fake', () => {
     const simulated = await rig.sim.getStorageUsage();
     expect(simulated.usedTb).toBeGreaterThan(0);
     expect(usage.usedTb).toBeCloseTo(simulated.usedTb, 2);
+  });
+
+  it('3: lists alerts that started firing before yesterday', async () => {
+    const config = contractConfig();
+    const rule = config.alertRules[0];
+    let firedAt = new Date(0);
+    rig = await startAzureRig(
+      config,
+      {},
+      {
+        serve: (sim) =>
+          overriding(sim, {
+            listFiringAlerts: async () => [
+              { rule: rule.id, resource: 'fraud-detection', severity: 'error', firedAt, observed: 'fired' },
+            ],
+          }),
+      },
+    );
+    firedAt = new Date(rig.clock.now().getTime() - 30 * 3_600_000);
+    const alerts = await rig.azure.listFiringAlerts();
+    expect(alerts.map((a) => [a.rule, a.firedAt.toISOString()])).toEqual([[rule.id, firedAt.toISOString()]]);
+  });
+
+  it('6: reports the dedicated quota of each configured VM family, without the low-priority rows', async () => {
+    rig = await startAzureRig(contractConfig());
+    const simulated = await rig.sim.listQuotaUsage();
+    expect(simulated.length).toBeGreaterThan(0);
+    const byFamily = (a: { family: string }, b: { family: string }) => a.family.localeCompare(b.family);
+    expect(await rig.azure.listQuotaUsage()).toEqual([...simulated].sort(byFamily));
+  });
+
+  it('11: counts a compute instance that runs a job as running, not idle', async () => {
+    rig = await startAzureRig(
+      contractConfig(),
+      {},
+      {
+        serve: (sim) =>
+          withComputes(sim, (c) =>
+            c.name === 'ci-ops-01' ? { ...c, state: 'Running', currentNodes: 1, runningJobs: 1 } : c,
+          ),
+      },
+    );
+    const instance = await rig.azure.getCompute('ci-ops-01');
+    expect(instance.state).toBe('JobRunning');
+    expect(instance.currentNodes).toBe(1);
+    expect(instance.runningJobs).toBeGreaterThanOrEqual(1);
   });
 
   it('12: reads the utilisation of every cluster when there are more than ten', async () => {
