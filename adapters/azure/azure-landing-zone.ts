@@ -49,7 +49,7 @@ import {
   type Sleep,
 } from './budgeted-retry-http-client';
 import { backupJobsQuery } from './queries/backup-jobs.kql';
-import { endpointRequestsQuery } from './queries/endpoint-requests.kql';
+import { endpointRequestsQuery, type EndpointRequestsTable } from './queries/endpoint-requests.kql';
 import type { KqlQuery } from './queries/kql-query';
 import { securityAlertsQuery } from './queries/security-alerts.kql';
 import { trainingJobsQuery } from './queries/training-jobs.kql';
@@ -94,6 +94,8 @@ export interface AzureLandingZoneOptions {
   storageCapacityTb?: number;
   /** Hours of job events counted for a compute's running jobs. Default 72. */
   runningJobsLookbackHours?: number;
+  /** The table the endpoint request figures are read from. Default `AmlOnlineEndpointTrafficLog`. */
+  endpointRequestsTable?: EndpointRequestsTable;
 }
 
 const armTypes: Record<ComponentKind, string> = {
@@ -171,6 +173,7 @@ export class AzureLandingZone implements LandingZone {
   private readonly pollIntervalInMs: number | undefined;
   private readonly storageCapacityTb: number;
   private readonly runningJobsLookbackHours: number;
+  private readonly endpointRequestsTable: EndpointRequestsTable;
   private readonly ml: AzureMachineLearningWorkspaces;
   private readonly cognitive: CognitiveServicesManagementClient;
   private readonly logs: LogsQueryClient;
@@ -203,6 +206,7 @@ export class AzureLandingZone implements LandingZone {
     this.pollIntervalInMs = options.lroPollIntervalInMs;
     this.storageCapacityTb = options.storageCapacityTb ?? 50;
     this.runningJobsLookbackHours = options.runningJobsLookbackHours ?? 72;
+    this.endpointRequestsTable = options.endpointRequestsTable ?? 'AmlOnlineEndpointTrafficLog';
 
     const common = { httpClient: this.httpClient, retryOptions: { maxRetries: 0 } };
     const armScope = 'https://management.azure.com/.default';
@@ -285,7 +289,7 @@ export class AzureLandingZone implements LandingZone {
           displayName: str(r.DisplayName) || str(r.JobId),
           compute: str(r.Compute),
           status: str(r.Status) as TrainingJob['status'],
-          submittedBy: str(r.SubmittedBy) || 'unknown',
+          submittedBy: 'unknown',
           startedAt: new Date(r.StartedAt as string),
           ...(ended && !Number.isNaN(ended.getTime()) ? { endedAt: ended } : {}),
           ...(failure ? { failureReason: failure } : {}),
@@ -954,11 +958,13 @@ export class AzureLandingZone implements LandingZone {
   }
 
   private async endpointMetrics(name: string): Promise<EndpointMetrics> {
-    const [r] = await this.query(endpointRequestsQuery(name, endpointWindowMinutes), endpointWindowMinutes, {
+    const query = endpointRequestsQuery(name, endpointWindowMinutes, this.endpointRequestsTable);
+    const [r] = await this.query(query, endpointWindowMinutes, {
       doing: `read the request metrics of ${name}`,
       resourceKind: 'Log Analytics workspace',
       resourceName: this.lz.logAnalyticsWorkspaceId,
-      requiredAction: perm.requestsQuery,
+      requiredAction:
+        this.endpointRequestsTable === 'AppRequests' ? perm.appRequestsQuery : perm.requestsQuery,
     });
     return {
       windowMinutes: endpointWindowMinutes,

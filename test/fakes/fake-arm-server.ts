@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { Clock, ComponentKind, ComputeStatus, LandingZone, QuotaUsage } from '../../core/ports';
+import { checkKql, KqlError, type KqlShape } from './azure-reference/kql-check';
 import { defaultMetricsTop, metricCatalog, type MetricDefinition } from './azure-reference/metric-catalog';
 
 /**
@@ -48,6 +49,8 @@ interface Operation {
   failure?: { code: string; message: string };
 }
 
+type Row = Record<string, unknown>;
+
 class HttpFailure extends Error {
   constructor(
     readonly status: number,
@@ -87,6 +90,8 @@ const componentTypes: Record<string, ComponentKind> = {
  */
 export class FakeArmServer {
   readonly requests: SeenRequest[] = [];
+  /** The log queries the fake accepted, with what it read from each. */
+  readonly queries: { text: string; shape: KqlShape }[] = [];
   private readonly faults: (InjectedFault & { left: number })[] = [];
   private readonly failures: { path: string; code: string; message: string }[] = [];
   private readonly operations = new Map<string, Operation>();
@@ -581,98 +586,109 @@ export class FakeArmServer {
     };
   }
 
+  /**
+   * The Log Analytics query API. The text is checked against the table reference (tables, columns);
+   * the fake cannot run KQL, so it knows the query by its first line and answers, from the landing
+   * zone's state, the columns of the query's last `project` — a column copied from a source column
+   * gets that column's value, one the fake has no value for is null.
+   */
   private async logsJson(request: { query: string; timespan?: string }) {
+    let shape: KqlShape;
+    try {
+      shape = checkKql(request.query);
+    } catch (error) {
+      if (error instanceof KqlError)
+        throw new HttpFailure(400, 'BadArgumentError', `${error.code}: ${error.message}`);
+      throw error;
+    }
+    this.queries.push({ text: request.query, shape });
     const name = /^\/\/ opsbot-query: ([a-z-]+)/.exec(request.query)?.[1];
     const [start, end] = (request.timespan ?? '').split('/').map((s) => new Date(s));
     if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
       throw new HttpFailure(400, 'BadArgumentError', 'The fake needs a start/end timespan.');
     }
     const hours = (end.getTime() - start.getTime()) / 3_600_000;
+    const records = await this.logRecords(name, request.query, hours);
+    const columns = shape.output;
+    const value = (r: Row, c: { name: string; source?: string }) => {
+      const v = c.name in r ? r[c.name] : c.source && c.source in r ? r[c.source] : null;
+      return v instanceof Date ? v.toISOString() : (v ?? null);
+    };
+    const type = (c: { name: string; source?: string }) => {
+      const sample = records
+        .map((r) => (c.name in r ? r[c.name] : c.source ? r[c.source] : undefined))
+        .find((v) => v !== undefined && v !== null);
+      return sample instanceof Date ? 'datetime' : typeof sample === 'number' ? 'real' : 'string';
+    };
+    return {
+      tables: [
+        {
+          name: 'PrimaryResult',
+          columns: columns.map((c) => ({ name: c.name, type: type(c) })),
+          rows: records.map((r) => columns.map((c) => value(r, c))),
+        },
+      ],
+    };
+  }
+
+  /** What the landing zone's state says for one of the adapter's queries: output and source columns by name. */
+  private async logRecords(name: string | undefined, query: string, hours: number): Promise<Row[]> {
     const lz = this.options.landingZone;
-    const table = (columns: [string, string][], rows: unknown[][]) => ({
-      tables: [{ name: 'PrimaryResult', columns: columns.map(([n, type]) => ({ name: n, type })), rows }],
-    });
     switch (name) {
-      case 'training-jobs': {
-        const jobs = await lz.listTrainingJobs({ sinceHours: hours });
-        return table(
-          [
-            ['JobId', 'string'],
-            ['DisplayName', 'string'],
-            ['Compute', 'string'],
-            ['Status', 'string'],
-            ['SubmittedBy', 'string'],
-            ['StartedAt', 'datetime'],
-            ['EndedAt', 'datetime'],
-            ['FailureReason', 'string'],
-          ],
-          jobs.map((j) => [
-            j.id,
-            j.displayName,
-            j.compute,
-            j.status,
-            j.submittedBy,
-            j.startedAt.toISOString(),
-            j.endedAt?.toISOString() ?? null,
-            j.failureReason ?? '',
-          ]),
-        );
-      }
+      case 'training-jobs':
+        return (await lz.listTrainingJobs({ sinceHours: hours })).map((j) => ({
+          JobId: j.id,
+          JobName: j.displayName,
+          DisplayName: j.displayName,
+          ClusterName: j.compute,
+          Compute: j.compute,
+          ExperimentName: `${j.displayName}-experiment`,
+          Status: j.status,
+          StartedAt: j.startedAt,
+          EndedAt: j.endedAt ?? null,
+          FailureReason: j.failureReason ?? '',
+          JobErrorMessage: j.failureReason ?? '',
+        }));
       case 'endpoint-requests': {
-        const endpoint = /let endpointName = "([^"]+)";/.exec(request.query)?.[1] ?? '';
+        const endpoint = /let endpointName = "([^"]+)";/.exec(query)?.[1] ?? '';
         let metrics;
         try {
           metrics = (await lz.getEndpoint(endpoint)).metrics;
         } catch {
-          return table([['RequestsPerMinute', 'real']], []);
+          return [];
         }
-        return table(
-          [
-            ['RequestsPerMinute', 'real'],
-            ['P95LatencyMs', 'real'],
-            ['ErrorRatePercent', 'real'],
-            ['AvailabilityPercent', 'real'],
-            ['Http503Count', 'long'],
-          ],
-          [
-            [
-              metrics.requestsPerMinute,
-              metrics.p95LatencyMs,
-              metrics.errorRatePercent,
-              metrics.availabilityPercent,
-              metrics.http503Count,
-            ],
-          ],
-        );
+        return [
+          {
+            RequestsPerMinute: metrics.requestsPerMinute,
+            P95LatencyMs: metrics.p95LatencyMs,
+            ErrorRatePercent: metrics.errorRatePercent,
+            AvailabilityPercent: metrics.availabilityPercent,
+            Http503Count: metrics.http503Count,
+          },
+        ];
       }
-      case 'security-alerts': {
-        const alerts = await lz.listSecurityAlerts({ sinceHours: hours });
-        return table(
-          [
-            ['Id', 'string'],
-            ['Title', 'string'],
-            ['Severity', 'string'],
-            ['RaisedAt', 'datetime'],
-          ],
-          alerts.map((a) => [a.id, a.title, a.severity, a.raisedAt.toISOString()]),
-        );
-      }
-      case 'backup-jobs': {
-        const backups = await lz.listBackups();
-        return table(
-          [
-            ['Item', 'string'],
-            ['LastRunAt', 'datetime'],
-            ['Status', 'string'],
-          ],
-          backups.map((b) => [b.item, b.lastRunAt.toISOString(), b.status]),
-        );
-      }
+      case 'security-alerts':
+        return (await lz.listSecurityAlerts({ sinceHours: hours })).map((a) => ({
+          Id: a.id,
+          SystemAlertId: a.id,
+          Title: a.title,
+          AlertName: a.title,
+          Severity: a.severity,
+          RaisedAt: a.raisedAt,
+        }));
+      case 'backup-jobs':
+        return (await lz.listBackups()).map((b) => ({
+          Item: b.item,
+          BackupItemFriendlyName: b.item,
+          LastRunAt: b.lastRunAt,
+          JobStartDateTime: b.lastRunAt,
+          Status: b.status,
+        }));
       default:
         throw new HttpFailure(
           400,
           'SemanticError',
-          `The fake does not know the query "${name ?? request.query.slice(0, 40)}".`,
+          `The fake does not know the query "${name ?? query.slice(0, 40)}".`,
         );
     }
   }

@@ -1,4 +1,5 @@
-import type { ComputeStatus, LandingZone } from '../../../core/ports';
+import type { ComputeStatus, EndpointMetrics, LandingZone } from '../../../core/ports';
+import { logTables } from '../../fakes/azure-reference/log-tables';
 import { contractConfig } from '../../contract/landing-zone.contract';
 import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
 import { startAzureRig, type AzureTestRig } from './azure-test-subject';
@@ -85,6 +86,41 @@ describe('Azure adapter findings of issue 13, against the strict fake', () => {
     expect(simulated.length).toBeGreaterThan(0);
     const byFamily = (a: { family: string }, b: { family: string }) => a.family.localeCompare(b.family);
     expect(await rig.azure.listQuotaUsage()).toEqual([...simulated].sort(byFamily));
+  });
+
+  it('8: reads endpoint requests from the documented traffic log, or from Application Insights counting sampled rows', async () => {
+    rig = await startAzureRig(contractConfig());
+    const figures = (m: EndpointMetrics) => [
+      m.requestsPerMinute,
+      m.p95LatencyMs,
+      m.http503Count,
+      Math.round(m.availabilityPercent * 10) / 10,
+    ];
+    const endpoint = await rig.azure.getEndpoint('fraud-detection');
+    const simulated = figures((await rig.sim.getEndpoint('fraud-detection')).metrics);
+    expect(figures(endpoint.metrics)).toEqual(simulated);
+    const read = rig.fake.queries.filter((q) => q.text.includes('opsbot-query: endpoint-requests'));
+    expect(read.map((q) => q.shape.tables)).toEqual([['AmlOnlineEndpointTrafficLog']]);
+    await rig.close();
+
+    rig = await startAzureRig(contractConfig(), { endpointRequestsTable: 'AppRequests' });
+    expect(figures((await rig.azure.getEndpoint('fraud-detection')).metrics)).toEqual(simulated);
+    const [insights] = rig.fake.queries.filter((q) => q.text.includes('opsbot-query: endpoint-requests'));
+    expect(insights.shape.tables).toEqual(['AppRequests']);
+    expect(insights.text).toContain('sum(ItemCount)');
+    expect(insights.text).not.toMatch(/\bcount(if)?\(/);
+  });
+
+  it('9: tells job states by the documented event types and names no submitter the table lacks', async () => {
+    rig = await startAzureRig(contractConfig());
+    const jobs = await rig.azure.listTrainingJobs({ sinceHours: 24 });
+    expect(jobs.length).toBeGreaterThan(0);
+    const [query] = rig.fake.queries;
+    const documented = logTables.AmlComputeJobEvent.documentedValues!.EventType;
+    const eventTypes = query.shape.comparisons.filter((c) => c.column === 'EventType');
+    expect(eventTypes.length).toBeGreaterThan(0);
+    for (const c of eventTypes) expect(documented).toContain(c.value);
+    expect(jobs.map((j) => j.submittedBy)).toEqual(jobs.map(() => 'unknown'));
   });
 
   it('11: counts a compute instance that runs a job as running, not idle', async () => {
