@@ -131,6 +131,8 @@ const endpointWindowMinutes = 60;
 const utilisationMetric = 'CpuUtilizationPercentage';
 const utilisationDimension = 'ComputeName';
 const costLookbackDays = 30;
+/** How far Cost Management data may lag behind usage (8–24 h): a day counts once it ended this long ago. */
+const costLagMs = 24 * 3_600_000;
 
 type Row = Record<string, unknown>;
 
@@ -448,15 +450,21 @@ export class AzureLandingZone implements LandingZone {
     });
   }
 
+  /**
+   * The spend of the last day Cost Management has complete, against the average of the days before.
+   * Its data lags 8–24 h, so today (and often yesterday) reads low; the last complete day is the one
+   * that ended at least 24 h ago, and `spendDay` names it.
+   */
   getCostSummary(): Promise<CostSummary> {
     return this.read(`read the cost of ${this.lz.resourceGroup}`, async () => {
       const now = this.clock.now();
-      const today = dayStart(now);
-      const from = new Date(today.getTime() - costLookbackDays * 86_400_000);
+      const day = new Date(dayStart(new Date(now.getTime() - costLagMs)).getTime() - 86_400_000);
+      const from = new Date(day.getTime() - costLookbackDays * 86_400_000);
+      const to = new Date(day.getTime() + 86_400_000 - 1000);
       const body = {
         type: 'ActualCost',
         timeframe: 'Custom',
-        timePeriod: { from: from.toISOString(), to: now.toISOString() },
+        timePeriod: { from: from.toISOString(), to: to.toISOString() },
         dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } },
       };
       const result = (await this.armJson(
@@ -474,22 +482,23 @@ export class AzureLandingZone implements LandingZone {
       const columns = (result.properties?.columns ?? []).map((c) => c.name.toLowerCase());
       const col = (name: string) => columns.indexOf(name);
       const costAt = col('cost') >= 0 ? col('cost') : col('pretaxcost');
-      const todayKey = Number(today.toISOString().slice(0, 10).replace(/-/g, ''));
-      let todaySpend = 0;
+      const dayKey = Number(day.toISOString().slice(0, 10).replace(/-/g, ''));
+      let daySpend = 0;
       let currency = '';
       const earlier = new Map<number, number>();
       for (const row of result.properties?.rows ?? []) {
-        const day = Number(row[col('usagedate')]);
+        const rowDay = Number(row[col('usagedate')]);
         const cost = Number(row[costAt]) || 0;
         currency ||= str(row[col('currency')]);
-        if (day === todayKey) todaySpend += cost;
-        else if (day < todayKey) earlier.set(day, (earlier.get(day) ?? 0) + cost);
+        if (rowDay === dayKey) daySpend += cost;
+        else if (rowDay < dayKey) earlier.set(rowDay, (earlier.get(rowDay) ?? 0) + cost);
       }
       const total = [...earlier.values()].reduce((s, v) => s + v, 0);
       return {
         currency: currency || 'USD',
-        todaySpend: round2(todaySpend),
+        todaySpend: round2(daySpend),
         dailyAverage: round2(earlier.size ? total / earlier.size : 0),
+        spendDay: day.toISOString().slice(0, 10),
       };
     });
   }

@@ -558,21 +558,27 @@ export class FakeArmServer {
     };
   }
 
+  /**
+   * The Cost Management query with Azure's data lag: a day's row holds only the usage up to 24 h
+   * ago, so today reads near zero and yesterday partly. The last complete day carries the landing
+   * zone's current spend, the days before it the daily average.
+   */
   private async costJson(body: string) {
-    const request = JSON.parse(body) as { timePeriod?: { from: string; to: string } };
-    if (!request.timePeriod)
+    const request = JSON.parse(body) as { timeframe?: string; timePeriod?: { from: string; to: string } };
+    if (request.timeframe === 'Custom' && !request.timePeriod)
       throw new HttpFailure(400, 'BadRequest', 'timePeriod is required for a Custom timeframe.');
+    if (!request.timePeriod) throw new HttpFailure(400, 'BadRequest', 'The fake needs a timePeriod.');
     const cost = await this.options.landingZone.getCostSummary();
-    const to = new Date(request.timePeriod.to);
+    const known = this.now() - 24 * 3_600_000;
+    const day = 86_400_000;
+    const lastComplete = Math.floor(known / day) * day - day;
+    const to = new Date(request.timePeriod.to).getTime();
     const rows: unknown[][] = [];
-    for (
-      let d = new Date(request.timePeriod.from);
-      d.getTime() < to.getTime();
-      d = new Date(d.getTime() + 86_400_000)
-    ) {
-      const key = Number(d.toISOString().slice(0, 10).replace(/-/g, ''));
-      const today = key === Number(to.toISOString().slice(0, 10).replace(/-/g, ''));
-      rows.push([today ? cost.todaySpend : cost.dailyAverage, key, cost.currency]);
+    for (let d = Math.floor(new Date(request.timePeriod.from).getTime() / day) * day; d <= to; d += day) {
+      const key = Number(new Date(d).toISOString().slice(0, 10).replace(/-/g, ''));
+      const share = Math.min(1, Math.max(0, (known - d) / day));
+      const spend = d === lastComplete ? cost.todaySpend : cost.dailyAverage * share;
+      rows.push([Math.round(spend * 100) / 100, key, cost.currency]);
     }
     return {
       properties: {

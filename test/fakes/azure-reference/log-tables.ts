@@ -18,6 +18,16 @@ const standard = [
   '_IsBillable',
 ];
 
+/** Columns every Azure Backup resource-specific table has. */
+const backupVault = [
+  'ProtectedContainerUniqueId',
+  'ResourceId',
+  'SchemaVersion',
+  'State',
+  'VaultName',
+  'VaultUniqueId',
+];
+
 /** The tables opsbot's queries may read, from the Azure Monitor table reference. */
 export const logTables: Record<string, LogTableDefinition> = {
   AmlComputeJobEvent: {
@@ -150,12 +160,7 @@ export const logTables: Record<string, LogTableDefinition> = {
       'JobStatus',
       'JobUniqueId',
       'OperationName',
-      'ProtectedContainerUniqueId',
-      'ResourceId',
-      'SchemaVersion',
-      'State',
-      'VaultName',
-      'VaultUniqueId',
+      ...backupVault,
     ],
   },
   CoreAzureBackup: {
@@ -170,12 +175,7 @@ export const logTables: Record<string, LogTableDefinition> = {
       'Category',
       'OperationName',
       'ProtectedContainerName',
-      'ProtectedContainerUniqueId',
-      'ResourceId',
-      'SchemaVersion',
-      'State',
-      'VaultName',
-      'VaultUniqueId',
+      ...backupVault,
     ],
   },
 };

@@ -123,6 +123,18 @@ describe('Azure adapter findings of issue 13, against the strict fake', () => {
     expect(jobs.map((j) => j.submittedBy)).toEqual(jobs.map(() => 'unknown'));
   });
 
+  it('10: reports the last day Cost Management has complete, not today that it has barely seen', async () => {
+    rig = await startAzureRig(contractConfig());
+    const simulated = await rig.sim.getCostSummary();
+    expect(simulated.todaySpend).toBeGreaterThan(0);
+    const cost = await rig.azure.getCostSummary();
+    const now = rig.clock.now().getTime();
+    const complete = new Date(Math.floor((now - 86_400_000) / 86_400_000) * 86_400_000 - 86_400_000);
+    expect(cost.spendDay).toBe(complete.toISOString().slice(0, 10));
+    expect(cost.todaySpend).toBeCloseTo(simulated.todaySpend, 2);
+    expect(cost.dailyAverage).toBeCloseTo(simulated.dailyAverage, 2);
+  });
+
   it('11: counts a compute instance that runs a job as running, not idle', async () => {
     rig = await startAzureRig(
       contractConfig(),
