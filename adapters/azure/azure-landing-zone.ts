@@ -38,7 +38,7 @@ import type {
   TrainingJob,
 } from '../../core/ports';
 import { mapAzureError, type AzureCallContext } from './azure-error-mapper';
-import { permissionActions as perm } from './azure-permissions';
+import { permissionActions as perm, roleFor } from './azure-permissions';
 import { AzureTimeoutError } from './azure-timeout-error';
 import {
   createBudgetedRetryHttpClient,
@@ -122,6 +122,7 @@ const alertSeverities: Record<string, FiringAlert['severity']> = {
 };
 
 const resourceHealthApiVersion = '2022-10-01';
+const mlApiVersion = '2022-10-01';
 const alertsApiVersion = '2019-05-05-preview';
 /** The longest window the alerts list allows; without one it answers only the last day's alerts. */
 const alertsTimeRange = '30d';
@@ -183,6 +184,11 @@ export class AzureLandingZone implements LandingZone {
   private readonly arm: ServiceClient;
   private readonly plain: ServiceClient;
   private readonly vaults = new Map<string, SecretClient>();
+
+  /** The config the adapter works with, environment overrides included. */
+  get effectiveConfig(): LandingZoneConfig {
+    return this.config;
+  }
 
   constructor(options: AzureLandingZoneOptions) {
     this.config = options.config;
@@ -558,6 +564,65 @@ export class AzureLandingZone implements LandingZone {
     });
   }
 
+  /**
+   * Read-only checks of permissions no read exercises: reading each Azure OpenAI account, and
+   * following a long-running operation (a status or result URL of an operation that does not exist:
+   * 404 means the identity may read it, 403 that it may not). Used by `opsbot doctor`.
+   */
+  permissionProbes(): { name: string; action: string; run: () => Promise<string> }[] {
+    const locations = `/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    const operation = (kind: string, action: string) => ({
+      name: `follow a change (${kind})`,
+      action,
+      run: () =>
+        this.read(`read ${kind}`, async () => {
+          const ctx = {
+            doing: `read ${kind}`,
+            resourceKind: 'operation',
+            resourceName: 'probe',
+            requiredAction: action,
+          };
+          try {
+            await this.armJson(
+              'GET',
+              `${locations}/${kind}/opsbot-doctor-probe`,
+              mlApiVersion,
+              undefined,
+              ctx,
+            );
+          } catch (error) {
+            if (error instanceof NotFoundError) return 'allowed (no such operation, as expected)';
+            throw error;
+          }
+          return 'allowed';
+        }),
+    });
+    const accounts = this.config.components
+      .filter((c) => c.kind === 'openai')
+      .map((c) => ({
+        name: `read the account ${c.name}`,
+        action: perm.accountRead,
+        run: () =>
+          this.read(`read the account ${c.name}`, async () => {
+            try {
+              const account = await this.cognitive.accounts.get(this.lz.resourceGroup, c.name);
+              return `endpoint ${account.properties?.endpoint ?? 'not set'}`;
+            } catch (error) {
+              throw mapAzureError(
+                error,
+                this.accountContext(c.name, `read the account ${c.name}`, perm.accountRead),
+              );
+            }
+          }),
+      }));
+    return [
+      ...accounts,
+      operation('computeOperationsStatus', perm.computeOperationStatus),
+      operation('mfeOperationsStatus', perm.endpointOperationStatus),
+      operation('mfeOperationResults', perm.endpointOperationResult),
+    ];
+  }
+
   // ---- changes -----------------------------------------------------------------------------
 
   async setDeploymentInstances(
@@ -868,7 +933,11 @@ export class AzureLandingZone implements LandingZone {
     ctx: AzureCallContext,
     begin: (options: {
       updateIntervalInMs?: number;
-      onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void;
+      onResponse: (raw: {
+        status: number;
+        request: { method: string };
+        headers: { get(name: string): string | undefined };
+      }) => void;
     }) => Promise<LroPoller<T>>,
     summary: string,
     options: ChangeOptions | undefined,
@@ -876,17 +945,27 @@ export class AzureLandingZone implements LandingZone {
     const onProgress = options?.onProgress ?? (() => undefined);
     let operationId = '';
     let poller: LroPoller<T>;
+    let accepted = false;
     try {
       poller = await begin({
         updateIntervalInMs: this.pollIntervalInMs,
         onResponse: (raw) => {
+          if (raw.request.method !== 'GET' && raw.status < 300) accepted = true;
           if (operationId) return;
           const async = raw.headers.get('azure-asyncoperation') ?? raw.headers.get('location');
           operationId = async ? operationIdFrom(async) : (raw.headers.get('x-ms-request-id') ?? '');
         },
       });
     } catch (error) {
-      throw mapAzureError(error, ctx);
+      const mapped = mapAzureError(error, ctx);
+      const unfollowed = accepted ? this.unfollowedOperation(mapped, ctx, summary) : undefined;
+      if (!unfollowed) throw mapped;
+      this.logger.warn({ operationId, action: unfollowed.action }, 'operation accepted but not followed');
+      return {
+        operationId: operationId || `op-${this.clock.now().getTime()}`,
+        status: 'in-progress',
+        summary: unfollowed.message,
+      };
     }
     operationId ||= `op-${this.clock.now().getTime()}`;
     onProgress(`Azure accepted the request to ${ctx.doing}.`);
@@ -905,19 +984,26 @@ export class AzureLandingZone implements LandingZone {
         let mapped: unknown = error;
         try {
           mapped = mapAzureError(error, ctx);
-        } finally {
-          if (answered) {
-            const code = mapped instanceof UserFacingError ? mapped.code : undefined;
-            this.logger.warn(
-              { operationId, code, err: code ? undefined : error },
-              'background operation failed',
-            );
-            onProgress(
-              code
-                ? `Failed: ${(mapped as UserFacingError).message}`
-                : `Failed: ${ctx.doing} ended with an internal error; the log has the details.`,
-            );
-          }
+        } catch {
+          mapped = error;
+        }
+        const unfollowed = this.unfollowedOperation(mapped, ctx, summary);
+        if (unfollowed) {
+          this.logger.warn({ operationId, action: unfollowed.action }, 'operation accepted but not followed');
+          if (answered) onProgress(unfollowed.message);
+          return { operationId, status: 'in-progress' as const, summary: unfollowed.message };
+        }
+        if (answered) {
+          const code = mapped instanceof UserFacingError ? mapped.code : undefined;
+          this.logger.warn(
+            { operationId, code, err: code ? undefined : error },
+            'background operation failed',
+          );
+          onProgress(
+            code
+              ? `Failed: ${(mapped as UserFacingError).message}`
+              : `Failed: ${ctx.doing} ended with an internal error; the log has the details.`,
+          );
         }
         throw mapped;
       },
@@ -940,6 +1026,28 @@ export class AzureLandingZone implements LandingZone {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A 403 while following an operation Azure has accepted: the change goes ahead in Azure, so it is
+   * not a failure. The answer says so and names the permission (at subscription scope) that would
+   * let the bot follow it.
+   */
+  private unfollowedOperation(
+    mapped: unknown,
+    ctx: AzureCallContext,
+    summary: string,
+  ): { message: string; action: string } | undefined {
+    if (!(mapped instanceof UserFacingError) || mapped.code !== ErrorCodes.azureAuthorization)
+      return undefined;
+    const action = String(mapped.details?.action ?? '');
+    const role = roleFor(action);
+    return {
+      action,
+      message:
+        `Azure accepted the request (${summary}), but the bot cannot follow the operation: its identity lacks "${action}" ` +
+        `at the ${role.scope} ("${role.role}", ${role.file}). Check ${ctx.resourceName} in the portal before trying again.`,
+    };
   }
 
   private async query(kql: KqlQuery, windowMinutes: number, ctx: AzureCallContext): Promise<Row[]> {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { Clock, ComponentKind, ComputeStatus, LandingZone, QuotaUsage } from '../../core/ports';
+import { missingPermission, requiredPermissions, type FakeRoleAssignment } from './azure-reference/fake-rbac';
 import { checkKql, KqlError, type KqlShape } from './azure-reference/kql-check';
 import { defaultMetricsTop, metricCatalog, type MetricDefinition } from './azure-reference/metric-catalog';
 
@@ -30,6 +31,17 @@ export interface FakeArmServerOptions {
   config: LandingZoneConfig;
   /** The time of Azure, for the data lag of Cost Management. Default the system clock. */
   clock?: Clock;
+  /**
+   * The bot identity's role assignments. When given, every request needs its action at its scope,
+   * and gets Azure's 403 otherwise; when absent, everything is allowed.
+   */
+  roleAssignments?: FakeRoleAssignment[];
+  /**
+   * Where the `Location` header of a PATCH points: the operation-result resource under the
+   * subscription (`locations/{loc}/mfeOperationResults/{id}`, the default) or the resource itself.
+   * Azure's definitions do not say which; the adapter must work with both.
+   */
+  patchLocation?: 'operation-results' | 'resource';
   /** Polls of the async-operation URL that answer InProgress before the change is applied. Default 1. */
   pollsBeforeDone?: number;
 }
@@ -50,6 +62,8 @@ interface Operation {
 }
 
 type Row = Record<string, unknown>;
+
+const botObjectId = '00000000-0000-0000-0000-00000000b07b';
 
 class HttpFailure extends Error {
   constructor(
@@ -229,12 +243,30 @@ export class FakeArmServer {
       }
       const expected = apiVersions.find(([pattern]) => pattern.test(path))?.[1];
       const version = url.searchParams.get('api-version');
+      if (expected && !version) {
+        throw new HttpFailure(
+          400,
+          'MissingApiVersionParameter',
+          'The api-version query parameter (?api-version=) is required for all requests.',
+        );
+      }
       if (expected && version !== expected) {
         throw new HttpFailure(
           400,
           'InvalidApiVersionParameter',
           `The api-version '${version}' is not supported here; expected '${expected}'.`,
         );
+      }
+      if (this.options.roleAssignments) {
+        const needed = requiredPermissions(method, path, body, this.options.config);
+        const missing = missingPermission(needed, this.options.roleAssignments);
+        if (missing) {
+          throw new HttpFailure(
+            403,
+            missing.data ? 'Forbidden' : 'AuthorizationFailed',
+            `The client '${botObjectId}' with object id '${botObjectId}' does not have authorization to perform ${missing.data ? 'data action' : 'action'} '${missing.action}' over scope '${missing.scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+          );
+        }
       }
       const result = await this.route(method, path, url, body);
       return send(res, result.status ?? 200, result.body, result.headers);
@@ -348,9 +380,12 @@ export class FakeArmServer {
     }
     if (
       method === 'GET' &&
-      (m = new RegExp(`^${esc(locations)}/(compute|mfe)Operations(Status|Results)/([^/]+)$`).exec(path))
+      (m = new RegExp(
+        `^${esc(locations)}/(computeOperationsStatus|mfeOperationsStatus|mfeOperationResults)/([^/]+)$`,
+        'i',
+      ).exec(path))
     ) {
-      return this.pollOperation(m[3], m[2] === 'Status');
+      return this.pollOperation(m[2], /status$/i.test(m[1]));
     }
     if (
       method === 'GET' &&
@@ -486,16 +521,18 @@ export class FakeArmServer {
       failure,
     });
     const base = `${this.baseUrl}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    const version = 'api-version=2022-10-01';
+    const status = `${base}/${kind}OperationsStatus/${id}?${version}`;
+    const result =
+      kind === 'mfe' && patch && this.options.patchLocation !== 'resource'
+        ? `${base}/mfeOperationResults/${id}?${version}`
+        : patch && this.options.patchLocation === 'resource'
+          ? `${this.baseUrl}${path}?${version}`
+          : status;
     return {
       status: 202,
       body: undefined,
-      headers: {
-        'azure-asyncoperation': `${base}/${kind}OperationsStatus/${id}?api-version=2022-10-01`,
-        location: patch
-          ? `${this.baseUrl}${path}?api-version=2022-10-01`
-          : `${base}/${kind}OperationsResults/${id}?api-version=2022-10-01`,
-        'x-ms-request-id': id,
-      },
+      headers: { 'azure-asyncoperation': status, location: result, 'x-ms-request-id': id },
     };
   }
 

@@ -1,4 +1,9 @@
 import type { ComputeStatus, EndpointMetrics, LandingZone } from '../../../core/ports';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { permissionScope, skillPermissions } from '../../../adapters/azure/azure-permissions';
+import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
+import type { FakeRoleAssignment } from '../../fakes/azure-reference/fake-rbac';
 import { logTables } from '../../fakes/azure-reference/log-tables';
 import { contractConfig } from '../../contract/landing-zone.contract';
 import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
@@ -25,6 +30,39 @@ function withComputes(
     getCompute: async (name: string) =>
       (await sim.listComputes()).map(change).find((c) => c.name === name) ?? sim.getCompute(name),
   });
+}
+
+const docs = join(__dirname, '..', '..', '..', 'docs');
+
+/** The documented roles, assigned where the permissions page says: the operator role at the resource group, the reader at the subscription. */
+function documentedAssignments(config: LandingZoneConfig, only?: 'resource group'): FakeRoleAssignment[] {
+  const sub = `/subscriptions/${config.landingZone.subscriptionId}`;
+  const role = (file: string) =>
+    JSON.parse(readFileSync(join(docs, file), 'utf8')) as { Actions: string[]; DataActions: string[] };
+  const operator = role('opsbot-custom-role.json');
+  const assignments = [
+    {
+      scope: `${sub}/resourceGroups/${config.landingZone.resourceGroup}`,
+      actions: operator.Actions,
+      dataActions: operator.DataActions,
+    },
+  ];
+  if (!only)
+    assignments.push({ scope: sub, actions: role('opsbot-subscription-role.json').Actions, dataActions: [] });
+  return assignments;
+}
+
+/** Exactly the actions the permission list names for one skill, each at the scope it names. */
+function skillAssignments(config: LandingZoneConfig, skill: string): FakeRoleAssignment[] {
+  const sub = `/subscriptions/${config.landingZone.subscriptionId}`;
+  const actions = skillPermissions.find((p) => p.skill === skill)!.actions;
+  return [
+    {
+      scope: `${sub}/resourceGroups/${config.landingZone.resourceGroup}`,
+      actions: actions.filter((a) => permissionScope(a) === 'resource group'),
+    },
+    { scope: sub, actions: actions.filter((a) => permissionScope(a) === 'subscription') },
+  ];
 }
 
 /**
@@ -78,6 +116,83 @@ describe('Azure adapter findings of issue 13, against the strict fake', () => {
     firedAt = new Date(rig.clock.now().getTime() - 30 * 3_600_000);
     const alerts = await rig.azure.listFiringAlerts();
     expect(alerts.map((a) => [a.rule, a.firedAt.toISOString()])).toEqual([[rule.id, firedAt.toISOString()]]);
+  });
+
+  it('4: reads resource health with the documented roles (the call needs AvailabilityStatuses/current/read)', async () => {
+    const config = contractConfig();
+    rig = await startAzureRig(config, {}, { roleAssignments: documentedAssignments(config) });
+    const health = await rig.azure.getComponentHealth();
+    expect(health.map((h) => h.resource).sort()).toEqual(config.components.map((c) => c.name).sort());
+  });
+
+  it.each(['operation-results', 'resource'] as const)(
+    '5: follows a scale to the end with the documented roles, whichever way Location points (%s)',
+    async (patchLocation) => {
+      const config = contractConfig();
+      rig = await startAzureRig(
+        config,
+        {},
+        { roleAssignments: documentedAssignments(config), patchLocation },
+      );
+      const result = await rig.azure.setDeploymentInstances('fraud-detection', 'blue', 4);
+      expect(result.status).toBe('succeeded');
+      const polled = rig.fake.requests.filter((r) => r.path.includes('/locations/'));
+      expect(polled.length).toBeGreaterThan(0);
+      for (const r of polled)
+        expect(r.path.startsWith(`/subscriptions/${config.landingZone.subscriptionId}/providers/`)).toBe(
+          true,
+        );
+    },
+  );
+
+  it('5: does not report a failure when Azure accepted a scale the bot cannot follow, and names the missing permission', async () => {
+    const config = contractConfig();
+    rig = await startAzureRig(
+      config,
+      {},
+      { roleAssignments: documentedAssignments(config, 'resource group') },
+    );
+    const result = await rig.azure.setDeploymentInstances('fraud-detection', 'blue', 4);
+    expect(result.status).toBe('in-progress');
+    expect(result.summary).toContain('Microsoft.MachineLearningServices/locations/mfeOperationsStatus/read');
+    expect(result.summary).toContain('subscription');
+    const blue = (await rig.sim.getEndpoint('fraud-detection')).deployments.find((d) => d.name === 'blue');
+    expect(blue?.instanceCount).toBe(4);
+  });
+
+  it('7: status.compute makes its reads with only the actions listed for it', async () => {
+    const config = contractConfig();
+    rig = await startAzureRig(config, {}, { roleAssignments: skillAssignments(config, 'status.compute') });
+    await rig.azure.getCompute('gpu-cluster-01');
+    expect((await rig.azure.listQuotaUsage()).length).toBeGreaterThan(0);
+  });
+
+  it('every read skill makes its reads with only the actions listed for it', async () => {
+    const config = contractConfig();
+    const reads: Record<string, (lz: LandingZone) => Promise<unknown>[]> = {
+      'status.overview': (lz) => [
+        lz.getComponentHealth(),
+        lz.listTrainingJobs({ sinceHours: 24 }),
+        lz.getEndpoint('fraud-detection'),
+        lz.listComputes(),
+        lz.getCostSummary(),
+        lz.listSecurityAlerts({ sinceHours: 24 }),
+        lz.listBackups(),
+        lz.listFiringAlerts(),
+        lz.getStorageUsage(),
+      ],
+      'status.endpoint': (lz) => [lz.getEndpoint('fraud-detection')],
+      'status.compute': (lz) => [lz.getCompute('cpu-cluster-01'), lz.listQuotaUsage()],
+      'status.jobs': (lz) => [lz.listTrainingJobs({ sinceHours: 24 })],
+      'status.quota': (lz) => [lz.listQuotaUsage()],
+      'status.alerts': (lz) => [lz.listFiringAlerts()],
+    };
+    for (const [skill, calls] of Object.entries(reads)) {
+      rig = await startAzureRig(config, {}, { roleAssignments: skillAssignments(config, skill) });
+      await expect(Promise.all(calls(rig.azure))).resolves.toBeDefined();
+      await rig.close();
+    }
+    rig = await startAzureRig(config);
   });
 
   it('6: reports the dedicated quota of each configured VM family, without the low-priority rows', async () => {
