@@ -1,26 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runAzureDoctor } from '../../../adapters/azure/azure-doctor';
 import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
-import type { FakeRoleAssignment } from '../../fakes/azure-reference/fake-rbac';
 import { contractConfig } from '../../contract/landing-zone.contract';
 import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
-import { startAzureRig, type AzureTestRig } from './azure-test-subject';
-
-const docs = join(__dirname, '..', '..', '..', 'docs');
-
-function role(file: string): { Actions: string[]; DataActions: string[] } {
-  return JSON.parse(readFileSync(join(docs, file), 'utf8'));
-}
-
-function assignments(config: LandingZoneConfig, subscriptionRole: boolean): FakeRoleAssignment[] {
-  const sub = `/subscriptions/${config.landingZone.subscriptionId}`;
-  const operator = role('opsbot-custom-role.json');
-  return [
-    { scope: `${sub}/resourceGroups/${config.landingZone.resourceGroup}`, actions: operator.Actions },
-    ...(subscriptionRole ? [{ scope: sub, actions: role('opsbot-subscription-role.json').Actions }] : []),
-  ];
-}
+import { documentedAssignments, startAzureRig, type AzureTestRig } from './azure-test-subject';
 
 /** Requests that change nothing: reads, and the POSTs of the query APIs. */
 function readOnly(method: string, path: string): boolean {
@@ -36,7 +18,7 @@ describe('opsbot doctor against the strict fake', () => {
 
   it('prints one ok line per read with the documented roles, and changes nothing', async () => {
     const config = contractConfig();
-    rig = await startAzureRig(config, {}, { roleAssignments: assignments(config, true) });
+    rig = await startAzureRig(config, {}, { roleAssignments: documentedAssignments(config) });
     const lines: string[] = [];
     const results = await runAzureDoctor(rig.azure, config, (l) => lines.push(l));
     const expectedReads = [
@@ -70,7 +52,11 @@ describe('opsbot doctor against the strict fake', () => {
 
   it('names each action Azure refuses and its scope when only the resource-group role is assigned', async () => {
     const config = contractConfig();
-    rig = await startAzureRig(config, {}, { roleAssignments: assignments(config, false) });
+    rig = await startAzureRig(
+      config,
+      {},
+      { roleAssignments: documentedAssignments(config, 'resource group') },
+    );
     const lines: string[] = [];
     const results = await runAzureDoctor(rig.azure, config, (l) => lines.push(l));
     const refused = results.filter((r) => r.outcome === '403');

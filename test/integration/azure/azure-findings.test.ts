@@ -1,13 +1,11 @@
 import type { ComputeStatus, EndpointMetrics, LandingZone } from '../../../core/ports';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { permissionScope, skillPermissions } from '../../../adapters/azure/azure-permissions';
 import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
 import type { FakeRoleAssignment } from '../../fakes/azure-reference/fake-rbac';
 import { logTables } from '../../fakes/azure-reference/log-tables';
 import { contractConfig } from '../../contract/landing-zone.contract';
 import { outsideLoopbackAttempts } from '../../setup/loopback-guard';
-import { startAzureRig, type AzureTestRig } from './azure-test-subject';
+import { documentedAssignments, startAzureRig, type AzureTestRig } from './azure-test-subject';
 
 /** The simulator with some of its reads replaced, for states the simulator does not reach. */
 function overriding(sim: LandingZone, reads: Partial<LandingZone>): LandingZone {
@@ -30,26 +28,6 @@ function withComputes(
     getCompute: async (name: string) =>
       (await sim.listComputes()).map(change).find((c) => c.name === name) ?? sim.getCompute(name),
   });
-}
-
-const docs = join(__dirname, '..', '..', '..', 'docs');
-
-/** The documented roles, assigned where the permissions page says: the operator role at the resource group, the reader at the subscription. */
-function documentedAssignments(config: LandingZoneConfig, only?: 'resource group'): FakeRoleAssignment[] {
-  const sub = `/subscriptions/${config.landingZone.subscriptionId}`;
-  const role = (file: string) =>
-    JSON.parse(readFileSync(join(docs, file), 'utf8')) as { Actions: string[]; DataActions: string[] };
-  const operator = role('opsbot-custom-role.json');
-  const assignments = [
-    {
-      scope: `${sub}/resourceGroups/${config.landingZone.resourceGroup}`,
-      actions: operator.Actions,
-      dataActions: operator.DataActions,
-    },
-  ];
-  if (!only)
-    assignments.push({ scope: sub, actions: role('opsbot-subscription-role.json').Actions, dataActions: [] });
-  return assignments;
 }
 
 /** Exactly the actions the permission list names for one skill, each at the scope it names. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AzureLandingZone, type AzureLandingZoneOptions } from '../../../adapters/azure/azure-landing-zone';
 import { createLoopbackHttpClient } from '../../../adapters/azure/loopback-http-client';
@@ -6,6 +8,7 @@ import { ManualClock } from '../../../core/clock';
 import type { LandingZoneConfig } from '../../../core/config/landing-zone.schema';
 import { silentLogger } from '../../../core/logger';
 import type { LandingZone } from '../../../core/ports';
+import type { FakeRoleAssignment } from '../../fakes/azure-reference/fake-rbac';
 import { FakeArmServer, type FakeArmServerOptions } from '../../fakes/fake-arm-server';
 import { contractStart } from '../../contract/landing-zone.contract';
 
@@ -62,4 +65,29 @@ export async function startAzureRig(
     ...overrides,
   });
   return { sim, fake, azure, clock, sleeps, close: () => fake.close() };
+}
+
+const docs = join(__dirname, '..', '..', '..', 'docs');
+
+/**
+ * The documented custom roles, assigned where docs/azure-permissions.md says: the operator role at
+ * the landing zone's resource group and the subscription reader at the subscription (or only the
+ * first, for what goes wrong without the second).
+ */
+export function documentedAssignments(
+  config: LandingZoneConfig,
+  only?: 'resource group',
+): FakeRoleAssignment[] {
+  const sub = `/subscriptions/${config.landingZone.subscriptionId}`;
+  const role = (file: string) =>
+    JSON.parse(readFileSync(join(docs, file), 'utf8')) as { Actions: string[]; DataActions: string[] };
+  const operator = role('opsbot-custom-role.json');
+  return [
+    {
+      scope: `${sub}/resourceGroups/${config.landingZone.resourceGroup}`,
+      actions: operator.Actions,
+      dataActions: operator.DataActions,
+    },
+    ...(only ? [] : [{ scope: sub, actions: role('opsbot-subscription-role.json').Actions }]),
+  ];
 }
