@@ -95,6 +95,7 @@ const EnvSchema = z.object({
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
   KNOWLEDGE_DIR: optionalText,
+  AZURE_ENDPOINT_REQUESTS_TABLE: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -204,6 +205,7 @@ export function loadBotConfig(
       AZURE_LOG_ANALYTICS_WORKSPACE_ID: e.AZURE_LOG_ANALYTICS_WORKSPACE_ID,
       AZURE_CLIENT_ID: e.AZURE_CLIENT_ID,
       AZURE_STORAGE_CAPACITY_TB: e.AZURE_STORAGE_CAPACITY_TB,
+      AZURE_ENDPOINT_REQUESTS_TABLE: e.AZURE_ENDPOINT_REQUESTS_TABLE,
     },
     simScenarios: (e.SIM_SCENARIOS ?? '')
       .split(',')

@@ -39,6 +39,10 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
     summary: 'build the Teams app package (zip)',
     load: async () => (require('./manifest.command') as typeof import('./manifest.command')).manifest,
   },
+  doctor: {
+    summary: 'check a live Azure landing zone read-only: every read the bot makes, one line each',
+    load: async () => (require('./doctor.command') as typeof import('./doctor.command')).doctor,
+  },
   bench: {
     summary: 'benchmark turn latency and throughput against a bare echo bot',
     load: async () => (require('./bench.command') as typeof import('./bench.command')).bench,
