@@ -27,7 +27,7 @@ import type { ChangeStore } from '../core/changes/change-request';
 import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
 import { changeJobHandlers } from '../skills/change/change-jobs';
-import { expireChange, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { expireChange, markInterrupted, runScheduledChange, type ExecuteDeps } from '../skills/execute';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
@@ -125,6 +125,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
           if (change) await expireChange(change, executeDeps);
         },
         run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
+        interrupted: (changeId) => markInterrupted(changeId, executeDeps),
       }),
       logger,
     });

@@ -6,7 +6,7 @@ import type { AuditLog, Clock, LandingZone } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import { applyChange } from './change/apply-change';
 import { readChangeFacts } from './change/change-facts';
-import { changeJobKey, changeJobKinds } from './change/change-jobs';
+import { changeJobKey, changeJobKinds, runWatchInMs } from './change/change-jobs';
 import type { SkillCatalog } from './catalog';
 import type { Caller } from './skill';
 
@@ -387,6 +387,44 @@ export async function expireChange(
 
 const systemActor = { aadObjectId: 'system' as const, name: 'opsbot' as const };
 
+/**
+ * Ends a change that is still `running` long after it started: the instance running it stopped part
+ * way. It is marked failed with the steps it had done, so nobody takes it for done or still going.
+ */
+export async function markInterrupted(changeId: string, deps: ExecuteDeps): Promise<void> {
+  const change = await deps.changes.get(changeId);
+  if (!change || change.state !== 'running') return;
+  const now = deps.clock.now();
+  const failed = await deps.changes.update(
+    change.id,
+    change.version,
+    {
+      state: 'failed',
+      outcome: {
+        status: 'failed',
+        summary:
+          'The run was interrupted: the opsbot instance running it stopped before it finished. Check the resource before asking again; the steps shown as done were done.',
+        steps: change.outcome?.steps ?? [],
+        finishedAt: now,
+      },
+    },
+    now,
+  );
+  if (!failed) return;
+  await deps.audit.append({
+    at: now,
+    correlationId: `interrupted:${change.id}`,
+    actorId: 'system',
+    actorName: 'opsbot',
+    conversationId: change.conversationId,
+    skill: change.skill,
+    args: { changeId: change.id, ...change.args },
+    decision: 'interrupted',
+    outcome: 'failed',
+  });
+  await deps.onChanged?.(failed);
+}
+
 /** The policy asked again, now, with facts read again. */
 async function recheckPolicy(change: ChangeRequest, deps: ExecuteDeps) {
   const reading = await readChangeFacts(change.skill, change.args, deps.config, deps.landingZone);
@@ -420,6 +458,15 @@ function startRun(change: ChangeRequest, deps: ExecuteDeps, correlationId: strin
   };
   const done = (async () => {
     try {
+      await deps.jobs.schedule(
+        {
+          kind: changeJobKinds.interrupted,
+          key: changeJobKey(change.id, 'interrupted'),
+          dueAt: new Date(deps.clock.now().getTime() + runWatchInMs),
+          payload: { changeId: change.id },
+        },
+        deps.clock.now(),
+      );
       const outcome = await applyChange(
         change,
         deps.landingZone,
@@ -429,6 +476,7 @@ function startRun(change: ChangeRequest, deps: ExecuteDeps, correlationId: strin
       );
       const finished = { ...outcome, finishedAt: deps.clock.now() };
       await save({ state: outcome.status === 'failed' ? 'failed' : 'succeeded', outcome: finished });
+      await deps.jobs.cancel(changeJobKey(change.id, 'interrupted'), deps.clock.now());
       await deps.audit.append({
         at: deps.clock.now(),
         correlationId,

@@ -111,20 +111,20 @@ postgres('two opsbot instances on one PostgreSQL', () => {
     expect(await executedCount(url)).toBe(1);
   }, 60_000);
 
-  it('loses nothing across restarts: proposed on one, approved on another, run by a third when the window opens', async () => {
+  it('loses nothing across restarts: proposed on one, approved on two others at once, run by a fourth when the window opens', async () => {
     const url = await scratch.newUrl();
-    // Saturday 5 December 2026, 01:59:52 New York: the production window opens in 8 seconds.
-    const env = {
+    // Saturday 5 December 2026, 01:00 New York: the production window opens in an hour.
+    const before = {
       DATABASE_URL: url,
       JOB_POLL_INTERVAL_MS: '250',
-      SIM_CLOCK_START: '2026-12-05T06:59:52.000Z',
+      SIM_CLOCK_START: '2026-12-05T06:00:00.000Z',
     };
-    const first = await startInstance(env);
+    const first = await startInstance(before);
     instances.push(first);
     await say(first, 'scale fraud-detection to 12', 'a:alex');
     await stop(first, 'SIGKILL');
 
-    const [second, third] = await Promise.all([startInstance(env), startInstance(env)]);
+    const [second, third] = await Promise.all([startInstance(before), startInstance(before)]);
     instances.push(second, third);
     const approvals = await Promise.all([
       press(second, 'megan', 'proposal.approve', 1),
@@ -136,13 +136,17 @@ postgres('two opsbot instances on one PostgreSQL', () => {
     expect(approved?.approvals.map((x) => x.name).sort()).toEqual(['Adele Vance', 'Megan Bowen']);
     expect(approved?.state).toBe('scheduled');
     expect(approved?.runAt).toEqual(new Date('2026-12-05T07:00:00.000Z'));
-    await stop(second, 'SIGKILL');
+    await Promise.all([stop(second, 'SIGKILL'), stop(third, 'SIGKILL')]);
+    expect(await executedCount(url)).toBe(0);
 
+    // The instance that comes up after the window opened finds the scheduled run in the database.
+    const fourth = await startInstance({ ...before, SIM_CLOCK_START: '2026-12-05T07:00:01.000Z' });
+    instances.push(fourth);
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && (await store.get('CHG-00001'))?.state !== 'succeeded') {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect((await store.get('CHG-00001'))?.state).toBe('succeeded');
     expect(await executedCount(url)).toBe(1);
-  }, 60_000);
+  }, 90_000);
 });
