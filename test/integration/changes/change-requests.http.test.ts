@@ -231,6 +231,10 @@ describe('change requests over HTTP', () => {
   it('shows a dry run without creating anything, and lists change records', async () => {
     const dry = await t.say('scale fraud-detection 12 --dry-run', { conversationId });
     expect(cardText(t.cards(dry)[0])).toContain('Dry run');
+    const whatIf = await t.say('what would happen if I scale fraud-detection to 12?', { conversationId });
+    const preview = cardText(t.cards(whatIf)[0]);
+    expect(preview).toContain('Dry run');
+    expect(preview).toMatch(/CAB/);
     expect(await t.bot.changes.list()).toEqual([]);
     await t.say('scale fraud-detection to 6', { conversationId });
     const list = await t.say('changes', { conversationId });
