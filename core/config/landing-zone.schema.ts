@@ -101,12 +101,14 @@ const TierConfig = z.object({
   availability: name,
   /** Minutes without acknowledgement before the next tier is called. */
   escalateAfterMinutes: z.number().int().min(1),
+  /** Roster role whose people are @mentioned when the incident reaches this tier. */
+  role: RoleId.optional(),
 });
 
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
 const WindowConfig = z.object({
-  days: z
-    .array(z.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']))
-    .min(1),
+  days: z.array(z.enum(weekdays)).min(1),
   start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
   end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
   timeZone: name,
@@ -153,7 +155,18 @@ export const LandingZoneConfig = z
     alertRules: z.array(AlertRuleConfig).min(1),
     severities: z.array(SeverityConfig).length(4),
     escalationPath: z.array(TierConfig).min(1),
-    securityTeam: z.object({ contact: name, channel: z.enum(['pagerduty', 'email']) }),
+    securityTeam: z.object({
+      contact: name,
+      channel: z.enum(['pagerduty', 'email']),
+      role: RoleId.optional(),
+    }),
+    /** When 8/5 tiers work and business-hour response targets (P4) run. */
+    businessHours: WindowConfig.default({
+      days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+      start: '09:00',
+      end: '17:00',
+      timeZone: 'America/New_York',
+    }),
     changePolicy: z.object({
       productionWindow: WindowConfig,
       blackouts: z.array(z.enum(['month-end', 'quarter-end', 'year-end'])),
@@ -231,4 +244,5 @@ export type ComponentConfig = z.infer<typeof ComponentConfig>;
 export type SecretConfig = z.infer<typeof SecretConfig>;
 export type SeverityConfig = z.infer<typeof SeverityConfig>;
 export type TierConfig = z.infer<typeof TierConfig>;
+export type WindowConfig = z.infer<typeof WindowConfig>;
 export type Band = z.infer<typeof Band>;
