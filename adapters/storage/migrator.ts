@@ -3,6 +3,7 @@ import { StorageError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
 import * as durableJobs from './migrations/003-durable-jobs';
+import * as incidents from './migrations/004-incidents';
 import type { StorageSchema } from './storage-schema';
 
 /** Which SQL engine a database runs on. */
@@ -27,6 +28,7 @@ export interface StorageMigration {
 const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
   '003-durable-jobs': durableJobs,
+  '004-incidents': incidents,
 };
 
 /**
