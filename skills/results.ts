@@ -1,3 +1,4 @@
+import type { IncidentListResult, IncidentResult } from './incident/incident-results';
 import type { SkillId } from './skill';
 import type { StatusResult } from './status/status-results';
 
@@ -5,7 +6,14 @@ import type { StatusResult } from './status/status-results';
  * What skills return: neutral results (facts, levels, next steps). `bot/cards/` renders each `view`.
  * Status views are declared beside their skills and joined here.
  */
-export type SkillResult = MessageResult | HelpResult | NotEnabledResult | StatusResult | ClarifyResult;
+export type SkillResult =
+  | MessageResult
+  | HelpResult
+  | NotEnabledResult
+  | StatusResult
+  | ClarifyResult
+  | IncidentResult
+  | IncidentListResult;
 
 /** A plain answer with optional suggested follow-ups. */
 export interface MessageResult {
@@ -55,4 +63,4 @@ export interface ClarifyResult {
   choices: { label: string; command: string }[];
 }
 
-export type { StatusResult };
+export type { IncidentListResult, IncidentResult, StatusResult };

@@ -58,7 +58,11 @@ export async function runSkill(
   }
   const args = parsed.data as Record<string, unknown>;
 
-  if (!skill.run || skill.kind === 'change') {
+  // An incident action read from plain language pages people or stops an escalation, so it is never
+  // taken in the turn: the skill shows what would happen and the strict command that does it.
+  const suggestOnly = skill.kind === 'incident' && request.source === 'router';
+  const act = suggestOnly ? skill.preview : skill.run;
+  if (!act || skill.kind === 'change') {
     // Change skills stay off until the approval flow exists: a port change operation must never be
     // reachable from chat without it.
     await audit('not-enabled', 'refused', args);
@@ -67,7 +71,7 @@ export async function runSkill(
 
   const budgetInMs = ctx.turnBudgetInMs ?? defaultTurnBudgetInMs;
   try {
-    const result = await withinBudget(skill.run(args, ctx), budgetInMs);
+    const result = await withinBudget(act(args, ctx), budgetInMs);
     if (result === timedOut) {
       await audit('allowed', 'timeout', args);
       return {
@@ -80,7 +84,7 @@ export async function runSkill(
           `Reference: ${ctx.correlationId.slice(0, 8)}.`,
       };
     }
-    await audit('allowed', 'ok', args);
+    await audit(suggestOnly ? 'suggested' : 'allowed', 'ok', args);
     return result;
   } catch (error) {
     if (error instanceof UserFacingError) {

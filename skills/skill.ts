@@ -1,7 +1,11 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { AuditLog, Clock, LandingZone } from '../core/ports';
+import type { IncidentStore } from '../core/incidents/incident-store';
+import type { Notifier } from '../core/incidents/notifier';
 import type { Logger } from '../core/logger';
+import type { JobStore } from '../core/scheduling/job-store';
+import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
 
 /** Stable skill ids (DESIGN.md): they key the audit log, card data, LLM tools and the routing CLI. */
@@ -56,6 +60,14 @@ export interface SkillContext {
   turnBudgetInMs?: number;
   /** The catalog, for skills that describe other skills (help). */
   catalog: { list(): SkillDeclaration[] };
+  /** Incidents and their timelines; the incident skills say they are not enabled without it. */
+  incidents?: IncidentStore;
+  /** Where incident notifications go (PagerDuty, ServiceNow, e-mail, or recorded only). */
+  notifier?: Notifier;
+  /** Durable jobs: escalation timers and notification retries. */
+  jobs?: JobStore;
+  /** Proactive posts and card updates in incident conversations. */
+  incidentChat?: IncidentChat;
 }
 
 /**
@@ -80,6 +92,11 @@ export interface SkillDeclaration<P extends z.ZodType = z.ZodType> {
   roles: readonly RoleId[];
   /** Absent while the skill is recognised but not enabled yet. */
   run?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
+  /**
+   * For `incident` skills: what `run` would do, without doing it, and the strict command that does
+   * it. `runSkill()` calls it instead of `run` when the request came from the router (plain language).
+   */
+  preview?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
 }
 
 /** Identity helper that keeps `args` typed by the params schema. */

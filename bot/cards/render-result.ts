@@ -5,6 +5,8 @@ import { clarifyCard } from './clarify.card';
 import { computeStatusCard } from './compute-status.card';
 import { endpointStatusCard } from './endpoint-status.card';
 import { helpCard } from './help.card';
+import { incidentListCard } from './incident-list.card';
+import { incidentCard } from './incident.card';
 import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
@@ -34,6 +36,10 @@ export function renderResult(result: SkillResult): AdaptiveCard {
       return alertsStatusCard(result);
     case 'clarify':
       return clarifyCard(result);
+    case 'incident':
+      return incidentCard(result);
+    case 'incident.list':
+      return incidentListCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

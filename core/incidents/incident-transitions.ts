@@ -196,6 +196,8 @@ export function resolve(
     return refuse(`${incident.id} is already resolved.`);
   }
   const patch: IncidentPatch = { state: 'resolved', resolvedAt: now, nextEscalationAt: null };
+  // Resolving answers the incident too, if nobody acknowledged it first.
+  if (!incident.respondedAt) patch.respondedAt = now;
   if (resolution) patch.resolution = resolution;
   return {
     ok: true,
