@@ -1,4 +1,9 @@
-import type { IncidentNotification, NotificationReceipt, Notifier } from '../../core/incidents/notifier';
+import {
+  notificationAuditEvent,
+  type IncidentNotification,
+  type NotificationReceipt,
+  type Notifier,
+} from '../../core/incidents/notifier';
 import type { AuditLog, Clock } from '../../core/ports';
 
 /** Options for {@link EmbeddedNotifier}. */
@@ -32,17 +37,9 @@ export class EmbeddedNotifier implements Notifier {
       `Would notify ${n.audienceName} (${n.contact}) by ${channel} ${what} ${n.incidentId}` +
       `${n.urgent ? ', as a page' : ''}${n.offHours ? ', outside their hours' : ''}` +
       ` (recorded only: no notifier is configured for ${channel}).`;
-    await this.options.audit.append({
-      at: this.options.clock.now(),
-      correlationId: n.key,
-      actorId: 'system',
-      conversationId: n.conversationId,
-      skill: n.cause,
-      args: { incident: n.incidentId, audience: n.audience, channel: n.channel, event: n.event },
-      decision: 'notify',
-      outcome: 'recorded-only',
-      detail,
-    });
+    await this.options.audit.append(
+      notificationAuditEvent(n, this.options.clock.now(), 'recorded-only', detail),
+    );
     await this.options.post?.(n.conversationId, detail);
     return { via: 'embedded', detail, recordedOnly: true };
   }

@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../ports';
 import type { PlannedNotification } from './escalation';
 import type { IncidentType, Severity } from './incident';
 
@@ -36,4 +37,24 @@ export interface NotificationReceipt {
  */
 export interface Notifier {
   notify(notification: IncidentNotification): Promise<NotificationReceipt>;
+}
+
+/** The audit event of a notification sent, failed or only recorded. */
+export function notificationAuditEvent(
+  n: IncidentNotification,
+  at: Date,
+  outcome: 'sent' | 'failed' | 'recorded-only',
+  detail: string,
+): AuditEvent {
+  return {
+    at,
+    correlationId: n.key,
+    actorId: 'system',
+    conversationId: n.conversationId,
+    skill: n.cause,
+    args: { incident: n.incidentId, audience: n.audience, channel: n.channel, event: n.event },
+    decision: 'notify',
+    outcome,
+    detail,
+  };
 }

@@ -15,7 +15,11 @@ import {
   type Refusal,
   type Transition,
 } from '../../core/incidents/incident-transitions';
-import type { IncidentNotification, Notifier } from '../../core/incidents/notifier';
+import {
+  notificationAuditEvent,
+  type IncidentNotification,
+  type Notifier,
+} from '../../core/incidents/notifier';
 import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
 import type { JobStore } from '../../core/scheduling/job-store';
@@ -348,18 +352,12 @@ export class IncidentDesk {
     }
   }
 
-  private auditNotification(n: IncidentNotification, outcome: string, detail: string): Promise<void> {
-    return this.deps.audit.append({
-      at: this.deps.clock.now(),
-      correlationId: n.key,
-      actorId: 'system',
-      conversationId: n.conversationId,
-      skill: n.cause,
-      args: { incident: n.incidentId, audience: n.audience, channel: n.channel, event: n.event },
-      decision: 'notify',
-      outcome,
-      detail,
-    });
+  private auditNotification(
+    n: IncidentNotification,
+    outcome: 'sent' | 'failed',
+    detail: string,
+  ): Promise<void> {
+    return this.deps.audit.append(notificationAuditEvent(n, this.deps.clock.now(), outcome, detail));
   }
 
   private tierName(incident: Incident): string {
