@@ -5,25 +5,36 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type pino from 'pino';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createNotifier } from '../adapters/notify/create-notifier';
 import { openDatabase, type Database } from '../adapters/storage/database';
+import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
+import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
 import { systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
+import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
+import { JobRunner } from '../core/scheduling/job-runner';
+import type { JobStore } from '../core/scheduling/job-store';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
 import { createCatalog } from '../skills/catalog';
+import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
+import { ConversationReferences } from './conversation-references';
+import { ProactiveIncidentChat } from './proactive-incident-chat';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
 
@@ -51,6 +62,9 @@ export interface RunningBot {
   scenarios?: ScenarioControl;
   audit: AuditLog;
   logger: Logger;
+  incidents: IncidentStore;
+  /** The durable jobs of this instance: the store, and the runner (tests tick it themselves). */
+  jobs: { store: JobStore; runner: JobRunner };
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -70,6 +84,46 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const audit = new SqlAuditLog(database);
     const state = new SqlKeyValueStore(database, { clock });
     const catalog = createCatalog();
+    const adapter = buildAdapter(config, logger);
+
+    // ---- Incidents and durable jobs (issue 10). The runner's handler map is shared: other job kinds
+    // join `handlers` here. Started after listen, stopped before the database closes.
+    const incidents = new SqlIncidentStore(database);
+    const jobStore = new SqlJobStore(database);
+    const references = new ConversationReferences(state);
+    const incidentChat = new ProactiveIncidentChat({
+      adapter,
+      appId: config.credentials?.appId ?? '',
+      references,
+      render: renderResult,
+      logger,
+    });
+    const notifications = createNotifier(config.notify, {
+      audit,
+      clock,
+      post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
+    });
+    const handlers = {
+      ...incidentJobHandlers({
+        store: incidents,
+        jobs: jobStore,
+        notifier: notifications.notifier,
+        config: config.landingZone,
+        clock,
+        audit,
+        logger,
+        chat: incidentChat,
+      }),
+    };
+    const runner = new JobRunner({
+      store: jobStore,
+      clock,
+      owner: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      handlers,
+      logger,
+    });
+    // ---- end of incidents and durable jobs
+
     const dialog = new ConversationDialog({
       config: config.landingZone,
       catalog,
@@ -80,11 +134,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
+      services: { incidents, notifier: notifications.notifier, jobs: jobStore, incidentChat },
     });
 
     const app = createOpsbotApp({
       storage: new SqlStorage(state),
       logger,
+      beforeTurn: (context) => references.remember(context.activity),
       message: {
         dialog,
         config: config.landingZone,
@@ -94,6 +150,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         clock,
         logger,
         render: renderResult,
+        onSent: async (result, activityId) => {
+          if (result.view !== 'incident') return;
+          const incident = await incidents.get(result.incident.id);
+          if (incident && !incident.cardActivityId)
+            await incidents.annotate(incident.id, { cardActivityId: activityId });
+        },
       },
       welcome: () =>
         welcomeCard({
@@ -106,7 +168,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
             config.landingZone.computes[0]?.name,
         }),
     });
-    const adapter = buildAdapter(config, logger);
     const server = new BotServer({
       adapter,
       app,
@@ -116,6 +177,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);
+    runner.start(config.jobPollIntervalMs);
+    logger.info({ notifiers: notifications.configured }, 'durable jobs running');
 
     let closing: Promise<void> | undefined;
     return {
@@ -126,9 +189,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       scenarios,
       audit,
       logger,
+      incidents,
+      jobs: { store: jobStore, runner },
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
+          await runner.stop();
+          notifications.close();
           await database.close();
           logger.info('stopped');
         })()),

@@ -37,6 +37,8 @@ export interface ConversationDialogOptions {
   router?: Router;
   /** Asks for missing arguments and "Did you mean …?" before anything runs; without it, intents run as routed. */
   clarify?: ClarifyDialog;
+  /** Optional services handed to every skill (incidents, notifier, durable jobs, proactive chat). */
+  services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
 }
 
 const exampleCommands: { label: string; command: string }[] = [
@@ -138,6 +140,7 @@ export class ConversationDialog {
       logger: this.logger,
       localMode: turn.localMode,
       catalog,
+      ...this.options.services,
     };
   }
 

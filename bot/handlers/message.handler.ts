@@ -22,6 +22,8 @@ export interface MessageHandlerOptions {
   clock: Clock;
   logger: Logger;
   render: (result: SkillResult) => AdaptiveCard;
+  /** Told the activity id of each result sent (the incident card is updated in place later). */
+  onSent?: (result: SkillResult, activityId: string) => Promise<void>;
 }
 
 /**
@@ -55,12 +57,18 @@ export function createMessageHandler(options: MessageHandlerOptions) {
           origin: fromCard ? 'card' : 'typed',
         });
 
-    await context.sendActivities(
+    const sent = await context.sendActivities(
       results.map((result) => ({
         type: 'message',
         attachments: [CardFactory.adaptiveCard(options.render(result))],
       })),
     );
+    if (options.onSent) {
+      for (const [i, result] of results.entries()) {
+        const id = sent[i]?.id;
+        if (id) await options.onSent(result, id);
+      }
+    }
   };
 }
 
