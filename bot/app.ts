@@ -2,7 +2,7 @@
 // use here, and which costs about a second at start-up.
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
-import type { Storage, TurnContext } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Logger } from '../core/logger';
 import {
   createConversationUpdateHandler,
@@ -16,8 +16,6 @@ export interface OpsbotAppOptions {
   message: MessageHandlerOptions;
   welcome: ConversationUpdateHandlerOptions['welcome'];
   logger: Logger;
-  /** Runs before every turn (the composition root keeps conversation references with it). */
-  beforeTurn?: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -31,13 +29,6 @@ export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnStat
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const beforeTurn = options.beforeTurn;
-  if (beforeTurn) {
-    app.turn('beforeTurn', async (context) => {
-      await beforeTurn(context);
-      return true;
-    });
-  }
   app.activity('message', createMessageHandler(options.message));
   app.conversationUpdate(
     'membersAdded',

@@ -140,7 +140,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const app = createOpsbotApp({
       storage: new SqlStorage(state),
       logger,
-      beforeTurn: (context) => references.remember(context.activity),
       message: {
         dialog,
         config: config.landingZone,
@@ -150,11 +149,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         clock,
         logger,
         render: renderResult,
-        onSent: async (result, activityId) => {
+        onSent: async (result, activityId, answered) => {
           if (result.view !== 'incident') return;
+          // The incident's conversation: escalations are posted and its card is updated there later.
+          await references.remember(answered);
           const incident = await incidents.get(result.incident.id);
-          if (incident && !incident.cardActivityId)
+          if (incident && !incident.cardActivityId) {
             await incidents.annotate(incident.id, { cardActivityId: activityId });
+          }
         },
       },
       welcome: () =>

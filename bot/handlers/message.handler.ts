@@ -22,8 +22,8 @@ export interface MessageHandlerOptions {
   clock: Clock;
   logger: Logger;
   render: (result: SkillResult) => AdaptiveCard;
-  /** Told the activity id of each result sent (the incident card is updated in place later). */
-  onSent?: (result: SkillResult, activityId: string) => Promise<void>;
+  /** Told the activity id of each result sent, with the activity it answers (the incident card is updated in place later). */
+  onSent?: (result: SkillResult, activityId: string, answered: Activity) => Promise<void>;
 }
 
 /**
@@ -66,7 +66,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
     if (options.onSent) {
       for (const [i, result] of results.entries()) {
         const id = sent[i]?.id;
-        if (id) await options.onSent(result, id);
+        if (id) await options.onSent(result, id, activity);
       }
     }
   };
