@@ -4,6 +4,7 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../core/logger';
+import { createCardActionHandler, type CardActionHandlerOptions } from './handlers/card-action.handler';
 import {
   createConversationUpdateHandler,
   type ConversationUpdateHandlerOptions,
@@ -15,6 +16,8 @@ export interface OpsbotAppOptions {
   storage: Storage;
   message: MessageHandlerOptions;
   welcome: ConversationUpdateHandlerOptions['welcome'];
+  /** Card buttons (Universal Actions); without it, `adaptiveCard/action` invokes go unanswered. */
+  cardActions?: CardActionHandlerOptions;
   logger: Logger;
 }
 
@@ -30,6 +33,9 @@ export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnStat
     longRunningMessages: false,
   });
   app.activity('message', createMessageHandler(options.message));
+  // Every verb goes to one handler, which refuses the verbs it does not know with a sentence.
+  if (options.cardActions)
+    app.adaptiveCards.actionExecute(/.*/, createCardActionHandler(options.cardActions));
   app.conversationUpdate(
     'membersAdded',
     createConversationUpdateHandler({

@@ -67,6 +67,8 @@ const EnvSchema = z.object({
       return Number(text);
     }),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
+  JOB_POLL_INTERVAL_MS: integer(5_000, 0, 3_600_000),
+  CHANGE_CHANNEL_ID: optionalText,
   AZURE_SUBSCRIPTION_ID: optionalText,
   AZURE_RESOURCE_GROUP: optionalText,
   AZURE_ML_WORKSPACE: optionalText,
@@ -74,7 +76,6 @@ const EnvSchema = z.object({
   AZURE_LOG_ANALYTICS_WORKSPACE_ID: optionalText,
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
-  JOB_POLL_INTERVAL_MS: integer(5000, 10, 3_600_000),
   PAGERDUTY_ROUTING_KEY: optionalText,
   PAGERDUTY_SECURITY_ROUTING_KEY: optionalText,
   PAGERDUTY_EVENTS_URL: optionalText,
@@ -116,8 +117,10 @@ export interface BotConfig {
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;
-  /** How often the durable-job loop looks for due jobs (escalation timers, notification retries). */
+  /** How often this instance looks for due durable jobs; 0 switches the loop off (tests tick it themselves). */
   jobPollIntervalMs: number;
+  /** Conversation id of the Teams channel where every change request is also posted for approvers. */
+  changeChannelId?: string;
   /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
   notify: NotifySettings;
 }
@@ -196,6 +199,7 @@ export function loadBotConfig(
     simSeed: e.SIM_SEED,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
+    ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
     notify: readNotifySettings(e, landingZone.landingZone.name),
   };
 }

@@ -5,13 +5,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type pino from 'pino';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { createNotifier } from '../adapters/notify/create-notifier';
 import { openDatabase, type Database } from '../adapters/storage/database';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
-import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
+import { SqlChangeStore } from '../adapters/storage/sql-change-store';
+import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
+import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
 import { systemClock } from '../core/clock';
@@ -19,21 +21,24 @@ import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
-import { JobRunner } from '../core/scheduling/job-runner';
 import type { JobStore } from '../core/scheduling/job-store';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
+import type { ChangeStore } from '../core/changes/change-request';
+import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
+import { changeJobHandlers } from '../skills/change/change-jobs';
+import { expireChange, runScheduledChange, type ExecuteDeps } from '../skills/execute';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
+import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
-import { ConversationReferences } from './conversation-references';
 import { ProactiveIncidentChat } from './proactive-incident-chat';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
@@ -61,10 +66,15 @@ export interface RunningBot {
   /** The simulator's scenario switches; absent for a real landing zone. */
   scenarios?: ScenarioControl;
   audit: AuditLog;
+  changes: ChangeStore;
+  /** Runs the durable jobs due by the bot's clock now (tests drive time with it). */
+  runDueJobs(): Promise<TickResult>;
+  /** Settles when every change run started by a button press has finished. */
+  settled(): Promise<void>;
   logger: Logger;
   incidents: IncidentStore;
-  /** The durable jobs of this instance: the store, and the runner (tests tick it themselves). */
-  jobs: { store: JobStore; runner: JobRunner };
+  /** The durable jobs every instance on the database shares (escalation timers, approval expiry, …). */
+  jobs: JobStore;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -84,18 +94,39 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const audit = new SqlAuditLog(database);
     const state = new SqlKeyValueStore(database, { clock });
     const catalog = createCatalog();
+    const changes = new SqlChangeStore(database);
+    const jobs = new SqlJobStore(database);
+    const directory = new SqlConversationDirectory(database);
     const adapter = buildAdapter(config, logger);
-
-    // ---- Incidents and durable jobs (issue 10). The runner's handler map is shared: other job kinds
-    // join `handlers` here. Started after listen, stopped before the database closes.
+    const changeCards = new ChangeCards({
+      adapter,
+      appId: config.credentials?.appId ?? '',
+      changes,
+      directory,
+      config: config.landingZone,
+      simulated: landingZone.simulated,
+      ...(config.changeChannelId ? { changeChannelId: config.changeChannelId } : {}),
+      logger,
+    });
+    const executeDeps: ExecuteDeps = {
+      changes,
+      jobs,
+      landingZone,
+      config: config.landingZone,
+      catalog,
+      clock,
+      audit,
+      logger,
+      onChanged: (change) => changeCards.update(change),
+    };
+    const inFlight = new Set<Promise<unknown>>();
+    // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
     const incidents = new SqlIncidentStore(database);
-    const jobStore = new SqlJobStore(database);
-    const references = new ConversationReferences(state);
     const incidentChat = new ProactiveIncidentChat({
       adapter,
       appId: config.credentials?.appId ?? '',
-      references,
-      render: renderResult,
+      directory,
+      render: (result) => renderResult(result, { simulated: landingZone.simulated }),
       logger,
     });
     const notifications = createNotifier(config.notify, {
@@ -103,28 +134,35 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       clock,
       post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
     });
-    const handlers = {
-      ...incidentJobHandlers({
-        store: incidents,
-        jobs: jobStore,
-        notifier: notifications.notifier,
-        config: config.landingZone,
-        clock,
-        audit,
-        logger,
-        chat: incidentChat,
-      }),
-    };
+    // ---- end of incidents
     const runner = new JobRunner({
-      store: jobStore,
+      store: jobs,
       clock,
-      owner: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-      handlers,
+      owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      handlers: {
+        ...changeJobHandlers({
+          expire: async (changeId) => {
+            const change = await changes.get(changeId);
+            if (change) await expireChange(change, executeDeps);
+          },
+          run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
+        }),
+        ...incidentJobHandlers({
+          store: incidents,
+          jobs,
+          notifier: notifications.notifier,
+          config: config.landingZone,
+          clock,
+          audit,
+          logger,
+          chat: incidentChat,
+        }),
+      },
       logger,
     });
-    // ---- end of incidents and durable jobs
-
     const dialog = new ConversationDialog({
+      changes,
+      jobs,
       config: config.landingZone,
       catalog,
       landingZone,
@@ -134,7 +172,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
-      services: { incidents, notifier: notifications.notifier, jobs: jobStore, incidentChat },
+      services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
     });
 
     const app = createOpsbotApp({
@@ -149,15 +187,25 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         clock,
         logger,
         render: renderResult,
-        onSent: async (result, activityId, answered) => {
+        changeCards,
+        simulated: landingZone.simulated,
+        onSent: async (result, activityId) => {
           if (result.view !== 'incident') return;
-          // The incident's conversation: escalations are posted and its card is updated there later.
-          await references.remember(answered);
+          // The first incident card sent is the one updated in place from then on.
           const incident = await incidents.get(result.incident.id);
           if (incident && !incident.cardActivityId) {
             await incidents.annotate(incident.id, { cardActivityId: activityId });
           }
         },
+      },
+      cardActions: {
+        config: config.landingZone,
+        execute: executeDeps,
+        cards: changeCards,
+        audit,
+        clock,
+        logger,
+        inFlight,
       },
       welcome: () =>
         welcomeCard({
@@ -179,8 +227,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);
-    runner.start(config.jobPollIntervalMs);
-    logger.info({ notifiers: notifications.configured }, 'durable jobs running');
+    if (config.jobPollIntervalMs > 0) runner.start(config.jobPollIntervalMs);
+    logger.info({ notifiers: notifications.configured }, 'incident notifiers');
+    const settled = async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    };
 
     let closing: Promise<void> | undefined;
     return {
@@ -190,13 +241,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       landingZone,
       scenarios,
       audit,
+      changes,
+      runDueJobs: () => runner.tick(),
+      settled,
       logger,
       incidents,
-      jobs: { store: jobStore, runner },
+      jobs,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
           await runner.stop();
+          await settled();
           notifications.close();
           await database.close();
           logger.info('stopped');

@@ -1,16 +1,17 @@
-import { CardFactory, type CloudAdapter, type Entity } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type ConversationReference, type Entity } from 'botbuilder';
 import type { Logger } from '../core/logger';
+import type { ConversationDirectory } from '../core/ports';
 import type { ChatPost, IncidentChat } from '../skills/incident/incident-chat';
 import type { SkillResult } from '../skills/results';
 import type { AdaptiveCard } from './cards/adaptive-card';
-import type { ConversationReferences } from './conversation-references';
 
 /** What the proactive chat needs from the composition root. */
 export interface ProactiveIncidentChatOptions {
   adapter: CloudAdapter;
   /** The bot's app id; empty in local mode. */
   appId: string;
-  references: ConversationReferences;
+  /** Where the bot keeps the conversations it has heard from. */
+  directory: ConversationDirectory;
   render: (result: SkillResult) => AdaptiveCard;
   logger: Logger;
 }
@@ -27,7 +28,7 @@ export class ProactiveIncidentChat implements IncidentChat {
   }
 
   async post(conversationId: string, post: ChatPost): Promise<string | undefined> {
-    const reference = await this.options.references.get(conversationId);
+    const reference = await this.referenceOf(conversationId);
     if (!reference) {
       this.logger.warn({ conversationId }, 'no conversation reference; the post is dropped');
       return undefined;
@@ -51,7 +52,7 @@ export class ProactiveIncidentChat implements IncidentChat {
   }
 
   async update(conversationId: string, activityId: string, result: SkillResult): Promise<boolean> {
-    const reference = await this.options.references.get(conversationId);
+    const reference = await this.referenceOf(conversationId);
     if (!reference) return false;
     await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
       await context.updateActivity({
@@ -62,5 +63,10 @@ export class ProactiveIncidentChat implements IncidentChat {
       });
     });
     return true;
+  }
+
+  private async referenceOf(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    const known = await this.options.directory.get(`conversation:${conversationId}`);
+    return known?.reference as Partial<ConversationReference> | undefined;
   }
 }

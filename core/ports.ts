@@ -154,11 +154,10 @@ export interface ChangeOptions {
 }
 
 /**
- * The landing zone as skills see it. Read operations answer status questions; change operations
- * are only ever called by `runSkill()` after the policy engine has allowed the change.
- * Implemented by the simulator (embedded default) and by the Azure adapter.
+ * The landing zone as read skills see it: status questions only. A read skill's context holds this
+ * port, so calling a change operation from one is a type error.
  */
-export interface LandingZone {
+export interface LandingZoneReader {
   /** True when the data is simulated; every card fed by it says so. */
   readonly simulated: boolean;
 
@@ -175,7 +174,13 @@ export interface LandingZone {
   getCostSummary(): Promise<CostSummary>;
   listBackups(): Promise<BackupStatus[]>;
   getStorageUsage(): Promise<StorageUsage>;
+}
 
+/**
+ * The change operations of the landing zone. Only `execute()` (skills/execute.ts) holds this port: it
+ * calls an operation after a person the policy accepts pressed a button on the change's card.
+ */
+export interface LandingZoneOperator {
   /** Sets a deployment's instance count (`sku.capacity`); long-running. */
   setDeploymentInstances(
     endpoint: string,
@@ -207,6 +212,12 @@ export interface LandingZone {
   /** Checks that the account accepts the key stored in the vault secret (a cheap authenticated call). */
   verifyAccountKey(account: string, vault: string, secretName: string): Promise<OperationResult>;
 }
+
+/**
+ * The whole landing zone, as the composition root builds it. Implemented by the simulator (embedded
+ * default) and by the Azure adapter.
+ */
+export interface LandingZone extends LandingZoneReader, LandingZoneOperator {}
 
 /** Switches the simulator's named fault scenarios. Only the simulator has it; only local mode offers it in chat. */
 export interface ScenarioControl {
@@ -269,4 +280,24 @@ export interface KeyValueStore {
   read(keys: string[]): Promise<Record<string, StoredItem>>;
   write(items: Record<string, { value: Record<string, unknown>; eTag?: string }>): Promise<void>;
   delete(keys: string[]): Promise<void>;
+}
+
+/** How to reach a conversation later (a transport's serialised conversation reference). */
+export interface KnownConversation {
+  /** `personal:<aadObjectId>` for a person's chat with opsbot, `conversation:<id>` otherwise. */
+  key: string;
+  aadObjectId?: string;
+  conversationType: string;
+  reference: Record<string, unknown>;
+}
+
+/**
+ * The conversations opsbot can post into by itself: kept from installs and from every message, so
+ * that approvers are told in their personal chats and the change channel gets its copy.
+ */
+export interface ConversationDirectory {
+  remember(conversation: KnownConversation, now: Date): Promise<void>;
+  get(key: string): Promise<KnownConversation | undefined>;
+  /** The personal chats of these people that opsbot knows. */
+  personalChats(aadObjectIds: string[]): Promise<KnownConversation[]>;
 }

@@ -1,15 +1,22 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ErrorCodes } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { AuditEvent, AuditLog, Clock, LandingZone } from '../core/ports';
+import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
+import { readOnlyLandingZone } from '../core/read-only-landing-zone';
 import { parseCommand } from '../core/routing/command-router';
 import type { Intent } from '../core/routing/intent';
 import type { Router } from '../core/routing/router';
 import type { SkillCatalog } from '../skills/catalog';
 import type { MessageResult, SkillResult } from '../skills/results';
-import { runSkill } from '../skills/run-skill';
+import { propose } from '../skills/propose';
 import type { Caller, SkillContext } from '../skills/skill';
 import type { ClarifyDialog } from './clarify.dialog';
+import { parseChangeQuestion, readChangeModifiers, type ChangeQuestion } from './change-commands';
+import { checkApprover } from '../core/policy/change-policy';
+import { listChanges } from '../skills/change/propose-change';
+import { isChangeSkill } from '../skills/change/change-facts';
+import type { ChangeStore } from '../core/changes/change-request';
+import type { JobStore } from '../core/scheduling/job-store';
 
 /** Longest message the bot acts on; anything longer gets a polite refusal and runs nothing. */
 export const maxMessageLength = 4000;
@@ -37,6 +44,9 @@ export interface ConversationDialogOptions {
   router?: Router;
   /** Asks for missing arguments and "Did you mean …?" before anything runs; without it, intents run as routed. */
   clarify?: ClarifyDialog;
+  /** Where change proposals are kept; without them, change skills answer that they are not enabled. */
+  changes?: ChangeStore;
+  jobs?: JobStore;
   /** Optional services handed to every skill (incidents, notifier, durable jobs, proactive chat). */
   services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
 }
@@ -51,13 +61,15 @@ const exampleCommands: { label: string; command: string }[] = [
 
 /**
  * The conversation dialog turns one message into skill results: strict command first, then the
- * natural-language router, then `runSkill()`. Transport-neutral: it never sees an activity.
+ * natural-language router, then `propose()`. Transport-neutral: it never sees an activity.
  */
 export class ConversationDialog {
   private readonly logger: Logger;
+  private readonly reader: LandingZoneReader;
 
   constructor(private readonly options: ConversationDialogOptions) {
     this.logger = options.logger.child({ component: 'conversation' });
+    this.reader = readOnlyLandingZone(options.landingZone);
   }
 
   async handleMessage(turn: ConversationTurn): Promise<SkillResult[]> {
@@ -75,6 +87,9 @@ export class ConversationDialog {
       return [emptyMessage()];
     }
 
+    const question = this.options.changes ? parseChangeQuestion(text) : undefined;
+    if (question) return [await this.answerChangeQuestion(question, turn)];
+
     const clarify = this.options.clarify;
     const asker = { conversationId: turn.conversationId, aadObjectId: turn.caller.aadObjectId };
     const pending = clarify ? await clarify.resume(asker, text) : { action: 'pass' as const };
@@ -83,6 +98,18 @@ export class ConversationDialog {
       return [pending.result];
     }
     let intent = pending.action === 'run' ? pending.intent : await this.route(text, turn);
+    // "--dry-run", "what would happen if …", "emergency: …" apply to change requests only.
+    const modifiers = readChangeModifiers(text);
+    let dryRun = false;
+    let emergency: { reason: string } | undefined;
+    if (pending.action === 'pass' && modifiers.text !== text && (modifiers.dryRun || modifiers.emergency)) {
+      const modified = await this.route(modifiers.text, turn);
+      if (modified && isChangeSkill(modified.skill)) {
+        intent = modified;
+        dryRun = modifiers.dryRun;
+        emergency = modifiers.emergency;
+      }
+    }
     if (intent && clarify && pending.action === 'pass') {
       const reviewed = await clarify.review(asker, intent);
       if (reviewed.action === 'reply') {
@@ -100,17 +127,52 @@ export class ConversationDialog {
       return [notUnderstood(text, intent)];
     }
 
-    const result = await runSkill(
+    const result = await propose(
       {
         skill: intent.skill,
         args: intent.args,
         source: turn.origin === 'card' ? 'card' : intent.source === 'command' ? 'command' : 'router',
         confidence: intent.confidence,
+        ...(dryRun ? { dryRun } : {}),
+        ...(emergency ? { emergency } : {}),
       },
       this.skillContext(turn),
       this.options.catalog,
     );
     return [result];
+  }
+
+  /** `changes`, `show CHG-…`, "what is waiting for my approval": read from the change store, audited. */
+  private async answerChangeQuestion(question: ChangeQuestion, turn: ConversationTurn): Promise<SkillResult> {
+    const ctx = { ...this.skillContext(turn), changes: this.options.changes! };
+    const caller = turn.caller;
+    await this.audit(turn, {
+      decision: 'allowed',
+      outcome: 'ok',
+      detail: question.kind === 'show' ? `changes:show ${question.changeId}` : `changes:${question.which}`,
+    });
+    if (question.kind === 'list') {
+      return listChanges(
+        question.which,
+        ctx,
+        (change) =>
+          checkApprover({
+            decision: change.decision,
+            requesterId: change.requester.aadObjectId,
+            given: change.approvals,
+            actor: { aadObjectId: caller.aadObjectId, roles: caller.roles },
+          }).ok,
+      );
+    }
+    const change = await ctx.changes.get(question.changeId);
+    if (!change) {
+      return {
+        view: 'message',
+        tone: 'warning',
+        text: `There is no change request ${question.changeId}. Try \`changes\` for the recent ones.`,
+      };
+    }
+    return { view: 'change-request', change };
   }
 
   /** The router takes strict commands itself (and gates them like everything else); without one, commands only. */
@@ -128,23 +190,26 @@ export class ConversationDialog {
   }
 
   private skillContext(turn: ConversationTurn): SkillContext {
-    const { config, landingZone, clock, audit, catalog } = this.options;
+    const { config, clock, audit, catalog } = this.options;
     return {
       caller: turn.caller,
       conversationId: turn.conversationId,
       correlationId: turn.correlationId,
       config,
-      landingZone,
+      landingZone: this.reader,
       clock,
       audit,
       logger: this.logger,
       localMode: turn.localMode,
       catalog,
+      ...(this.options.changes && this.options.jobs
+        ? { changes: this.options.changes, jobs: this.options.jobs }
+        : {}),
       ...this.options.services,
     };
   }
 
-  /** The one audit event of a turn that ends before `runSkill()`, which otherwise writes it. */
+  /** The one audit event of a turn that ends before `propose()`, which otherwise writes it. */
   private audit(
     turn: ConversationTurn,
     event: Pick<AuditEvent, 'decision' | 'outcome' | 'detail'> & Partial<Pick<AuditEvent, 'skill' | 'args'>>,

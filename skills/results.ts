@@ -1,3 +1,5 @@
+import type { ChangePlan, ChangeRequest } from '../core/changes/change-request';
+import type { ChangeFacts, PolicyDecision } from '../core/policy/change-policy';
 import type { IncidentListResult, IncidentResult } from './incident/incident-results';
 import type { SkillId } from './skill';
 import type { StatusResult } from './status/status-results';
@@ -12,8 +14,40 @@ export type SkillResult =
   | NotEnabledResult
   | StatusResult
   | ClarifyResult
+  | ChangeRequestResult
+  | ChangePreviewResult
+  | ChangeListResult
   | IncidentResult
   | IncidentListResult;
+
+/** A change request: the proposal card, and every later state of it. Nothing has changed when it is first shown. */
+export interface ChangeRequestResult {
+  view: 'change-request';
+  change: ChangeRequest;
+  /** Just proposed: the card is also posted for the approvers. */
+  fresh?: boolean;
+  /** A line for the person who pressed a button, e.g. why their press was refused. */
+  notice?: { tone: 'info' | 'warning'; text: string };
+}
+
+/** A dry run: what the policy would decide and what the change would do; nothing was created. */
+export interface ChangePreviewResult {
+  view: 'change-preview';
+  skill: SkillId;
+  title: string;
+  facts: ChangeFacts;
+  plan: ChangePlan;
+  decision: PolicyDecision;
+}
+
+/** A list of change requests (recent, pending, waiting for the caller's approval). */
+export interface ChangeListResult {
+  view: 'change-list';
+  title: string;
+  /** Said when the list is empty. */
+  empty: string;
+  changes: ChangeRequest[];
+}
 
 /** A plain answer with optional suggested follow-ups. */
 export interface MessageResult {

@@ -1,10 +1,11 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
-import type { AuditLog, Clock, LandingZone } from '../core/ports';
+import type { ChangeStore } from '../core/changes/change-request';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { Notifier } from '../core/incidents/notifier';
-import type { Logger } from '../core/logger';
+import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
+import type { Logger } from '../core/logger';
 import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
 
@@ -50,22 +51,25 @@ export interface SkillContext {
   conversationId: string;
   correlationId: string;
   config: LandingZoneConfig;
-  landingZone: LandingZone;
+  /** Read operations only: a skill never changes the landing zone while it runs. */
+  landingZone: LandingZoneReader;
   clock: Clock;
   audit: AuditLog;
   logger: Logger;
   /** Local mode (no Bot Framework credentials): demo-only features such as simulator scenarios. */
   localMode: boolean;
-  /** How long `runSkill()` waits for a skill before answering without it; 12 s when absent. */
+  /** How long `propose()` waits for a skill before answering without it; 12 s when absent. */
   turnBudgetInMs?: number;
   /** The catalog, for skills that describe other skills (help). */
   catalog: { list(): SkillDeclaration[] };
+  /** Where proposals are kept; without it, change skills answer that they are not enabled. */
+  changes?: ChangeStore;
+  /** Durable jobs (approval expiry, escalation timers, notification retries); required with `changes` and `incidents`. */
+  jobs?: JobStore;
   /** Incidents and their timelines; the incident skills say they are not enabled without it. */
   incidents?: IncidentStore;
   /** Where incident notifications go (PagerDuty, ServiceNow, e-mail, or recorded only). */
   notifier?: Notifier;
-  /** Durable jobs: escalation timers and notification retries. */
-  jobs?: JobStore;
   /** Proactive posts and card updates in incident conversations. */
   incidentChat?: IncidentChat;
 }
@@ -94,7 +98,7 @@ export interface SkillDeclaration<P extends z.ZodType = z.ZodType> {
   run?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
   /**
    * For `incident` skills: what `run` would do, without doing it, and the strict command that does
-   * it. `runSkill()` calls it instead of `run` when the request came from the router (plain language).
+   * it. `propose()` calls it instead of `run` when the request came from the router (plain language).
    */
   preview?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
 }

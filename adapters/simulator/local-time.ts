@@ -1,3 +1,5 @@
+import { wallClockFormat } from '../../core/policy/zoned-time';
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
@@ -11,15 +13,7 @@ export class LocalTime {
   private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
+    this.format = wallClockFormat(timeZone);
   }
 
   /** Local wall-clock time minus UTC at the instant, in ms (−5 h for New York in winter). */

@@ -31,7 +31,7 @@ import {
   type JobScenarioEffects,
   type PlannedJob,
 } from './training-job-history';
-import { vmSizeInfo } from './vm-sizes';
+import { vmSizeInfo } from '../../core/vm-sizes';
 
 /** Options of the simulated landing zone. */
 export interface SimulatedLandingZoneOptions {

@@ -2,6 +2,7 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { StorageError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
+import * as changeRequests from './migrations/002-change-requests';
 import * as durableJobs from './migrations/003-durable-jobs';
 import * as incidents from './migrations/004-incidents';
 import type { StorageSchema } from './storage-schema';
@@ -27,6 +28,7 @@ export interface StorageMigration {
 /** Every migration, in order. Adding one: a new file in `migrations/` and a line here. */
 const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
+  '002-change-requests': changeRequests,
   '003-durable-jobs': durableJobs,
   '004-incidents': incidents,
 };

@@ -109,7 +109,46 @@ export interface StorageSchema {
   audit_events: AuditEventsTable;
   kv_items: KvItemsTable;
   durable_jobs: DurableJobsTable;
+  change_requests: ChangeRequestsTable;
+  change_card_copies: ChangeCardCopiesTable;
+  conversation_references: ConversationReferencesTable;
   incident_sequence: IncidentSequenceTable;
   incidents: IncidentsTable;
   incident_timeline: IncidentTimelineTable;
+}
+
+/** A row of `change_requests`: one change request, its searched fields beside the whole document. */
+export interface ChangeRequestsTable {
+  /** The number of `CHG-00012`. */
+  number: number;
+  state: string;
+  /** Compare-and-set token, bumped by every update. */
+  version: number;
+  requester_id: string;
+  conversation_id: string;
+  /** JSON text of the change request. */
+  body: string;
+  created_at: StoredInstant;
+  updated_at: StoredInstant;
+}
+
+/** A row of `change_card_copies`: one posted copy of a change's card. */
+export interface ChangeCardCopiesTable {
+  change_number: number;
+  conversation_id: string;
+  activity_id: string;
+  viewer_id: string | null;
+  /** JSON text of the conversation reference. */
+  reference: string;
+}
+
+/** A row of `conversation_references`: how to reach a conversation proactively (kept from install and messages). */
+export interface ConversationReferencesTable {
+  /** `personal:<aadObjectId>` for a person's chat with opsbot, `conversation:<id>` otherwise. */
+  key: string;
+  aad_object_id: string | null;
+  conversation_type: string;
+  /** JSON text of the conversation reference. */
+  reference: string;
+  updated_at: StoredInstant;
 }

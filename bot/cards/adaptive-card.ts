@@ -9,6 +9,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width: 'Full' };
+  /** Universal Actions: the invoke a Teams client sends to get the card as it is now for its user. */
+  refresh?: { action: CardAction; userIds?: string[] };
 }
 
 /** One body element (TextBlock, FactSet, ColumnSet, Container, …); typed loosely on purpose. */

@@ -1,6 +1,12 @@
 import type { SkillResult } from '../../skills/results';
 import type { AdaptiveCard } from './adaptive-card';
 import { alertsStatusCard } from './alerts-status.card';
+import {
+  changeListCard,
+  changePreviewCard,
+  changeRequestCard,
+  type ChangeCardViewer,
+} from './change-request.card';
 import { clarifyCard } from './clarify.card';
 import { computeStatusCard } from './compute-status.card';
 import { endpointStatusCard } from './endpoint-status.card';
@@ -13,9 +19,29 @@ import { notEnabledCard } from './not-enabled.card';
 import { quotaStatusCard } from './quota-status.card';
 import { statusOverviewCard } from './status-overview.card';
 
+/** Who a card is drawn for and what it shows around the result. */
+export interface RenderOptions {
+  /** Cards fed by the simulator say so. */
+  simulated?: boolean;
+  /** The person a change card is drawn for; a shared copy when absent. */
+  viewer?: ChangeCardViewer;
+  /** Teams user ids whose clients refresh a change card to their own view. */
+  refreshUserIds?: string[];
+}
+
 /** Turns any skill result into its Adaptive Card; a view without a builder fails the type check. */
-export function renderResult(result: SkillResult): AdaptiveCard {
+export function renderResult(result: SkillResult, options: RenderOptions = {}): AdaptiveCard {
   switch (result.view) {
+    case 'change-request':
+      return changeRequestCard(result, {
+        simulated: options.simulated ?? false,
+        ...(options.viewer ? { viewer: options.viewer } : {}),
+        ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
+      });
+    case 'change-preview':
+      return changePreviewCard(result, { simulated: options.simulated ?? false });
+    case 'change-list':
+      return changeListCard(result);
     case 'message':
       return messageCard(result);
     case 'help':

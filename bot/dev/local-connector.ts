@@ -127,6 +127,8 @@ function respond(res: ServerResponse, status: number, body: string): void {
 /** The parts of an activity a test usually sets; the rest gets sensible Teams-like defaults. */
 export interface ActivityInit {
   type?: string;
+  /** For invokes, e.g. `adaptiveCard/action`. */
+  name?: string;
   text?: string;
   value?: unknown;
   /** Conversation id; a fresh one when absent. */
@@ -164,6 +166,7 @@ export function buildActivity(init: ActivityInit): Record<string, unknown> {
   };
   if (init.text !== undefined) activity.text = init.text;
   if (init.value !== undefined) activity.value = init.value;
+  if (init.name !== undefined) activity.name = init.name;
   if (init.membersAdded) activity.membersAdded = init.membersAdded;
   return activity;
 }

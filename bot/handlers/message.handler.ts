@@ -3,12 +3,13 @@ import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { Logger } from '../../core/logger';
-import { lookUpPerson } from '../../core/policy/roster';
 import type { AuditLog, Clock, ScenarioControl } from '../../core/ports';
 import type { ConversationDialog } from '../../dialogs/conversation.dialog';
 import type { SkillResult } from '../../skills/results';
-import type { Caller } from '../../skills/skill';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import type { RenderOptions } from '../cards/render-result';
+import type { ChangeCards } from '../change-cards';
+import { callerOf } from './caller';
 import { handleSimCommand } from './sim-command.handler';
 import { stripMentions } from './strip-mentions';
 
@@ -21,9 +22,12 @@ export interface MessageHandlerOptions {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
-  render: (result: SkillResult) => AdaptiveCard;
-  /** Told the activity id of each result sent, with the activity it answers (the incident card is updated in place later). */
-  onSent?: (result: SkillResult, activityId: string, answered: Activity) => Promise<void>;
+  render: (result: SkillResult, options?: RenderOptions) => AdaptiveCard;
+  /** Records and posts change-request cards; without it they are only sent here. */
+  changeCards?: ChangeCards;
+  simulated?: boolean;
+  /** Told the activity id of each result sent (the incident card is updated in place later). */
+  onSent?: (result: SkillResult, activityId: string) => Promise<void>;
 }
 
 /**
@@ -57,16 +61,32 @@ export function createMessageHandler(options: MessageHandlerOptions) {
           origin: fromCard ? 'card' : 'typed',
         });
 
-    const sent = await context.sendActivities(
-      results.map((result) => ({
-        type: 'message',
-        attachments: [CardFactory.adaptiveCard(options.render(result))],
-      })),
+    const cards = options.changeCards;
+    if (cards) await cards.remember(context, options.clock.now());
+    const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
+    const rendered = await Promise.all(
+      results.map(async (result) => {
+        if (result.view !== 'change-request' || !cards)
+          return options.render(result, { simulated: options.simulated ?? false });
+        const refreshUserIds = await cards.refreshUserIds(result.change);
+        return cards.render(result.change, personal ? turn.caller : undefined, refreshUserIds);
+      }),
     );
+    const sent = await context.sendActivities(
+      rendered.map((card) => ({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] })),
+    );
+    if (cards) {
+      for (const [i, result] of results.entries()) {
+        const activityId = sent[i]?.id;
+        if (result.view === 'change-request' && activityId) {
+          await cards.publish(context, result.change, activityId, turn.caller, result.fresh === true);
+        }
+      }
+    }
     if (options.onSent) {
       for (const [i, result] of results.entries()) {
-        const id = sent[i]?.id;
-        if (id) await options.onSent(result, id, activity);
+        const activityId = sent[i]?.id;
+        if (activityId) await options.onSent(result, activityId);
       }
     }
   };
@@ -76,15 +96,4 @@ function commandFromValue(activity: Activity): string | undefined {
   const value = activity.value as { opsbot?: { command?: unknown } } | undefined;
   const command = value?.opsbot?.command;
   return typeof command === 'string' ? command : undefined;
-}
-
-/** The caller's identity comes from the activity's `from`, never from card data. */
-function callerOf(activity: Activity, config: LandingZoneConfig): Caller {
-  const from = activity.from;
-  const person = lookUpPerson(config, from.aadObjectId, from.name || 'Someone');
-  return {
-    aadObjectId: from.aadObjectId ?? `channel-user:${from.id}`,
-    name: person.name,
-    roles: person.roles,
-  };
 }

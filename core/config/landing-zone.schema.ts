@@ -8,6 +8,9 @@ import { z } from 'zod/v4';
 
 const name = z.string().min(1);
 const aliases = z.array(z.string().min(1)).default([]);
+/** The environment a resource belongs to; unset means the landing zone's own environment. */
+const Environment = z.enum(['production', 'development']);
+const environment = Environment.optional();
 
 /** Roles a person can hold. Skill declarations and the policy name them. */
 export const roleIds = [
@@ -19,6 +22,7 @@ export const roleIds = [
   'platform-architect',
   'cab',
   'it-director',
+  'team-lead',
 ] as const;
 export const RoleId = z.enum(roleIds);
 export type RoleId = z.infer<typeof RoleId>;
@@ -32,6 +36,7 @@ const ComputeConfig = z.object({
   maxNodes: z.number().int().min(1),
   /** Nodes a pre-warm sets as the minimum. */
   prewarmNodes: z.number().int().min(1).optional(),
+  environment,
   aliases,
 });
 
@@ -44,6 +49,7 @@ const DeploymentConfig = z.object({
 
 const EndpointConfig = z.object({
   name,
+  environment,
   aliases,
   deployments: z.array(DeploymentConfig).min(1),
   autoscale: z.object({
@@ -67,6 +73,7 @@ const SecretConfig = z.object({
   /** The account whose keys the secret holds. */
   account: name,
   vault: name,
+  environment,
   aliases,
 });
 
@@ -105,13 +112,27 @@ const TierConfig = z.object({
   role: RoleId.optional(),
 });
 
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const WindowConfig = z.object({
-  days: z.array(z.enum(weekdays)).min(1),
-  start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
-  end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
-  timeZone: name,
+  days: z
+    .array(z.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']))
+    .min(1),
+  start: z.string().regex(clockTime, 'expected HH:MM (00:00–23:59)'),
+  end: z.string().regex(clockTime, 'expected HH:MM (00:00–23:59)'),
+  timeZone: name.refine(isTimeZone, {
+    error: (issue) =>
+      `unknown time zone "${String(issue.input)}"; expected an IANA name such as America/New_York`,
+  }),
 });
 
 const PersonConfig = z.object({
@@ -127,7 +148,7 @@ export const LandingZoneConfig = z
   .strictObject({
     landingZone: z.object({
       name,
-      environment: z.enum(['production', 'development']),
+      environment: Environment,
       subscriptionId: name,
       resourceGroup: name,
       location: name,
@@ -175,6 +196,15 @@ export const LandingZoneConfig = z
       approvalExpiryMinutes: z.number().int().min(1),
       normalApproverRoles: z.array(RoleId).min(1),
       emergencyApproverRoles: z.array(RoleId).min(1),
+      /** Who approves a normal change on a development resource (one of them). */
+      developmentApproverRoles: z.array(RoleId).min(1).default(['team-lead']),
+      /** Limits no approval lifts. */
+      hardLimits: z
+        .object({
+          /** Fewest instances a deployment may be scaled to. */
+          minInstances: z.number().int().min(0).default(1),
+        })
+        .default({ minInstances: 1 }),
     }),
     people: z.array(PersonConfig).default([]),
   })
@@ -226,6 +256,22 @@ export const LandingZoneConfig = z
       list.forEach((r, i) => {
         claim(r.name, r.name, [listName, i, 'name']);
         r.aliases.forEach((a, j) => claim(a, r.name, [listName, i, 'aliases', j]));
+      });
+    }
+    const approverLists = [
+      'normalApproverRoles',
+      'emergencyApproverRoles',
+      'developmentApproverRoles',
+    ] as const;
+    for (const list of approverLists) {
+      config.changePolicy[list].forEach((role, i) => {
+        if (config.changePolicy[list].indexOf(role) !== i) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['changePolicy', list, i],
+            message: `"${role}" is listed twice; each role names one approval`,
+          });
+        }
       });
     }
     const ids = new Set<string>();

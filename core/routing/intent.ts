@@ -1,6 +1,6 @@
 /**
  * A routing proposal: which catalog skill a message asks for, with which arguments, and how sure
- * the router is. Only a proposal — `runSkill()` and the policy decide.
+ * the router is. Only a proposal — `propose()` and the policy decide.
  */
 export interface Intent {
   /** Catalog skill id, or `none`. */

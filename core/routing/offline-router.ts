@@ -165,7 +165,7 @@ export const maxRoutedLength = 4000;
 /**
  * The embedded router: an NLP.js intent classifier trained from the catalog's examples, with
  * entity resolution against the landing-zone config and deterministic scope guards. It only
- * proposes; `runSkill()` and the policy decide.
+ * proposes; `propose()` and the policy decide.
  */
 export class OfflineRouter implements Router {
   private readonly kinds = new Map<string, string>();

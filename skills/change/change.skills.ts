@@ -3,7 +3,7 @@ import { defineSkill, operators } from '../skill';
 
 /**
  * State-changing skills on the landing zone. Declared here so that routing, help and the audit log
- * know them; they have no `run` until the approval flow exists, so `runSkill()` answers that they
+ * know them; they have no `run` until the approval flow exists, so `propose()` answers that they
  * are not enabled yet.
  */
 export const computeStart = defineSkill({

@@ -96,7 +96,7 @@ describe('AzureLandingZone failures, as the chat sees them', () => {
   });
 
   it('abandons an attempt that passes the request timeout and retries the read', async () => {
-    const quick = await startAzureRig(contractConfig(), { retry: { requestTimeoutInMs: 150 } });
+    const quick = await startAzureRig(contractConfig(), { retry: { requestTimeoutInMs: 1_000 } });
     try {
       quick.fake.inject({ method: 'GET', path: '/computes/cpu-cluster-01', delayInMs: 20_000, times: 1 });
       const compute = await quick.azure.getCompute('cpu-cluster-01');

@@ -55,12 +55,12 @@ describe('plain language and clarifying questions (over HTTP)', () => {
     });
 
     const answer = await exchange(t, 'fraud-detection', { conversationId: 'conv-nl-2' });
-    expect(answer.text).toContain('Scale an endpoint deployment');
-    expect(answer.text).toMatch(/nothing was done/i);
+    expect(answer.text).toContain('Scale fraud-detection/blue from 3 to 6 instances');
+    expect(answer.text).toContain('Waiting for a decision');
     expect(answer.event).toMatchObject({
       skill: 'endpoint.scale',
       args: { endpoint: 'fraud-detection', instances: 6 },
-      decision: 'not-enabled',
+      decision: 'proposed',
     });
     expect(question.event.args).toEqual({ instances: 6 });
     expect(answer.event.correlationId).not.toBe(question.event.correlationId);
@@ -162,15 +162,14 @@ describe('plain language and clarifying questions (over HTTP)', () => {
     expect(await t.bot.audit.list({ actorId: demoPeople.diego, skill: 'endpoint.scale' })).toEqual([]);
 
     const answered = await exchange(t, '<at>opsbot</at> 6', { ...group, from: alex });
-    expect(answered.text).toContain('Scale an endpoint deployment');
-    expect(answered.text).toMatch(/nothing was done/i);
-    expect(answered.text).toMatch(/instances\W+6/);
+    expect(answered.text).toContain('Scale fraud-detection/blue from 3 to 6 instances');
+    expect(answered.text).toContain('Waiting for a decision');
     expect(answered.event).toMatchObject({
       actorId: demoPeople.alex,
       conversationId: group.conversationId,
       skill: 'endpoint.scale',
       args: { endpoint: 'fraud-detection', instances: 6 },
-      decision: 'not-enabled',
+      decision: 'proposed',
     });
     expect(answered.event.args).toEqual({ endpoint: 'fraud-detection', instances: 6 });
   });

@@ -12,7 +12,8 @@ const t0 = '2026-01-12T15:00:00.000Z';
 const minutes = (n: number) => n * 60_000;
 const lee = { aadObjectId: demoPeople.lee, name: 'Lee Gu' };
 const alex = { aadObjectId: demoPeople.alex, name: 'Alex Wilber' };
-const quiet = { JOB_POLL_INTERVAL_MS: '3600000' };
+// The job loop is off: each test runs the due jobs itself, at the instant it set the clock to.
+const quiet = { JOB_POLL_INTERVAL_MS: '0' };
 
 function expectValid(card: Record<string, unknown>) {
   expect(validateCard(card)).toEqual([]);
@@ -61,7 +62,7 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
 
     // The notification to L1 goes out on the next tick of the job loop, not in the turn.
     expect(proactive('c-declare')).toEqual([]);
-    expect(await t.bot.jobs.runner.tick()).toEqual({ ran: 1, failed: 0 });
+    expect(await t.bot.runDueJobs()).toEqual({ ran: 1, failed: 0 });
     expect(proactive('c-declare').map((r) => r.activity.text)).toEqual([
       'Would notify L1 Support (support@contoso.com) by ServiceNow about INC-0001 (recorded only: no notifier is configured for ServiceNow).',
     ]);
@@ -102,9 +103,9 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
 
     // The L1 timer was cancelled: nothing moves at 15 minutes.
     clock.set(new Date(Date.parse(t0) + minutes(15)));
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(await t.bot.incidents.get('INC-0001')).toMatchObject({ tier: 'L1', state: 'acknowledged' });
-    expect((await t.bot.jobs.store.get('incident:INC-0001:tier:0'))?.state).toBe('cancelled');
+    expect((await t.bot.jobs.get('incident:INC-0001:tier:0'))?.state).toBe('cancelled');
   });
 
   it('answers "ack" in the incident conversation with that incident', async () => {
@@ -134,7 +135,7 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
     );
     expect(cardText(bare)).not.toContain('INC-0001');
     expect(await t.bot.incidents.list()).toEqual([]);
-    expect(await t.bot.jobs.store.list()).toEqual([]);
+    expect(await t.bot.jobs.list()).toEqual([]);
     const [event] = await t.bot.audit.list({ skill: 'incident.declare' });
     expect(event).toMatchObject({ decision: 'suggested', detail: expect.stringContaining('source=router') });
 
@@ -166,13 +167,13 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
       from: lee,
     });
     const cardId = declared.replies[0].id;
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     clock.set(new Date(Date.parse(t0) + minutes(15) - 1));
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(await t.bot.incidents.get('INC-0001')).toMatchObject({ tier: 'L1' });
 
     clock.set(new Date(Date.parse(t0) + minutes(15)));
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(await t.bot.incidents.get('INC-0001')).toMatchObject({
       tier: 'L2',
       state: 'escalated',
@@ -193,13 +194,13 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
       (updates(cardId).at(-1)!.activity.attachments ?? []) as { content: Record<string, unknown> }[]
     ).map((a) => a.content);
     expect(cardText(inPlace)).toContain('Tier: L2 Cloud Ops (cloud-ops@contoso.com)');
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(proactive('c-esc').map((r) => r.activity.text)).toContain(
       'Would notify L2 Cloud Ops (cloud-ops@contoso.com) by on-call paging about INC-0001 (recorded only: no notifier is configured for on-call paging).',
     );
 
     clock.set(new Date(Date.parse(t0) + minutes(45)));
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(await t.bot.incidents.get('INC-0001')).toMatchObject({
       tier: 'L3',
       nextEscalationAt: new Date('2026-01-12T16:45:00.000Z'),
@@ -234,7 +235,7 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
     );
     expect(text).toContain('12 Jan 15:05 UTC · Resolved by Alex Wilber: restarted the refresh job');
     expect(cardCommands(resolved)).toEqual([]);
-    const pending = await t.bot.jobs.store.list({ kind: 'incident.escalate', state: ['pending'] });
+    const pending = await t.bot.jobs.list({ kind: 'incident.escalate', state: ['pending'] });
     expect(pending).toEqual([]);
     const [again] = t.cards(await t.say('resolve INC-0001', { conversationId: 'c-res', from: alex }));
     expect(cardText(again)).toContain('INC-0001 is already resolved.');
@@ -253,7 +254,7 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
     expect(text).toContain('Security response checklist');
     expect(text).toContain('☐ 2. Contain the threat');
     expect(text).toContain('☐ 7. Put preventive measures in place');
-    const jobs = await t.bot.jobs.store.list({ kind: 'incident.notify' });
+    const jobs = await t.bot.jobs.list({ kind: 'incident.notify' });
     expect(jobs.map((j) => j.key).sort()).toEqual([
       'incident:INC-0001:notify:trigger:L1',
       'incident:INC-0001:notify:trigger:security',
@@ -302,7 +303,7 @@ describe('incidents with PagerDuty configured (fake events API)', () => {
       conversationId: 'c-page',
       from: lee,
     });
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(pagerDuty.requests.map((r) => r.body)).toEqual([
       expect.objectContaining({
         event_action: 'trigger',
@@ -314,7 +315,7 @@ describe('incidents with PagerDuty configured (fake events API)', () => {
       }),
     ]);
     await t.say('ack INC-0001', { conversationId: 'c-page', from: alex });
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(pagerDuty.requests.map((r) => (r.body as { event_action: string }).event_action)).toEqual([
       'trigger',
       'acknowledge',
@@ -328,8 +329,8 @@ describe('incidents with PagerDuty configured (fake events API)', () => {
       from: lee,
     });
     const cardId = declared.replies[0].id;
-    expect(await t.bot.jobs.runner.tick()).toEqual({ ran: 0, failed: 1 });
-    const job = await t.bot.jobs.store.get('incident:INC-0001:notify:trigger:L2');
+    expect(await t.bot.runDueJobs()).toEqual({ ran: 0, failed: 1 });
+    const job = await t.bot.jobs.get('incident:INC-0001:notify:trigger:L2');
     expect(job).toMatchObject({ state: 'pending', attempts: 1, dueAt: new Date(Date.parse(t0) + 30_000) });
     const shown = t.connector.replies.filter((r) => r.method === 'PUT' && r.id === cardId).at(-1);
     const [card] = ((shown?.activity.attachments ?? []) as { content: Record<string, unknown> }[]).map(
@@ -342,9 +343,9 @@ describe('incidents with PagerDuty configured (fake events API)', () => {
 
     clock.set(new Date(Date.parse(t0) + minutes(30)));
     pagerDuty.respond = () => ({ status: 202, body: { status: 'success' } });
-    await t.bot.jobs.runner.tick();
+    await t.bot.runDueJobs();
     expect(await t.bot.incidents.get('INC-0001')).toMatchObject({ tier: 'L3' });
-    expect((await t.bot.jobs.store.get('incident:INC-0001:notify:trigger:L2'))?.state).toBe('done');
+    expect((await t.bot.jobs.get('incident:INC-0001:notify:trigger:L2'))?.state).toBe('done');
   });
 });
 
@@ -356,24 +357,23 @@ describe('escalation timers across a restart', () => {
       const clock = new ManualClock(t0);
       const first = await startTestBot(env, { clock });
       await first.say('declare P2 nightly jobs failed', { conversationId: 'c-restart', from: lee });
-      await first.bot.jobs.runner.tick();
+      await first.bot.runDueJobs();
       // The bot stops; its conversation's connector (the stored serviceUrl) stays up for the next one.
       await first.bot.close();
 
       clock.set(new Date(Date.parse(t0) + minutes(20)));
       const second = await startTestBot(env, { clock });
       try {
-        // The loop ticked once as it started (the escalation); stopping waits for that tick. The next
-        // tick sends the L2 notification the escalation scheduled, and then nothing is left.
-        await second.bot.jobs.runner.stop();
-        expect(await second.bot.jobs.runner.tick()).toEqual({ ran: 1, failed: 0 });
-        expect(await second.bot.jobs.runner.tick()).toEqual({ ran: 0, failed: 0 });
+        // The first run escalates; the second sends the L2 notification it scheduled; then nothing is left.
+        expect(await second.bot.runDueJobs()).toEqual({ ran: 1, failed: 0 });
+        expect(await second.bot.runDueJobs()).toEqual({ ran: 1, failed: 0 });
+        expect(await second.bot.runDueJobs()).toEqual({ ran: 0, failed: 0 });
         const escalations = (await second.bot.incidents.timeline('INC-0001')).filter(
           (e) => e.kind === 'escalated',
         );
         expect(escalations).toHaveLength(1);
         expect(await second.bot.incidents.get('INC-0001')).toMatchObject({ tier: 'L2', version: 2 });
-        expect(await second.bot.jobs.store.get('incident:INC-0001:tier:0')).toMatchObject({
+        expect(await second.bot.jobs.get('incident:INC-0001:tier:0')).toMatchObject({
           state: 'done',
           attempts: 1,
         });

@@ -37,7 +37,7 @@ describe('loadBotConfig', () => {
       shutdownGraceMs: 10000,
     });
     expect(config.credentials).toBeUndefined();
-    expect(config.landingZone.people).toHaveLength(7);
+    expect(config.landingZone.people).toHaveLength(8);
   });
 
   it('reads the environment it is given and nothing else', () => {

@@ -212,7 +212,7 @@ describe('SimulatedLandingZone readings', () => {
     const compute = await rejection(lz.getCompute('gpu cluster'));
     expect(compute).toBeInstanceOf(NotFoundError);
     expect(compute.message).toBe(
-      'There is no compute called "gpu cluster". Known computes: cpu-cluster-01, gpu-cluster-01.',
+      'There is no compute called "gpu cluster". Known computes: cpu-cluster-01, gpu-cluster-01, dev-cpu-cluster-01.',
     );
     expect((await lz.getCompute('GPU-Cluster-01')).name).toBe('gpu-cluster-01');
   });

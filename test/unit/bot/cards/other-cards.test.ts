@@ -5,7 +5,7 @@ import { renderResult } from '../../../../bot/cards/render-result';
 import { welcomeCard } from '../../../../bot/cards/welcome.card';
 import type { RoleId } from '../../../../core/config/landing-zone.schema';
 import { createCatalog } from '../../../../skills/catalog';
-import { runSkill } from '../../../../skills/run-skill';
+import { propose } from '../../../../skills/propose';
 import type { HelpResult } from '../../../../skills/results';
 import { FixedLandingZone } from '../../../helpers/fixed-landing-zone';
 import { statusSkillContext } from '../../../helpers/status-skill-context';
@@ -28,7 +28,7 @@ function expectValid(card: unknown): void {
 async function helpFor(roles: RoleId[]): Promise<HelpResult> {
   const ctx = { ...statusSkillContext(new FixedLandingZone(now), now), catalog };
   ctx.caller = { ...ctx.caller, roles };
-  const result = await runSkill({ skill: 'help', args: {}, source: 'command' }, ctx, catalog);
+  const result = await propose({ skill: 'help', args: {}, source: 'command' }, ctx, catalog);
   if (result.view !== 'help') throw new Error(JSON.stringify(result));
   return result;
 }
@@ -88,7 +88,7 @@ describe('message card', () => {
 describe('not-enabled card', () => {
   it('says what was understood and that nothing was done', async () => {
     const ctx = statusSkillContext(new FixedLandingZone(now), now);
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 6 }, source: 'command' },
       ctx,
       catalog,

@@ -1,6 +1,6 @@
 import { renderResult } from '../../../../bot/cards/render-result';
 import { createCatalog } from '../../../../skills/catalog';
-import { runSkill } from '../../../../skills/run-skill';
+import { propose } from '../../../../skills/propose';
 import type { SkillResult } from '../../../../skills/results';
 import type { JobsStatusResult, StatusOverviewResult } from '../../../../skills/status/status-results';
 import { FixedLandingZone } from '../../../helpers/fixed-landing-zone';
@@ -57,7 +57,7 @@ async function result(
   skill: string,
   args: Record<string, unknown> = {},
 ): Promise<SkillResult> {
-  return runSkill({ skill, args, source: 'command' }, statusSkillContext(lz, now), catalog);
+  return propose({ skill, args, source: 'command' }, statusSkillContext(lz, now), catalog);
 }
 
 const cases: [string, string, Record<string, unknown>][] = [

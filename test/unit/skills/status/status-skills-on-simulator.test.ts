@@ -2,7 +2,7 @@ import { SimulatedLandingZone } from '../../../../adapters/simulator/simulated-l
 import { renderResult } from '../../../../bot/cards/render-result';
 import { ManualClock } from '../../../../core/clock';
 import { createCatalog } from '../../../../skills/catalog';
-import { runSkill } from '../../../../skills/run-skill';
+import { propose } from '../../../../skills/propose';
 import type { SkillResult } from '../../../../skills/results';
 import { statusSkillContext } from '../../../helpers/status-skill-context';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
@@ -23,7 +23,7 @@ async function ask(
     seed: 7,
     scenarios,
   });
-  return runSkill({ skill, args, source: 'command' }, statusSkillContext(lz, now), catalog);
+  return propose({ skill, args, source: 'command' }, statusSkillContext(lz, now), catalog);
 }
 
 function as<V extends SkillResult['view']>(r: SkillResult, view: V): Extract<SkillResult, { view: V }> {

@@ -1,5 +1,5 @@
 import { createCatalog } from '../../../../skills/catalog';
-import { runSkill } from '../../../../skills/run-skill';
+import { propose } from '../../../../skills/propose';
 import type { SkillResult } from '../../../../skills/results';
 import type { SkillContext } from '../../../../skills/skill';
 import { FixedLandingZone } from '../../../helpers/fixed-landing-zone';
@@ -20,7 +20,7 @@ async function run<V extends SkillResult['view']>(
   args: Record<string, unknown>,
   view: V,
 ): Promise<Extract<SkillResult, { view: V }>> {
-  const result = await runSkill({ skill, args, source: 'command' }, ctx, catalog);
+  const result = await propose({ skill, args, source: 'command' }, ctx, catalog);
   if (result.view !== view) throw new Error(`expected ${view}, got ${JSON.stringify(result)}`);
   return result as Extract<SkillResult, { view: V }>;
 }
@@ -90,7 +90,7 @@ describe('status.compute', () => {
     const { ctx } = setUp();
     const r = await run(ctx, 'status.compute', { cluster: 'gpu-cluster-99' }, 'message');
     expect(r.text).toBe(
-      'There is no compute called "gpu-cluster-99". Known computes: cpu-cluster-01, gpu-cluster-01.',
+      'There is no compute called "gpu-cluster-99". Known computes: cpu-cluster-01, gpu-cluster-01, dev-cpu-cluster-01.',
     );
   });
 
@@ -205,7 +205,7 @@ describe('status.quota', () => {
     const r = await run(ctx, 'status.quota', {}, 'status.quota');
     expect(r.families.map((f) => [f.family, f.usedPercent, f.status, f.computes])).toEqual([
       ['standardNCADSA100v4Family', 83.3, 'warning', ['gpu-cluster-01']],
-      ['standardDSv5Family', 16, 'ok', ['cpu-cluster-01']],
+      ['standardDSv5Family', 16, 'ok', ['cpu-cluster-01', 'dev-cpu-cluster-01']],
     ]);
     expect(r.status).toBe('warning');
     expect(r.nextSteps.map((s) => s.command)).toContain('status gpu-cluster-01');

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../core/errors';
 import { silentLogger } from '../../../core/logger';
 import type { LandingZone } from '../../../core/ports';
 import { createCatalog, SkillCatalog, allSkills } from '../../../skills/catalog';
-import { runSkill } from '../../../skills/run-skill';
+import { propose } from '../../../skills/propose';
 import type { Caller, SkillContext, SkillDeclaration } from '../../../skills/skill';
 import { defineSkill, everyone } from '../../../skills/skill';
 import { loadShippedConfig } from '../../helpers/landing-zone-config';
@@ -39,16 +39,16 @@ function catalogWith(run: SkillDeclaration['run']): SkillCatalog {
   return new SkillCatalog(skills as SkillDeclaration[]);
 }
 
-describe('runSkill', () => {
+describe('propose', () => {
   const catalog = createCatalog();
 
   it('lists only the skills the caller may use in help', async () => {
-    const viewer = await runSkill(
+    const viewer = await propose(
       { skill: 'help', args: {}, source: 'command' },
       context(diego, catalog),
       catalog,
     );
-    const operator = await runSkill(
+    const operator = await propose(
       { skill: 'help', args: {}, source: 'command' },
       context(alex, catalog),
       catalog,
@@ -66,7 +66,7 @@ describe('runSkill', () => {
 
   it('refuses a skill the role does not allow, and audits the refusal', async () => {
     const audit = new MemoryAuditLog();
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 6 }, source: 'router' },
       context(diego, catalog, audit),
       catalog,
@@ -83,7 +83,7 @@ describe('runSkill', () => {
   });
 
   it('explains invalid arguments with the usage', async () => {
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'status.jobs', args: { hours: 'lots' }, source: 'command' },
       context(alex, catalog),
       catalog,
@@ -101,7 +101,7 @@ describe('runSkill', () => {
       allSkills.map((s) => (s.id === 'endpoint.scale' ? { ...s, run } : s)) as SkillDeclaration[],
     );
     const audit = new MemoryAuditLog();
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'endpoint.scale', args: { endpoint: 'fraud-detection', instances: 6 }, source: 'command' },
       context(alex, armed, audit),
       armed,
@@ -118,7 +118,7 @@ describe('runSkill', () => {
 
   it('maps an unknown skill id to none', async () => {
     const audit = new MemoryAuditLog();
-    await runSkill(
+    await propose(
       { skill: 'resource.delete', args: {}, source: 'router' },
       context(alex, catalog, audit),
       catalog,
@@ -131,7 +131,7 @@ describe('runSkill', () => {
       throw new NotFoundError('compute', 'gpu-cluster-99', ['cpu-cluster-01', 'gpu-cluster-01']);
     });
     const audit = new MemoryAuditLog();
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'status.compute', args: { cluster: 'gpu-cluster-99' }, source: 'command' },
       context(alex, failing, audit),
       failing,
@@ -147,7 +147,7 @@ describe('runSkill', () => {
     const failing = catalogWith(async () => {
       throw new Error('socket hang up at 10.0.0.7');
     });
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'status.compute', args: { cluster: 'cpu-cluster-01' }, source: 'command' },
       context(alex, failing),
       failing,
@@ -162,7 +162,7 @@ describe('runSkill', () => {
   it('answers without the skill when it takes longer than the turn budget', async () => {
     const slow = catalogWith(() => new Promise(() => undefined));
     const audit = new MemoryAuditLog();
-    const result = await runSkill(
+    const result = await propose(
       { skill: 'status.compute', args: { cluster: 'cpu-cluster-01' }, source: 'command' },
       { ...context(alex, slow, audit), turnBudgetInMs: 50 },
       slow,
@@ -179,7 +179,7 @@ describe('runSkill', () => {
   it('cuts long text arguments in the audit log of a request that ran', async () => {
     const echo = catalogWith(async () => ({ view: 'message', text: 'ok' }));
     const audit = new MemoryAuditLog();
-    await runSkill(
+    await propose(
       { skill: 'status.compute', args: { cluster: 'c'.repeat(400) }, source: 'command' },
       context(alex, echo, audit),
       echo,
@@ -190,7 +190,7 @@ describe('runSkill', () => {
 
   it('keeps undeclared and oversized arguments out of the audit log', async () => {
     const audit = new MemoryAuditLog();
-    await runSkill(
+    await propose(
       {
         skill: 'endpoint.scale',
         args: { endpoint: 'x'.repeat(5000), instances: 2, evil: 'DROP TABLE' },

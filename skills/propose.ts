@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import { UserFacingError } from '../core/errors';
 import type { AuditEvent } from '../core/ports';
 import type { SkillCatalog } from './catalog';
+import { proposeChange, type ProposeOutcome } from './change/propose-change';
 import type { SkillResult } from './results';
 import type { SkillContext, SkillDeclaration } from './skill';
 
@@ -12,13 +13,17 @@ export interface SkillRequest {
   /** Where the proposal came from, for the audit log. */
   source: 'command' | 'router' | 'card';
   confidence?: number;
+  /** Show what a change would do and create nothing (`--dry-run`, "what would happen if …"). */
+  dryRun?: boolean;
+  /** The requester marked the change an emergency ("emergency: …"). */
+  emergency?: { reason: string };
 }
 
 /**
  * The one choke point every request passes: look up → role check → validate arguments → policy →
  * execute → audit. The router only proposes; the declaration and this function decide.
  */
-export async function runSkill(
+export async function propose(
   request: SkillRequest,
   ctx: SkillContext,
   catalog: SkillCatalog,
@@ -58,21 +63,38 @@ export async function runSkill(
   }
   const args = parsed.data as Record<string, unknown>;
 
+  const changes = ctx.changes;
+  const jobs = ctx.jobs;
   // An incident action read from plain language pages people or stops an escalation, so it is never
   // taken in the turn: the skill shows what would happen and the strict command that does it.
   const suggestOnly = skill.kind === 'incident' && request.source === 'router';
-  const act = suggestOnly ? skill.preview : skill.run;
-  if (!act || skill.kind === 'change') {
-    // Change skills stay off until the approval flow exists: a port change operation must never be
-    // reachable from chat without it.
+  const run = suggestOnly ? undefined : skill.run;
+  const preview = suggestOnly ? skill.preview : undefined;
+  let work: Promise<Omit<ProposeOutcome, 'result'> & { result: SkillResult }>;
+  if (skill.kind === 'change' && changes && jobs) {
+    // A change is only ever proposed here: the landing zone's change operations are not in `ctx`.
+    work = proposeChange(
+      skill,
+      args,
+      {
+        ...(request.dryRun ? { dryRun: true } : {}),
+        ...(request.emergency ? { emergency: request.emergency } : {}),
+      },
+      { ...ctx, changes, jobs },
+    );
+  } else if (preview) {
+    work = preview(args, ctx).then((result) => ({ result, decision: 'suggested', outcome: 'ok' }));
+  } else if (run && skill.kind !== 'change') {
+    work = run(args, ctx).then((result) => ({ result, decision: 'allowed', outcome: 'ok' }));
+  } else {
     await audit('not-enabled', 'refused', args);
     return { view: 'not-enabled', skill: skill.id, title: skill.title, args };
   }
 
   const budgetInMs = ctx.turnBudgetInMs ?? defaultTurnBudgetInMs;
   try {
-    const result = await withinBudget(act(args, ctx), budgetInMs);
-    if (result === timedOut) {
+    const done = await withinBudget(work, budgetInMs);
+    if (done === timedOut) {
       await audit('allowed', 'timeout', args);
       return {
         view: 'message',
@@ -84,8 +106,8 @@ export async function runSkill(
           `Reference: ${ctx.correlationId.slice(0, 8)}.`,
       };
     }
-    await audit(suggestOnly ? 'suggested' : 'allowed', 'ok', args);
-    return result;
+    await audit(done.decision, done.outcome, args, done.detail);
+    return done.result;
   } catch (error) {
     if (error instanceof UserFacingError) {
       await audit('allowed', `error:${error.code}`, args, error.message);
