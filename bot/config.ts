@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
   SMTP_FROM: optionalText,
+  ALERTS_SHARED_SECRET: optionalText,
+  ALERTS_CONVERSATION_ID: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -123,6 +125,8 @@ export interface BotConfig {
   changeChannelId?: string;
   /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
   notify: NotifySettings;
+  /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
+  alerts?: { secret: string; conversationId?: string };
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -201,6 +205,25 @@ export function loadBotConfig(
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
     notify: readNotifySettings(e, landingZone.landingZone.name),
+    ...readAlertSettings(e),
+  };
+}
+
+function readAlertSettings(e: z.infer<typeof EnvSchema>): Pick<BotConfig, 'alerts'> {
+  if (!e.ALERTS_SHARED_SECRET) {
+    if (e.ALERTS_CONVERSATION_ID) {
+      throw new ConfigError('environment: ALERTS_CONVERSATION_ID is set but ALERTS_SHARED_SECRET is not.');
+    }
+    return {};
+  }
+  if (e.ALERTS_SHARED_SECRET.length < 24) {
+    throw new ConfigError('environment: ALERTS_SHARED_SECRET must be at least 24 characters long.');
+  }
+  return {
+    alerts: {
+      secret: e.ALERTS_SHARED_SECRET,
+      ...(e.ALERTS_CONVERSATION_ID ? { conversationId: e.ALERTS_CONVERSATION_ID } : {}),
+    },
   };
 }
 

@@ -31,6 +31,7 @@ import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
 import { changeJobHandlers } from '../skills/change/change-jobs';
 import { expireChange, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { receiveAlert } from '../skills/incident/alert-intake';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
@@ -224,6 +225,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       localMode: config.localMode,
       logger,
       health: () => health(config, database, state),
+      ...(config.alerts
+        ? {
+            alerts: {
+              secret: config.alerts.secret,
+              receive: (body: unknown) =>
+                receiveAlert(body, {
+                  chat: incidentChat,
+                  conversationId: config.alerts?.conversationId,
+                  audit,
+                  clock,
+                  logger,
+                }),
+            },
+          }
+        : {}),
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);

@@ -1,6 +1,6 @@
 import type { ChangePlan, ChangeRequest } from '../core/changes/change-request';
 import type { ChangeFacts, PolicyDecision } from '../core/policy/change-policy';
-import type { IncidentListResult, IncidentResult } from './incident/incident-results';
+import type { IncidentListResult, IncidentResult, MonitorAlertResult } from './incident/incident-results';
 import type { SkillId } from './skill';
 import type { StatusResult } from './status/status-results';
 
@@ -18,7 +18,8 @@ export type SkillResult =
   | ChangePreviewResult
   | ChangeListResult
   | IncidentResult
-  | IncidentListResult;
+  | IncidentListResult
+  | MonitorAlertResult;
 
 /** A change request: the proposal card, and every later state of it. Nothing has changed when it is first shown. */
 export interface ChangeRequestResult {

@@ -13,6 +13,7 @@ import { endpointStatusCard } from './endpoint-status.card';
 import { helpCard } from './help.card';
 import { incidentListCard } from './incident-list.card';
 import { incidentCard } from './incident.card';
+import { monitorAlertCard } from './monitor-alert.card';
 import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
@@ -66,6 +67,8 @@ export function renderResult(result: SkillResult, options: RenderOptions = {}): 
       return incidentCard(result);
     case 'incident.list':
       return incidentListCard(result);
+    case 'monitor-alert':
+      return monitorAlertCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

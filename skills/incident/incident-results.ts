@@ -51,3 +51,17 @@ export interface IncidentListResult {
   view: 'incident.list';
   incidents: IncidentView[];
 }
+
+/** An Azure Monitor alert that reached `POST /api/alerts`, with what to do about it. */
+export interface MonitorAlertResult {
+  view: 'monitor-alert';
+  rule: string;
+  alertSeverity: string;
+  condition: 'Fired' | 'Resolved';
+  resources: string[];
+  firedAt: string;
+  resolvedAt?: string;
+  description?: string;
+  /** "Declare incident" (the strict declare, with the suggested severity) and "Troubleshoot". */
+  suggestions: { label: string; command: string }[];
+}

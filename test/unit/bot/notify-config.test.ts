@@ -31,6 +31,16 @@ describe('notification settings from the environment', () => {
     });
   });
 
+  it('turns alert intake on with a shared secret of 24 characters or more', () => {
+    expect(loadBotConfig({}).alerts).toBeUndefined();
+    expect(
+      loadBotConfig({ ALERTS_SHARED_SECRET: 's'.repeat(24), ALERTS_CONVERSATION_ID: '19:ops@thread.tacv2' })
+        .alerts,
+    ).toEqual({ secret: 's'.repeat(24), conversationId: '19:ops@thread.tacv2' });
+    expect(() => loadBotConfig({ ALERTS_SHARED_SECRET: 'short' })).toThrow(/at least 24 characters/);
+    expect(() => loadBotConfig({ ALERTS_CONVERSATION_ID: '19:ops' })).toThrow(/ALERTS_SHARED_SECRET is not/);
+  });
+
   it.each([
     [{ SERVICENOW_INSTANCE_URL: 'https://x.service-now.com' }, /SERVICENOW_USER and SERVICENOW_PASSWORD/],
     [{ SMTP_HOST: 'smtp.contoso.com' }, /SMTP_FROM/],
