@@ -68,6 +68,22 @@ const EnvSchema = z.object({
     }),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
   JOB_POLL_INTERVAL_MS: integer(5_000, 0, 3_600_000),
+  SIM_CLOCK_START: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim();
+      if (!text) return undefined;
+      const at = new Date(text);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected an ISO-8601 instant such as 2026-12-05T06:59:00Z, got "${text}"`,
+        });
+        return z.NEVER;
+      }
+      return at;
+    }),
   CHANGE_CHANNEL_ID: optionalText,
   AZURE_SUBSCRIPTION_ID: optionalText,
   AZURE_RESOURCE_GROUP: optionalText,
@@ -119,6 +135,8 @@ export interface BotConfig {
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;
+  /** The simulator's clock starts here and runs at real speed (simulator only). */
+  simClockStart?: Date;
   /** How often this instance looks for due durable jobs; 0 switches the loop off (tests tick it themselves). */
   jobPollIntervalMs: number;
   /** Conversation id of the Teams channel where every change request is also posted for approvers. */
@@ -169,6 +187,11 @@ export function loadBotConfig(
     );
   }
 
+  if (e.SIM_CLOCK_START && e.LANDING_ZONE !== 'simulator') {
+    throw new ConfigError(
+      'environment: SIM_CLOCK_START only works with the simulator (LANDING_ZONE=simulator).',
+    );
+  }
   const configPath = e.OPSBOT_CONFIG ?? defaultConfigPath;
   const absolutePath = isAbsolute(configPath)
     ? configPath
@@ -203,6 +226,7 @@ export function loadBotConfig(
     simSeed: e.SIM_SEED,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
+    ...(e.SIM_CLOCK_START ? { simClockStart: e.SIM_CLOCK_START } : {}),
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
     notify: readNotifySettings(e, landingZone.landingZone.name),
     ...readAlertSettings(e),

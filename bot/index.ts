@@ -16,7 +16,7 @@ import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-d
 import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
-import { systemClock } from '../core/clock';
+import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
 import type { IncidentStore } from '../core/incidents/incident-store';
@@ -86,7 +86,7 @@ export interface RunningBot {
  */
 export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
   const config = loadBotConfig(options.env ?? process.env);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.simClockStart ? clockStartingAt(config.simClockStart) : systemClock);
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
 
   const { landingZone, scenarios } = await buildLandingZone(config, clock, logger);
