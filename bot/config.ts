@@ -10,6 +10,9 @@ import { ConfigError } from '../core/errors';
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
 
+/** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
+export const defaultKnowledgeDir = 'knowledge';
+
 const projectRoot = resolve(__dirname, '..');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -92,6 +95,8 @@ const EnvSchema = z.object({
   AZURE_LOG_ANALYTICS_WORKSPACE_ID: optionalText,
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
+  KNOWLEDGE_DIR: optionalText,
+  AZURE_ENDPOINT_REQUESTS_TABLE: optionalText,
   PAGERDUTY_ROUTING_KEY: optionalText,
   PAGERDUTY_SECURITY_ROUTING_KEY: optionalText,
   PAGERDUTY_EVENTS_URL: optionalText,
@@ -141,6 +146,8 @@ export interface BotConfig {
   jobPollIntervalMs: number;
   /** Conversation id of the Teams channel where every change request is also posted for approvers. */
   changeChannelId?: string;
+  /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
+  knowledge: { directory: string; path: string };
   /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
   notify: NotifySettings;
   /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
@@ -218,6 +225,7 @@ export function loadBotConfig(
       AZURE_LOG_ANALYTICS_WORKSPACE_ID: e.AZURE_LOG_ANALYTICS_WORKSPACE_ID,
       AZURE_CLIENT_ID: e.AZURE_CLIENT_ID,
       AZURE_STORAGE_CAPACITY_TB: e.AZURE_STORAGE_CAPACITY_TB,
+      AZURE_ENDPOINT_REQUESTS_TABLE: e.AZURE_ENDPOINT_REQUESTS_TABLE,
     },
     simScenarios: (e.SIM_SCENARIOS ?? '')
       .split(',')
@@ -228,6 +236,12 @@ export function loadBotConfig(
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
     ...(e.SIM_CLOCK_START ? { simClockStart: e.SIM_CLOCK_START } : {}),
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
+    knowledge: {
+      directory: e.KNOWLEDGE_DIR ?? defaultKnowledgeDir,
+      path: e.KNOWLEDGE_DIR
+        ? resolve(options.cwd ?? process.cwd(), e.KNOWLEDGE_DIR)
+        : join(projectRoot, defaultKnowledgeDir),
+    },
     notify: readNotifySettings(e, landingZone.landingZone.name),
     ...readAlertSettings(e),
   };

@@ -19,6 +19,7 @@ import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zo
 import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
@@ -39,6 +40,7 @@ import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
+import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
 import { ProactiveIncidentChat } from './proactive-incident-chat';
 import { BotServer } from './server';
@@ -73,6 +75,8 @@ export interface RunningBot {
   /** Settles when every change run started by a button press has finished. */
   settled(): Promise<void>;
   logger: Logger;
+  /** The runbook knowledge base built from `KNOWLEDGE_DIR` at start. */
+  knowledge: KnowledgeBase;
   incidents: IncidentStore;
   /** The durable jobs every instance on the database shares (escalation timers, approval expiry, …). */
   jobs: JobStore;
@@ -161,6 +165,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       },
       logger,
     });
+    const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
+    logKnowledgeLoad(logger, knowledge);
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -173,6 +179,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
+      knowledge,
       services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
     });
 
@@ -184,6 +191,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         config: config.landingZone,
         localMode: config.localMode,
         scenarios,
+        knowledge,
         audit,
         clock,
         logger,
@@ -261,6 +269,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       runDueJobs: () => runner.tick(),
       settled,
       logger,
+      knowledge,
       incidents,
       jobs,
       close: () =>
@@ -357,6 +366,22 @@ async function health(config: BotConfig, database: Database, state: SqlKeyValueS
     landingZone: config.landingZoneKind,
     database: databaseOk ? database.dialect : `${database.dialect} (unreachable)`,
   };
+}
+
+/** One line for the load, and one warning per skipped page naming the file and the problem. */
+function logKnowledgeLoad(logger: Logger, knowledge: KnowledgeBase): void {
+  const report = knowledge.lastLoad();
+  const log = logger.child({ component: 'knowledge' });
+  for (const skipped of report.skipped) log.warn(skipped, 'runbook page skipped');
+  log.info(
+    {
+      directory: report.directory,
+      pages: report.pages,
+      sections: report.sections,
+      skipped: report.skipped.length,
+    },
+    'runbooks loaded',
+  );
 }
 
 function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {

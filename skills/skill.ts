@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { ChangeStore } from '../core/changes/change-request';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { Notifier } from '../core/incidents/notifier';
 import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
@@ -66,6 +67,8 @@ export interface SkillContext {
   changes?: ChangeStore;
   /** Durable jobs (approval expiry, escalation timers, notification retries); required with `changes` and `incidents`. */
   jobs?: JobStore;
+  /** The runbook knowledge base `troubleshoot.ask` answers from; absent when none is loaded. */
+  knowledge?: KnowledgeBase;
   /** Incidents and their timelines; the incident skills say they are not enabled without it. */
   incidents?: IncidentStore;
   /** Where incident notifications go (PagerDuty, ServiceNow, e-mail, or recorded only). */

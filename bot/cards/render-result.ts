@@ -18,6 +18,7 @@ import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
 import { quotaStatusCard } from './quota-status.card';
+import { runbookAnswerCard } from './runbook-answer.card';
 import { statusOverviewCard } from './status-overview.card';
 
 /** Who a card is drawn for and what it shows around the result. */
@@ -63,6 +64,8 @@ export function renderResult(result: SkillResult, options: RenderOptions = {}): 
       return alertsStatusCard(result);
     case 'clarify':
       return clarifyCard(result);
+    case 'runbook-answer':
+      return runbookAnswerCard(result);
     case 'incident':
       return incidentCard(result);
     case 'incident.list':
