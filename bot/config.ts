@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/v4';
 import type { AzureLandingZoneEnv } from '../adapters/azure/create-azure-landing-zone';
+import type { NotifySettings } from '../adapters/notify/create-notifier';
 import { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ConfigError } from '../core/errors';
 
@@ -96,6 +97,20 @@ const EnvSchema = z.object({
   AZURE_STORAGE_CAPACITY_TB: optionalText,
   KNOWLEDGE_DIR: optionalText,
   AZURE_ENDPOINT_REQUESTS_TABLE: optionalText,
+  PAGERDUTY_ROUTING_KEY: optionalText,
+  PAGERDUTY_SECURITY_ROUTING_KEY: optionalText,
+  PAGERDUTY_EVENTS_URL: optionalText,
+  SERVICENOW_INSTANCE_URL: optionalText,
+  SERVICENOW_USER: optionalText,
+  SERVICENOW_PASSWORD: optionalText,
+  SMTP_HOST: optionalText,
+  SMTP_PORT: integer(587, 1, 65535),
+  SMTP_SECURE: choice(['false', 'true'], 'false'),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText,
+  ALERTS_SHARED_SECRET: optionalText,
+  ALERTS_CONVERSATION_ID: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -133,6 +148,10 @@ export interface BotConfig {
   changeChannelId?: string;
   /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
   knowledge: { directory: string; path: string };
+  /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
+  notify: NotifySettings;
+  /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
+  alerts?: { secret: string; conversationId?: string };
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -187,9 +206,10 @@ export function loadBotConfig(
       ? resolve(options.cwd ?? process.cwd(), configPath)
       : join(projectRoot, configPath);
 
+  const landingZone = readLandingZoneConfig(configPath, absolutePath);
   return {
     configPath,
-    landingZone: readLandingZoneConfig(configPath, absolutePath),
+    landingZone,
     localMode,
     credentials,
     port: e.PORT,
@@ -222,7 +242,84 @@ export function loadBotConfig(
         ? resolve(options.cwd ?? process.cwd(), e.KNOWLEDGE_DIR)
         : join(projectRoot, defaultKnowledgeDir),
     },
+    notify: readNotifySettings(e, landingZone.landingZone.name),
+    ...readAlertSettings(e),
   };
+}
+
+function readAlertSettings(e: z.infer<typeof EnvSchema>): Pick<BotConfig, 'alerts'> {
+  if (!e.ALERTS_SHARED_SECRET) {
+    if (e.ALERTS_CONVERSATION_ID) {
+      throw new ConfigError('environment: ALERTS_CONVERSATION_ID is set but ALERTS_SHARED_SECRET is not.');
+    }
+    return {};
+  }
+  if (e.ALERTS_SHARED_SECRET.length < 24) {
+    throw new ConfigError('environment: ALERTS_SHARED_SECRET must be at least 24 characters long.');
+  }
+  return {
+    alerts: {
+      secret: e.ALERTS_SHARED_SECRET,
+      ...(e.ALERTS_CONVERSATION_ID ? { conversationId: e.ALERTS_CONVERSATION_ID } : {}),
+    },
+  };
+}
+
+/** The real notifiers the environment configures; `source` names the landing zone in PagerDuty events. */
+function readNotifySettings(e: z.infer<typeof EnvSchema>, source: string): NotifySettings {
+  const settings: NotifySettings = {};
+  if (e.PAGERDUTY_ROUTING_KEY) {
+    settings.pagerDuty = {
+      routingKey: e.PAGERDUTY_ROUTING_KEY,
+      securityRoutingKey: e.PAGERDUTY_SECURITY_ROUTING_KEY,
+      eventsUrl: httpUrl('PAGERDUTY_EVENTS_URL', e.PAGERDUTY_EVENTS_URL),
+      source,
+    };
+  } else if (e.PAGERDUTY_SECURITY_ROUTING_KEY || e.PAGERDUTY_EVENTS_URL) {
+    throw new ConfigError(
+      'environment: PAGERDUTY_SECURITY_ROUTING_KEY and PAGERDUTY_EVENTS_URL need PAGERDUTY_ROUTING_KEY.',
+    );
+  }
+  if (e.SERVICENOW_INSTANCE_URL || e.SERVICENOW_USER || e.SERVICENOW_PASSWORD) {
+    if (!e.SERVICENOW_INSTANCE_URL || !e.SERVICENOW_USER || !e.SERVICENOW_PASSWORD) {
+      throw new ConfigError(
+        'environment: ServiceNow needs all of SERVICENOW_INSTANCE_URL, SERVICENOW_USER and SERVICENOW_PASSWORD.',
+      );
+    }
+    settings.serviceNow = {
+      instanceUrl: httpUrl('SERVICENOW_INSTANCE_URL', e.SERVICENOW_INSTANCE_URL)!,
+      user: e.SERVICENOW_USER,
+      password: e.SERVICENOW_PASSWORD,
+    };
+  }
+  if (e.SMTP_HOST) {
+    if (!e.SMTP_FROM)
+      throw new ConfigError('environment: SMTP_HOST is set but SMTP_FROM (the sender address) is not.');
+    if (e.SMTP_PASSWORD && !e.SMTP_USER)
+      throw new ConfigError('environment: SMTP_PASSWORD is set but SMTP_USER is not.');
+    settings.smtp = {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE === 'true',
+      user: e.SMTP_USER,
+      password: e.SMTP_PASSWORD,
+      from: e.SMTP_FROM,
+    };
+  }
+  return settings;
+}
+
+function httpUrl(variable: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`environment: ${variable} is not a URL.`);
+  }
+  if (!/^https?:$/.test(url.protocol))
+    throw new ConfigError(`environment: ${variable} must be an http(s) URL.`);
+  return value;
 }
 
 function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefined {

@@ -5,9 +5,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type pino from 'pino';
+import { createNotifier } from '../adapters/notify/create-notifier';
 import { openDatabase, type Database } from '../adapters/storage/database';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -18,7 +20,9 @@ import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
+import type { JobStore } from '../core/scheduling/job-store';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
@@ -28,6 +32,8 @@ import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
 import { changeJobHandlers } from '../skills/change/change-jobs';
 import { expireChange, markInterrupted, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { receiveAlert } from '../skills/incident/alert-intake';
+import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
@@ -36,6 +42,7 @@ import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
 import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
+import { ProactiveIncidentChat } from './proactive-incident-chat';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
 
@@ -70,6 +77,9 @@ export interface RunningBot {
   logger: Logger;
   /** The runbook knowledge base built from `KNOWLEDGE_DIR` at start. */
   knowledge: KnowledgeBase;
+  incidents: IncidentStore;
+  /** The durable jobs every instance on the database shares (escalation timers, approval expiry, …). */
+  jobs: JobStore;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -115,18 +125,45 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       onChanged: (change) => changeCards.update(change),
     };
     const inFlight = new Set<Promise<unknown>>();
+    // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
+    const incidents = new SqlIncidentStore(database);
+    const incidentChat = new ProactiveIncidentChat({
+      adapter,
+      appId: config.credentials?.appId ?? '',
+      directory,
+      render: (result) => renderResult(result, { simulated: landingZone.simulated }),
+      logger,
+    });
+    const notifications = createNotifier(config.notify, {
+      audit,
+      clock,
+      post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
+    });
+    // ---- end of incidents
     const runner = new JobRunner({
       store: jobs,
       clock,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      handlers: changeJobHandlers({
-        expire: async (changeId) => {
-          const change = await changes.get(changeId);
-          if (change) await expireChange(change, executeDeps);
-        },
-        run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
-        interrupted: (changeId) => markInterrupted(changeId, executeDeps),
-      }),
+      handlers: {
+        ...changeJobHandlers({
+          expire: async (changeId) => {
+            const change = await changes.get(changeId);
+            if (change) await expireChange(change, executeDeps);
+          },
+          run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
+          interrupted: (changeId) => markInterrupted(changeId, executeDeps),
+        }),
+        ...incidentJobHandlers({
+          store: incidents,
+          jobs,
+          notifier: notifications.notifier,
+          config: config.landingZone,
+          clock,
+          audit,
+          logger,
+          chat: incidentChat,
+        }),
+      },
       logger,
     });
     const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
@@ -144,6 +181,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
+      services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
     });
 
     const app = createOpsbotApp({
@@ -161,6 +199,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         render: renderResult,
         changeCards,
         simulated: landingZone.simulated,
+        onSent: async (result, activityId) => {
+          if (result.view !== 'incident') return;
+          // The first incident card sent is the one updated in place from then on.
+          const incident = await incidents.get(result.incident.id);
+          if (incident && !incident.cardActivityId) {
+            await incidents.annotate(incident.id, { cardActivityId: activityId });
+          }
+        },
       },
       cardActions: {
         config: config.landingZone,
@@ -188,10 +234,26 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       localMode: config.localMode,
       logger,
       health: () => health(config, database, state),
+      ...(config.alerts
+        ? {
+            alerts: {
+              secret: config.alerts.secret,
+              receive: (body: unknown) =>
+                receiveAlert(body, {
+                  chat: incidentChat,
+                  conversationId: config.alerts?.conversationId,
+                  audit,
+                  clock,
+                  logger,
+                }),
+            },
+          }
+        : {}),
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);
     if (config.jobPollIntervalMs > 0) runner.start(config.jobPollIntervalMs);
+    logger.info({ notifiers: notifications.configured }, 'incident notifiers');
     const settled = async () => {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     };
@@ -209,11 +271,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       settled,
       logger,
       knowledge,
+      incidents,
+      jobs,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
           await runner.stop();
           await settled();
+          notifications.close();
           await database.close();
           logger.info('stopped');
         })()),

@@ -50,6 +50,8 @@ export interface ConversationDialogOptions {
   jobs?: JobStore;
   /** The runbook knowledge base `troubleshoot.ask` answers from. */
   knowledge?: KnowledgeBase;
+  /** Optional services handed to every skill (incidents, notifier, durable jobs, proactive chat). */
+  services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
 }
 
 const exampleCommands: { label: string; command: string }[] = [
@@ -207,6 +209,7 @@ export class ConversationDialog {
         ? { changes: this.options.changes, jobs: this.options.jobs }
         : {}),
       knowledge,
+      ...this.options.services,
     };
   }
 

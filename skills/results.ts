@@ -2,6 +2,7 @@ import type { ChangePlan, ChangeRequest } from '../core/changes/change-request';
 import type { ChangeFacts, PolicyDecision } from '../core/policy/change-policy';
 import type { CheckStatus } from '../core/baselines';
 import type { RunbookStep } from '../core/knowledge/knowledge-base';
+import type { IncidentListResult, IncidentResult, MonitorAlertResult } from './incident/incident-results';
 import type { SkillId } from './skill';
 import type { StatusResult } from './status/status-results';
 
@@ -18,7 +19,10 @@ export type SkillResult =
   | ChangeRequestResult
   | ChangePreviewResult
   | ChangeListResult
-  | RunbookAnswerResult;
+  | RunbookAnswerResult
+  | IncidentResult
+  | IncidentListResult
+  | MonitorAlertResult;
 
 /** A change request: the proposal card, and every later state of it. Nothing has changed when it is first shown. */
 export interface ChangeRequestResult {
@@ -143,4 +147,4 @@ export interface RunbookAnswerResult {
   suggestions: { label: string; command: string }[];
 }
 
-export type { StatusResult };
+export type { IncidentListResult, IncidentResult, StatusResult };

@@ -11,6 +11,9 @@ import { clarifyCard } from './clarify.card';
 import { computeStatusCard } from './compute-status.card';
 import { endpointStatusCard } from './endpoint-status.card';
 import { helpCard } from './help.card';
+import { incidentListCard } from './incident-list.card';
+import { incidentCard } from './incident.card';
+import { monitorAlertCard } from './monitor-alert.card';
 import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
@@ -63,6 +66,12 @@ export function renderResult(result: SkillResult, options: RenderOptions = {}): 
       return clarifyCard(result);
     case 'runbook-answer':
       return runbookAnswerCard(result);
+    case 'incident':
+      return incidentCard(result);
+    case 'incident.list':
+      return incidentListCard(result);
+    case 'monitor-alert':
+      return monitorAlertCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

@@ -30,6 +30,8 @@ export interface MessageHandlerOptions {
   /** Records and posts change-request cards; without it they are only sent here. */
   changeCards?: ChangeCards;
   simulated?: boolean;
+  /** Told the activity id of each result sent (the incident card is updated in place later). */
+  onSent?: (result: SkillResult, activityId: string) => Promise<void>;
 }
 
 /**
@@ -83,6 +85,12 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         if (result.view === 'change-request' && activityId) {
           await cards.publish(context, result.change, activityId, turn.caller, result.fresh === true);
         }
+      }
+    }
+    if (options.onSent) {
+      for (const [i, result] of results.entries()) {
+        const activityId = sent[i]?.id;
+        if (activityId) await options.onSent(result, activityId);
       }
     }
   };
