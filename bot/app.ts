@@ -9,7 +9,11 @@ import {
   createConversationUpdateHandler,
   type ConversationUpdateHandlerOptions,
 } from './handlers/conversation-update.handler';
-import { createMessageHandler, type MessageHandlerOptions } from './handlers/message.handler';
+import {
+  createMessageHandler,
+  createTurnRunner,
+  type MessageHandlerOptions,
+} from './handlers/message.handler';
 
 /** What the teams-ai application is built from. */
 export interface OpsbotAppOptions {
@@ -34,8 +38,16 @@ export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnStat
   });
   app.activity('message', createMessageHandler(options.message));
   // Every verb goes to one handler, which refuses the verbs it does not know with a sentence.
-  if (options.cardActions)
-    app.adaptiveCards.actionExecute(/.*/, createCardActionHandler(options.cardActions));
+  if (options.cardActions) {
+    const runTurn = createTurnRunner(options.message);
+    app.adaptiveCards.actionExecute(
+      /.*/,
+      createCardActionHandler({
+        ...options.cardActions,
+        runCommand: (context, command) => runTurn(context, command, 'card'),
+      }),
+    );
+  }
   app.conversationUpdate(
     'membersAdded',
     createConversationUpdateHandler({

@@ -19,7 +19,7 @@ export interface CardElement {
   [property: string]: unknown;
 }
 
-/** A card button. opsbot's buttons are `Action.Submit` that send a command as if it were typed. */
+/** A card button. opsbot's buttons are `Action.Execute` verbs: change verbs with ids, or `command.run` with a command. */
 export interface CardAction {
   type: 'Action.Submit' | 'Action.OpenUrl' | 'Action.ShowCard' | 'Action.Execute';
   title: string;
@@ -27,9 +27,9 @@ export interface CardAction {
 }
 
 /**
- * The data of an opsbot command button: the strict command, read by the bot from `value.opsbot.command`.
- * No `msteams` messageBack/imBack: the Agents Playground drops such submits, and the bot does not need
- * the text echoed, since every reply card says what it answers.
+ * The data of an opsbot command button (`command.run`): the strict command. Cards posted before buttons
+ * were verbs sent it as an `Action.Submit` in `value.opsbot.command`; the message handler still takes those.
+ * No `msteams` messageBack/imBack: the Agents Playground drops such submits.
  */
 export interface CommandActionData {
   opsbot: { command: string };

@@ -28,6 +28,9 @@ export const cardKit = {
   plural,
 };
 
+/** The verb of a command button. */
+export const commandVerb = 'command.run';
+
 /** Most buttons a card shows; more would wrap into an overflow menu on narrow clients. */
 const maxActions = 5;
 
@@ -127,9 +130,14 @@ function statusRow(label: string, value: string, status: CheckStatus): CardEleme
 }
 
 /** A button that sends `command` as if the user had typed it. */
+/**
+ * A button that runs a strict command: a Universal Action with the verb `command.run`. The bot answers
+ * the invoke with a short message (the card stays as it is) and posts the command's results as new
+ * messages, through the same choke point as typed text.
+ */
 function commandAction(step: { label: string; command: string }): CardAction {
   const data: CommandActionData = { opsbot: { command: step.command } };
-  return { type: 'Action.Submit', title: step.label, data };
+  return { type: 'Action.Execute', title: step.label, verb: commandVerb, data };
 }
 
 function commandActions(steps: { label: string; command: string }[]): CardAction[] {

@@ -1,5 +1,5 @@
 import type { ClarifyResult } from '../../skills/results';
-import type { AdaptiveCard, CardAction, CardElement, CommandActionData } from './adaptive-card';
+import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card';
 import { cardKit as k } from './card-kit';
 
 /** Renders a clarifying question: the question, an optional hint, and each choice as a button that sends its command back. */
@@ -14,9 +14,9 @@ export function clarifyCard(result: ClarifyResult): AdaptiveCard {
     k.text(result.question),
   ];
   if (result.hint) items.push(k.text(result.hint, { isSubtle: true, size: 'Small' }));
-  const actions: CardAction[] = result.choices.slice(0, 5).map((choice) => {
-    const data: CommandActionData = { opsbot: { command: choice.command } };
-    return { type: 'Action.Submit', title: choice.label, data };
-  });
+  // One button per choice, duplicates kept: two choices may send the same answer under different labels.
+  const actions: CardAction[] = result.choices
+    .slice(0, 5)
+    .map((choice) => k.commandAction({ label: choice.label, command: choice.command }));
   return k.card([{ type: 'Container', style: 'emphasis', items }], actions);
 }

@@ -145,6 +145,7 @@ export async function runChat(options: ChatOptions): Promise<number> {
           );
         return;
       case 'Action.Execute': {
+        write(`you (button) > ${button.title}\n`);
         const result = await post(
           {
             type: 'invoke',

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
 import { execute, type ExecuteDeps } from '../../skills/execute';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import { commandVerb } from '../cards/card-kit';
 import { messageCard } from '../cards/message.card';
 import type { ChangeCards } from '../change-cards';
 import { callerOf } from './caller';
@@ -20,7 +21,12 @@ export interface CardActionHandlerOptions {
   logger: Logger;
   /** Runs started by a press; the server waits for them when it stops. */
   inFlight: Set<Promise<unknown>>;
+  /** Runs a `command.run` button's command as a turn of its own, posting its results as new messages. */
+  runCommand?: (context: TurnContext, command: string) => Promise<void>;
 }
+
+/** Longest command a `command.run` button may carry; the strict commands are short. */
+const maxCommandLength = 500;
 
 /**
  * Handles `adaptiveCard/action` invokes (Universal Actions). The verb picks what to do; the card's
@@ -42,6 +48,27 @@ export function createCardActionHandler(options: CardActionHandlerOptions) {
     const correlationId = randomUUID();
     await options.cards.remember(context, options.clock.now());
     logger.debug({ correlationId, verb, activityId: activity.id }, 'card action');
+
+    if (verb === commandVerb && options.runCommand) {
+      const command = (fields as { opsbot?: { command?: unknown } }).opsbot?.command;
+      const valid =
+        typeof command === 'string' && command.trim().length > 0 && command.length <= maxCommandLength;
+      if (valid) await options.runCommand(context, command);
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 200,
+          body: {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.activity.message',
+            value: valid
+              ? 'Done: see the answer below.'
+              : 'That button carries no command I can run; nothing was done.',
+          },
+        },
+      });
+      return '';
+    }
 
     let card: AdaptiveCard;
     if (verb === 'proposal.refresh') {

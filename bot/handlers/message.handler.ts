@@ -35,16 +35,29 @@ export interface MessageHandlerOptions {
 }
 
 /**
- * Handles a message activity: strips @mentions, takes the `sim …` and `kb …` meta-commands, hands
- * everything else to the conversation dialog and sends each result as an Adaptive Card. A card
- * button's command arrives in `value.opsbot.command` (a plain Action.Submit), usually without text.
+ * Handles a message activity as one turn. A button of a card posted before buttons were verbs sends
+ * its command in `value.opsbot.command` (an Action.Submit), usually without text.
  */
 export function createMessageHandler(options: MessageHandlerOptions) {
-  const logger = options.logger.child({ component: 'message-handler' });
+  const runTurn = createTurnRunner(options);
   return async (context: TurnContext, _state: TurnState): Promise<void> => {
     const activity = context.activity;
     const fromCard = !activity.text?.trim() && typeof commandFromValue(activity) === 'string';
-    const text = stripMentions(activity.text?.trim() ? activity.text : (commandFromValue(activity) ?? ''));
+    const text = activity.text?.trim() ? activity.text : (commandFromValue(activity) ?? '');
+    await runTurn(context, text, fromCard ? 'card' : 'typed');
+  };
+}
+
+/**
+ * One turn from text to posted cards: strips @mentions, takes the `sim …` and `kb …` meta-commands,
+ * hands everything else to the conversation dialog, sends each result as an Adaptive Card and posts
+ * change-request cards for their approvers. Messages and `command.run` buttons both come here.
+ */
+export function createTurnRunner(options: MessageHandlerOptions) {
+  const logger = options.logger.child({ component: 'message-handler' });
+  return async (context: TurnContext, rawText: string, origin: 'typed' | 'card'): Promise<void> => {
+    const activity = context.activity;
+    const text = stripMentions(rawText);
     const turn = {
       text,
       caller: callerOf(activity, options.config),
@@ -52,18 +65,14 @@ export function createMessageHandler(options: MessageHandlerOptions) {
       correlationId: randomUUID(),
     };
     logger.debug(
-      { correlationId: turn.correlationId, activityId: activity.id, length: text.length },
+      { correlationId: turn.correlationId, activityId: activity.id, length: text.length, origin },
       'message',
     );
 
     const meta = (await handleSimCommand(turn, options)) ?? (await handleKbCommand(turn, options));
     const results = meta
       ? [meta]
-      : await options.dialog.handleMessage({
-          ...turn,
-          localMode: options.localMode,
-          origin: fromCard ? 'card' : 'typed',
-        });
+      : await options.dialog.handleMessage({ ...turn, localMode: options.localMode, origin });
 
     const cards = options.changeCards;
     if (cards) await cards.remember(context, options.clock.now());

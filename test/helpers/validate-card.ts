@@ -74,10 +74,11 @@ export function cardCommands(json: unknown): { title: string; command: string }[
   const actions = ((json as { actions?: Record<string, unknown>[] }).actions ?? []) as {
     type: string;
     title: string;
+    verb?: string;
     data?: { opsbot?: { command: string } };
   }[];
   return actions
-    .filter((a) => a.type === 'Action.Submit')
+    .filter((a) => a.type === 'Action.Submit' || (a.type === 'Action.Execute' && a.verb === 'command.run'))
     .map((a) => ({ title: a.title, command: a.data?.opsbot?.command ?? '' }));
 }
 

@@ -228,6 +228,23 @@ describe('change requests over HTTP', () => {
     expect(await changeOps()).toBe(0);
   });
 
+  it('runs a command button as the verb command.run: a short invoke answer and the result as a new card', async () => {
+    const asked = await t.say('xyzzy plugh frobnicate', { conversationId });
+    const button = (
+      t.cards(asked)[0].actions as { type: string; verb?: string; title: string; data: unknown }[]
+    ).find((a) => a.verb === 'command.run');
+    expect(button?.type).toBe('Action.Execute');
+    const pressed = await press('alex', 'command.run', button!.data);
+    expect(pressed.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+    });
+    expect(t.cards(pressed)).toHaveLength(1);
+    const unrunnable = await press('alex', 'command.run', { opsbot: { command: 'x'.repeat(600) } });
+    expect(unrunnable.body).toMatchObject({ value: expect.stringContaining('nothing was done') });
+    expect(t.cards(unrunnable)).toHaveLength(0);
+  });
+
   it('shows a dry run without creating anything, and lists change records', async () => {
     const dry = await t.say('scale fraud-detection 12 --dry-run', { conversationId });
     expect(cardText(t.cards(dry)[0])).toContain('Dry run');

@@ -24,13 +24,15 @@ describe('clarify card', () => {
     expect(JSON.stringify(card.body)).toContain('Which endpoint?');
     expect(card.actions).toEqual([
       {
-        type: 'Action.Submit',
+        type: 'Action.Execute',
         title: 'fraud-detection',
+        verb: 'command.run',
         data: { opsbot: { command: 'fraud-detection' } },
       },
       {
-        type: 'Action.Submit',
+        type: 'Action.Execute',
         title: 'Cancel',
+        verb: 'command.run',
         data: { opsbot: { command: 'cancel' } },
       },
     ]);
