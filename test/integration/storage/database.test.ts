@@ -95,7 +95,12 @@ describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
     const url = await scratch.newUrl();
     const first = await scratch.open(url);
     expect(first.dialect).toBe(engine);
-    expect(first.appliedMigrations).toEqual(['001-audit-and-kv', '002-change-requests', '003-durable-jobs']);
+    expect(first.appliedMigrations).toEqual([
+      '001-audit-and-kv',
+      '002-change-requests',
+      '003-durable-jobs',
+      '005-activity-deliveries',
+    ]);
     await new SqlAuditLog(first).append({
       at: new Date('2025-03-01T08:00:00.000Z'),
       correlationId: 'c-1',
