@@ -65,14 +65,34 @@ export function createDeliveryPolicy(options: DeliveryPolicyOptions): DeliveryPo
         const remaining = options.budgetInMs - (performance.now() - started);
         const timeout = Math.min(options.attemptTimeoutInMs, remaining);
         if (timeout <= 0) throw new OutboundDeadlineError(request.url, options.budgetInMs);
-        const response = await attemptOnce(request, next, Math.ceil(timeout));
-        if (!retriedStatuses.has(response.status) || attempt >= maxAttempts) return response;
-        const delay = retryDelay(response, attempt, baseDelay, random);
-        if (performance.now() - started + delay >= options.budgetInMs) return response;
+        let outcome: { response: PipelineResponseLike } | { error: unknown };
+        try {
+          outcome = { response: await attemptOnce(request, next, Math.ceil(timeout)) };
+        } catch (error) {
+          if (error instanceof OutboundDeadlineError) throw error;
+          outcome = { error };
+        }
+        // The deserializer throws for an error status; the status is on the error then.
+        const answered = 'response' in outcome ? outcome.response : responseOf(outcome.error);
+        const retry = answered !== undefined && retriedStatuses.has(answered.status) && attempt < maxAttempts;
+        const delay = retry ? retryDelay(answered, attempt, baseDelay, random) : 0;
+        if (!retry || performance.now() - started + delay >= options.budgetInMs) {
+          if ('response' in outcome) return outcome.response;
+          throw outcome.error;
+        }
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     },
   };
+}
+
+/** The HTTP answer carried by a pipeline error (core-rest-pipeline's `RestError`), if any. */
+function responseOf(error: unknown): PipelineResponseLike | undefined {
+  const { statusCode, response } = (error ?? {}) as { statusCode?: unknown; response?: PipelineResponseLike };
+  if (response && typeof response.status === 'number') return response;
+  return typeof statusCode === 'number'
+    ? { status: statusCode, headers: { get: () => undefined } }
+    : undefined;
 }
 
 async function attemptOnce(
