@@ -34,7 +34,7 @@ import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
 import { createDeliveryPolicy } from './edge/connector-delivery.policy';
-import { OpsbotAuthentication } from './edge/opsbot-authentication';
+import { channelSettingsWith, OpsbotAuthentication } from './edge/opsbot-authentication';
 import { RedeliveryGuard } from './edge/redelivery-guard';
 import { installSigningKeyCache } from './edge/signing-key-cache';
 import { UndeliveredError, undeliveredAudit } from './edge/undelivered-audit.middleware';
@@ -263,7 +263,7 @@ function buildAdapter(config: BotConfig, logger: Logger, audit: AuditLog, clock:
         MicrosoftAppPassword: credentials.appPassword,
         MicrosoftAppType: credentials.appType,
         MicrosoftAppTenantId: credentials.tenantId,
-        ...(config.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl } : {}),
+        ...(config.openIdMetadataUrl ? channelSettingsWith(config.openIdMetadataUrl) : {}),
       }
     : {};
   // The edge (issue 12): bounded signing-key fetches, deadlines on every connector call, undelivered replies audited.

@@ -1,4 +1,5 @@
 import {
+  CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -9,8 +10,27 @@ import type {
   ConnectorClient,
   ConnectorFactory,
 } from 'botframework-connector';
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { deliveryPolicyName, type DeliveryPolicy } from './connector-delivery.policy';
+
+/**
+ * The public cloud's channel settings with another OpenID metadata document (a sovereign cloud's, or a
+ * test's). The SDK takes a custom configuration whole: naming one URL leaves every other one unset.
+ */
+export function channelSettingsWith(
+  openIdMetadataUrl: string,
+): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /** What the authentication needs beyond the Bot Framework settings. */
 export interface OpsbotAuthenticationOptions {
