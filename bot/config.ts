@@ -3,11 +3,15 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/v4';
 import type { AzureLandingZoneEnv } from '../adapters/azure/create-azure-landing-zone';
+import type { NotifySettings } from '../adapters/notify/create-notifier';
 import { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ConfigError } from '../core/errors';
 
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
+
+/** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
+export const defaultKnowledgeDir = 'knowledge';
 
 const projectRoot = resolve(__dirname, '..');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -67,6 +71,22 @@ const EnvSchema = z.object({
     }),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000),
   JOB_POLL_INTERVAL_MS: integer(5_000, 0, 3_600_000),
+  SIM_CLOCK_START: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim();
+      if (!text) return undefined;
+      const at = new Date(text);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected an ISO-8601 instant such as 2026-12-05T06:59:00Z, got "${text}"`,
+        });
+        return z.NEVER;
+      }
+      return at;
+    }),
   CHANGE_CHANNEL_ID: optionalText,
   ACTIVITY_DEDUP_WINDOW_MS: integer(86_400_000, 1_000, 2_592_000_000),
   TURN_DEADLINE_MS: integer(14_000, 100, 120_000),
@@ -79,6 +99,22 @@ const EnvSchema = z.object({
   AZURE_LOG_ANALYTICS_WORKSPACE_ID: optionalText,
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
+  KNOWLEDGE_DIR: optionalText,
+  AZURE_ENDPOINT_REQUESTS_TABLE: optionalText,
+  PAGERDUTY_ROUTING_KEY: optionalText,
+  PAGERDUTY_SECURITY_ROUTING_KEY: optionalText,
+  PAGERDUTY_EVENTS_URL: optionalText,
+  SERVICENOW_INSTANCE_URL: optionalText,
+  SERVICENOW_USER: optionalText,
+  SERVICENOW_PASSWORD: optionalText,
+  SMTP_HOST: optionalText,
+  SMTP_PORT: integer(587, 1, 65535),
+  SMTP_SECURE: choice(['false', 'true'], 'false'),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText,
+  ALERTS_SHARED_SECRET: optionalText,
+  ALERTS_CONVERSATION_ID: optionalText,
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -108,6 +144,8 @@ export interface BotConfig {
   simScenarios: string[];
   simSeed?: number;
   shutdownGraceMs: number;
+  /** The simulator's clock starts here and runs at real speed (simulator only). */
+  simClockStart?: Date;
   /** How often this instance looks for due durable jobs; 0 switches the loop off (tests tick it themselves). */
   jobPollIntervalMs: number;
   /** Conversation id of the Teams channel where every change request is also posted for approvers. */
@@ -120,6 +158,12 @@ export interface BotConfig {
   outboundTimeoutMs: number;
   /** The Bot Framework channel's OpenID metadata, when not the public cloud's (sovereign clouds, tests). */
   openIdMetadataUrl?: string;
+  /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
+  knowledge: { directory: string; path: string };
+  /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
+  notify: NotifySettings;
+  /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
+  alerts?: { secret: string; conversationId?: string };
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -162,6 +206,11 @@ export function loadBotConfig(
     );
   }
 
+  if (e.SIM_CLOCK_START && e.LANDING_ZONE !== 'simulator') {
+    throw new ConfigError(
+      'environment: SIM_CLOCK_START only works with the simulator (LANDING_ZONE=simulator).',
+    );
+  }
   const configPath = e.OPSBOT_CONFIG ?? defaultConfigPath;
   const absolutePath = isAbsolute(configPath)
     ? configPath
@@ -169,9 +218,10 @@ export function loadBotConfig(
       ? resolve(options.cwd ?? process.cwd(), configPath)
       : join(projectRoot, configPath);
 
+  const landingZone = readLandingZoneConfig(configPath, absolutePath);
   return {
     configPath,
-    landingZone: readLandingZoneConfig(configPath, absolutePath),
+    landingZone,
     localMode,
     credentials,
     port: e.PORT,
@@ -187,6 +237,7 @@ export function loadBotConfig(
       AZURE_LOG_ANALYTICS_WORKSPACE_ID: e.AZURE_LOG_ANALYTICS_WORKSPACE_ID,
       AZURE_CLIENT_ID: e.AZURE_CLIENT_ID,
       AZURE_STORAGE_CAPACITY_TB: e.AZURE_STORAGE_CAPACITY_TB,
+      AZURE_ENDPOINT_REQUESTS_TABLE: e.AZURE_ENDPOINT_REQUESTS_TABLE,
     },
     simScenarios: (e.SIM_SCENARIOS ?? '')
       .split(',')
@@ -195,12 +246,96 @@ export function loadBotConfig(
     simSeed: e.SIM_SEED,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
+    ...(e.SIM_CLOCK_START ? { simClockStart: e.SIM_CLOCK_START } : {}),
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
     deliveryWindowMs: e.ACTIVITY_DEDUP_WINDOW_MS,
     turnDeadlineMs: e.TURN_DEADLINE_MS,
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
+    knowledge: {
+      directory: e.KNOWLEDGE_DIR ?? defaultKnowledgeDir,
+      path: e.KNOWLEDGE_DIR
+        ? resolve(options.cwd ?? process.cwd(), e.KNOWLEDGE_DIR)
+        : join(projectRoot, defaultKnowledgeDir),
+    },
+    notify: readNotifySettings(e, landingZone.landingZone.name),
+    ...readAlertSettings(e),
   };
+}
+
+function readAlertSettings(e: z.infer<typeof EnvSchema>): Pick<BotConfig, 'alerts'> {
+  if (!e.ALERTS_SHARED_SECRET) {
+    if (e.ALERTS_CONVERSATION_ID) {
+      throw new ConfigError('environment: ALERTS_CONVERSATION_ID is set but ALERTS_SHARED_SECRET is not.');
+    }
+    return {};
+  }
+  if (e.ALERTS_SHARED_SECRET.length < 24) {
+    throw new ConfigError('environment: ALERTS_SHARED_SECRET must be at least 24 characters long.');
+  }
+  return {
+    alerts: {
+      secret: e.ALERTS_SHARED_SECRET,
+      ...(e.ALERTS_CONVERSATION_ID ? { conversationId: e.ALERTS_CONVERSATION_ID } : {}),
+    },
+  };
+}
+
+/** The real notifiers the environment configures; `source` names the landing zone in PagerDuty events. */
+function readNotifySettings(e: z.infer<typeof EnvSchema>, source: string): NotifySettings {
+  const settings: NotifySettings = {};
+  if (e.PAGERDUTY_ROUTING_KEY) {
+    settings.pagerDuty = {
+      routingKey: e.PAGERDUTY_ROUTING_KEY,
+      securityRoutingKey: e.PAGERDUTY_SECURITY_ROUTING_KEY,
+      eventsUrl: httpUrl('PAGERDUTY_EVENTS_URL', e.PAGERDUTY_EVENTS_URL),
+      source,
+    };
+  } else if (e.PAGERDUTY_SECURITY_ROUTING_KEY || e.PAGERDUTY_EVENTS_URL) {
+    throw new ConfigError(
+      'environment: PAGERDUTY_SECURITY_ROUTING_KEY and PAGERDUTY_EVENTS_URL need PAGERDUTY_ROUTING_KEY.',
+    );
+  }
+  if (e.SERVICENOW_INSTANCE_URL || e.SERVICENOW_USER || e.SERVICENOW_PASSWORD) {
+    if (!e.SERVICENOW_INSTANCE_URL || !e.SERVICENOW_USER || !e.SERVICENOW_PASSWORD) {
+      throw new ConfigError(
+        'environment: ServiceNow needs all of SERVICENOW_INSTANCE_URL, SERVICENOW_USER and SERVICENOW_PASSWORD.',
+      );
+    }
+    settings.serviceNow = {
+      instanceUrl: httpUrl('SERVICENOW_INSTANCE_URL', e.SERVICENOW_INSTANCE_URL)!,
+      user: e.SERVICENOW_USER,
+      password: e.SERVICENOW_PASSWORD,
+    };
+  }
+  if (e.SMTP_HOST) {
+    if (!e.SMTP_FROM)
+      throw new ConfigError('environment: SMTP_HOST is set but SMTP_FROM (the sender address) is not.');
+    if (e.SMTP_PASSWORD && !e.SMTP_USER)
+      throw new ConfigError('environment: SMTP_PASSWORD is set but SMTP_USER is not.');
+    settings.smtp = {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE === 'true',
+      user: e.SMTP_USER,
+      password: e.SMTP_PASSWORD,
+      from: e.SMTP_FROM,
+    };
+  }
+  return settings;
+}
+
+function httpUrl(variable: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`environment: ${variable} is not a URL.`);
+  }
+  if (!/^https?:$/.test(url.protocol))
+    throw new ConfigError(`environment: ${variable} must be an http(s) URL.`);
+  return value;
 }
 
 function readCredentials(e: z.infer<typeof EnvSchema>): BotCredentials | undefined {

@@ -4,9 +4,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type pino from 'pino';
+import { createNotifier } from '../adapters/notify/create-notifier';
 import { openDatabase, type Database } from '../adapters/storage/database';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -14,10 +16,13 @@ import { SqlDeliveryLedger } from '../adapters/storage/sql-delivery-ledger';
 import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
-import { systemClock } from '../core/clock';
+import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
+import type { JobStore } from '../core/scheduling/job-store';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
@@ -26,7 +31,9 @@ import type { ChangeStore } from '../core/changes/change-request';
 import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
 import { changeJobHandlers } from '../skills/change/change-jobs';
-import { expireChange, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { expireChange, markInterrupted, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { receiveAlert } from '../skills/incident/alert-intake';
+import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { messageCard } from './cards/message.card';
@@ -38,7 +45,9 @@ import { channelSettingsWith, OpsbotAuthentication } from './edge/opsbot-authent
 import { RedeliveryGuard } from './edge/redelivery-guard';
 import { installSigningKeyCache } from './edge/signing-key-cache';
 import { UndeliveredError, undeliveredAudit } from './edge/undelivered-audit.middleware';
+import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
+import { ProactiveIncidentChat } from './proactive-incident-chat';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
 
@@ -71,6 +80,11 @@ export interface RunningBot {
   /** Settles when every change run started by a button press has finished. */
   settled(): Promise<void>;
   logger: Logger;
+  /** The runbook knowledge base built from `KNOWLEDGE_DIR` at start. */
+  knowledge: KnowledgeBase;
+  incidents: IncidentStore;
+  /** The durable jobs every instance on the database shares (escalation timers, approval expiry, …). */
+  jobs: JobStore;
   /** Stops accepting, lets in-flight turns finish (bounded by SHUTDOWN_GRACE_MS), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -81,7 +95,7 @@ export interface RunningBot {
  */
 export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
   const config = loadBotConfig(options.env ?? process.env);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.simClockStart ? clockStartingAt(config.simClockStart) : systemClock);
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
 
   const { landingZone, scenarios } = await buildLandingZone(config, clock, logger);
@@ -116,19 +130,49 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       onChanged: (change) => changeCards.update(change),
     };
     const inFlight = new Set<Promise<unknown>>();
+    // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
+    const incidents = new SqlIncidentStore(database);
+    const incidentChat = new ProactiveIncidentChat({
+      adapter,
+      appId: config.credentials?.appId ?? '',
+      directory,
+      render: (result) => renderResult(result, { simulated: landingZone.simulated }),
+      logger,
+    });
+    const notifications = createNotifier(config.notify, {
+      audit,
+      clock,
+      post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
+    });
+    // ---- end of incidents
     const runner = new JobRunner({
       store: jobs,
       clock,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      handlers: changeJobHandlers({
-        expire: async (changeId) => {
-          const change = await changes.get(changeId);
-          if (change) await expireChange(change, executeDeps);
-        },
-        run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
-      }),
+      handlers: {
+        ...changeJobHandlers({
+          expire: async (changeId) => {
+            const change = await changes.get(changeId);
+            if (change) await expireChange(change, executeDeps);
+          },
+          run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
+          interrupted: (changeId) => markInterrupted(changeId, executeDeps),
+        }),
+        ...incidentJobHandlers({
+          store: incidents,
+          jobs,
+          notifier: notifications.notifier,
+          config: config.landingZone,
+          clock,
+          audit,
+          logger,
+          chat: incidentChat,
+        }),
+      },
       logger,
     });
+    const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
+    logKnowledgeLoad(logger, knowledge);
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -141,6 +185,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router:
         options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
+      knowledge,
+      services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
     });
 
     const app = createOpsbotApp({
@@ -151,12 +197,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         config: config.landingZone,
         localMode: config.localMode,
         scenarios,
+        knowledge,
         audit,
         clock,
         logger,
         render: renderResult,
         changeCards,
         simulated: landingZone.simulated,
+        onSent: async (result, activityId) => {
+          if (result.view !== 'incident') return;
+          // The first incident card sent is the one updated in place from then on.
+          const incident = await incidents.get(result.incident.id);
+          if (incident && !incident.cardActivityId) {
+            await incidents.annotate(incident.id, { cardActivityId: activityId });
+          }
+        },
       },
       cardActions: {
         config: config.landingZone,
@@ -195,10 +250,26 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         invokeWaitInMs: Math.round(config.turnDeadlineMs / 2),
       }),
       turnDeadlineInMs: config.turnDeadlineMs,
+      ...(config.alerts
+        ? {
+            alerts: {
+              secret: config.alerts.secret,
+              receive: (body: unknown) =>
+                receiveAlert(body, {
+                  chat: incidentChat,
+                  conversationId: config.alerts?.conversationId,
+                  audit,
+                  clock,
+                  logger,
+                }),
+            },
+          }
+        : {}),
     });
     const { url, port } = await server.listen(options.port ?? config.port, config.host);
     logStart(logger, config, url, database);
     if (config.jobPollIntervalMs > 0) runner.start(config.jobPollIntervalMs);
+    logger.info({ notifiers: notifications.configured }, 'incident notifiers');
     const settled = async () => {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     };
@@ -215,11 +286,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       runDueJobs: () => runner.tick(),
       settled,
       logger,
+      knowledge,
+      incidents,
+      jobs,
       close: () =>
         (closing ??= (async () => {
           await server.close(config.shutdownGraceMs);
           await runner.stop();
           await settled();
+          notifications.close();
           await database.close();
           logger.info('stopped');
         })()),
@@ -328,6 +403,22 @@ async function health(config: BotConfig, database: Database, state: SqlKeyValueS
     landingZone: config.landingZoneKind,
     database: databaseOk ? database.dialect : `${database.dialect} (unreachable)`,
   };
+}
+
+/** One line for the load, and one warning per skipped page naming the file and the problem. */
+function logKnowledgeLoad(logger: Logger, knowledge: KnowledgeBase): void {
+  const report = knowledge.lastLoad();
+  const log = logger.child({ component: 'knowledge' });
+  for (const skipped of report.skipped) log.warn(skipped, 'runbook page skipped');
+  log.info(
+    {
+      directory: report.directory,
+      pages: report.pages,
+      sections: report.sections,
+      skipped: report.skipped.length,
+    },
+    'runbooks loaded',
+  );
 }
 
 function logStart(logger: Logger, config: BotConfig, url: string, database: Database): void {

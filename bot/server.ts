@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
@@ -34,7 +35,15 @@ export interface BotServerOptions {
   redelivery?: RedeliveryGuard;
   /** The HTTP answer goes out by then even when the turn is still running (Teams waits about 15 s). */
   turnDeadlineInMs?: number;
+  /** `POST /api/alerts`: the shared secret and what takes an authenticated alert; absent → 404. */
+  alerts?: {
+    secret: string;
+    receive: (body: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
+  };
 }
+
+/** The header Azure Monitor's caller puts the shared secret in. */
+export const alertSecretHeader = 'x-opsbot-alert-secret';
 
 type Request = restify.Request & { body?: unknown };
 
@@ -59,6 +68,9 @@ export class BotServer {
     this.server = restify.createServer({ name: 'opsbot', handleUncaughtExceptions: false });
     this.server.post('/api/messages', async (req: Request, res: restify.Response) => {
       await this.onMessages(req, res);
+    });
+    this.server.post('/api/alerts', async (req: Request, res: restify.Response) => {
+      await this.onAlerts(req, res);
     });
     this.server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
       const report = await options.health();
@@ -110,6 +122,26 @@ export class BotServer {
     http.closeAllConnections();
     await stopped;
     return finished;
+  }
+
+  private async onAlerts(req: Request, res: restify.Response): Promise<void> {
+    const alerts = this.options.alerts;
+    if (!alerts) return reject(res, 404, 'Alert intake is off: ALERTS_SHARED_SECRET is not set.');
+    if (this.closing) return reject(res, 503, 'The bot is shutting down; try again shortly.');
+    if (!sameSecret(req.header(alertSecretHeader) ?? '', alerts.secret)) {
+      this.logger.warn('alert refused: missing or wrong shared secret');
+      req.resume();
+      return reject(res, 401, `Missing or wrong ${alertSecretHeader} header.`);
+    }
+    const body = await readJsonBody(req, res);
+    if (body === undefined) return;
+    try {
+      const answer = await alerts.receive(body);
+      res.send(answer.status, answer.body);
+    } catch (error) {
+      this.logger.error({ err: error }, 'alert intake failed');
+      if (!res.headersSent) reject(res, 500, 'The bot failed to take the alert.');
+    }
   }
 
   private async onMessages(req: Request, res: restify.Response): Promise<void> {
@@ -207,6 +239,12 @@ function stillWorkingAnswer() {
     text: 'opsbot is taking longer than usual with this press; the card updates when it is done.',
   });
   return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: card };
+}
+
+/** Compares two secrets in constant time (their digests, so that the length does not show either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return given.length > 0 && timingSafeEqual(digest(given), digest(expected));
 }
 
 function reject(res: restify.Response, status: number, message: string): void {

@@ -19,3 +19,12 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * A clock that starts at `start` and then runs at real speed: the simulator's "what happens on
+ * Saturday at 02:00" mode for demos, training and multi-process tests.
+ */
+export function clockStartingAt(start: Date, base: Clock = systemClock): Clock {
+  const offset = start.getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}

@@ -118,6 +118,11 @@ export interface CostSummary {
   currency: string;
   todaySpend: number;
   dailyAverage: number;
+  /**
+   * The UTC day (`YYYY-MM-DD`) `todaySpend` belongs to when it is not today: Cost Management lags
+   * 8–24 h, so live mode reports the last complete day and says which.
+   */
+  spendDay?: string;
 }
 
 /** The last run of one backup. */

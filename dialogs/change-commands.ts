@@ -42,8 +42,8 @@ export interface ChangeModifierReading {
 
 /**
  * Takes the change modifiers off a message: a trailing `--dry-run`, a leading "dry run:", "what would
- * happen if (I) …" or "what if (I/we) …" (a what-if is a dry run), and a leading "emergency: <reason>"
- * (the whole rest of the message is the reason and the request).
+ * happen if (I) …" or "what if (I/we) …" (a what-if is a dry run), and a leading "emergency:" — either
+ * "emergency: <request> because <reason>", or "emergency: <words>" where the words are both.
  */
 export function readChangeModifiers(text: string): ChangeModifierReading {
   let rest = text.trim();
@@ -63,7 +63,11 @@ export function readChangeModifiers(text: string): ChangeModifierReading {
   const urgent = /^emergency\s*[:\-–]\s*/i;
   if (urgent.test(rest)) {
     rest = rest.replace(urgent, '');
-    emergency = { reason: rest.slice(0, 300) };
+    // "emergency: <request> because <reason>" keeps the two apart; otherwise the words are both.
+    const split = /\s+(?:because|as|since|—|--)\s+/i.exec(rest);
+    const reason = split ? rest.slice(split.index + split[0].length) : rest;
+    if (split) rest = rest.slice(0, split.index);
+    emergency = { reason: reason.trim().slice(0, 300) };
   }
   return { text: rest, dryRun, ...(emergency ? { emergency } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ErrorCodes } from '../core/errors';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
 import { readOnlyLandingZone } from '../core/read-only-landing-zone';
@@ -47,6 +48,10 @@ export interface ConversationDialogOptions {
   /** Where change proposals are kept; without them, change skills answer that they are not enabled. */
   changes?: ChangeStore;
   jobs?: JobStore;
+  /** The runbook knowledge base `troubleshoot.ask` answers from. */
+  knowledge?: KnowledgeBase;
+  /** Optional services handed to every skill (incidents, notifier, durable jobs, proactive chat). */
+  services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
 }
 
 const exampleCommands: { label: string; command: string }[] = [
@@ -188,7 +193,7 @@ export class ConversationDialog {
   }
 
   private skillContext(turn: ConversationTurn): SkillContext {
-    const { config, clock, audit, catalog } = this.options;
+    const { config, clock, audit, catalog, knowledge } = this.options;
     return {
       caller: turn.caller,
       conversationId: turn.conversationId,
@@ -203,6 +208,8 @@ export class ConversationDialog {
       ...(this.options.changes && this.options.jobs
         ? { changes: this.options.changes, jobs: this.options.jobs }
         : {}),
+      knowledge,
+      ...this.options.services,
     };
   }
 

@@ -6,7 +6,7 @@ import type { AuditLog, Clock, LandingZone } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import { applyChange } from './change/apply-change';
 import { readChangeFacts } from './change/change-facts';
-import { changeJobKey, changeJobKinds } from './change/change-jobs';
+import { changeJobKey, changeJobKinds, runWatchInMs } from './change/change-jobs';
 import type { SkillCatalog } from './catalog';
 import type { Caller } from './skill';
 
@@ -60,7 +60,11 @@ export interface ChangeActionResult {
  * expiry, the policy (window, blackout) against fresh facts, and moves the change with one
  * compare-and-set; only the caller that won that update runs the change. Every step is audited.
  */
-export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<ChangeActionResult> {
+export async function execute(
+  action: ChangeAction,
+  deps: ExecuteDeps,
+  retriesLeft = 3,
+): Promise<ChangeActionResult> {
   const audit = (change: ChangeRequest | undefined, decision: string, outcome: string, detail?: string) =>
     deps.audit.append({
       at: deps.clock.now(),
@@ -97,7 +101,15 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
   if (change.state !== 'pending' && !(verb === 'proposal.cancel' && change.state === 'scheduled')) {
     return refuse(change, 'not-open', `${change.id} is ${describeState(change)}; nothing was done.`);
   }
-  if (action.version !== change.version) {
+  // Another approval is the only thing that moves a pending change without closing it, so an approval
+  // pressed on a card one approval behind still means the same change; everything else needs the
+  // current version.
+  const approvalBehind =
+    action.verb === 'proposal.approve' &&
+    typeof action.version === 'number' &&
+    action.version < change.version &&
+    change.approvals.length > 0;
+  if (action.version !== change.version && !approvalBehind) {
     return refuse(
       change,
       'stale',
@@ -201,6 +213,11 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
     };
   }
 
+  // Two approvers at the same instant: the loser of the compare-and-set tries again on the new version.
+  const retry = () =>
+    retriesLeft > 0
+      ? execute({ ...action, version: change.version }, deps, retriesLeft - 1)
+      : lost(change.id, deps, refuse);
   const approvals = [
     ...change.approvals,
     { actorId: actor.aadObjectId, name: actor.name, roles: action.actor.roles, slot: check.slot, at: now },
@@ -208,7 +225,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
   const complete = approvals.length >= change.decision.approvals.length;
   if (!complete) {
     const approved = await deps.changes.update(change.id, change.version, { approvals }, now);
-    if (!approved) return lost(change.id, deps, refuse);
+    if (!approved) return retry();
     await audit(
       approved,
       'approved',
@@ -244,7 +261,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
       { approvals, state: 'scheduled', runAt: recheck.notBefore },
       now,
     );
-    if (!scheduled) return lost(change.id, deps, refuse);
+    if (!scheduled) return retry();
     await deps.jobs.cancel(changeJobKey(change.id, 'expire'), now);
     await deps.jobs.schedule(
       {
@@ -266,7 +283,7 @@ export async function execute(action: ChangeAction, deps: ExecuteDeps): Promise<
     };
   }
   const running = await deps.changes.update(change.id, change.version, { approvals, state: 'running' }, now);
-  if (!running) return lost(change.id, deps, refuse);
+  if (!running) return retry();
   await deps.jobs.cancel(changeJobKey(change.id, 'expire'), now);
   await audit(running, 'approved', 'running');
   return startRun(running, deps, action.correlationId);
@@ -370,6 +387,44 @@ export async function expireChange(
 
 const systemActor = { aadObjectId: 'system' as const, name: 'opsbot' as const };
 
+/**
+ * Ends a change that is still `running` long after it started: the instance running it stopped part
+ * way. It is marked failed with the steps it had done, so nobody takes it for done or still going.
+ */
+export async function markInterrupted(changeId: string, deps: ExecuteDeps): Promise<void> {
+  const change = await deps.changes.get(changeId);
+  if (!change || change.state !== 'running') return;
+  const now = deps.clock.now();
+  const failed = await deps.changes.update(
+    change.id,
+    change.version,
+    {
+      state: 'failed',
+      outcome: {
+        status: 'failed',
+        summary:
+          'The run was interrupted: the opsbot instance running it stopped before it finished. Check the resource before asking again; the steps shown as done were done.',
+        steps: change.outcome?.steps ?? [],
+        finishedAt: now,
+      },
+    },
+    now,
+  );
+  if (!failed) return;
+  await deps.audit.append({
+    at: now,
+    correlationId: `interrupted:${change.id}`,
+    actorId: 'system',
+    actorName: 'opsbot',
+    conversationId: change.conversationId,
+    skill: change.skill,
+    args: { changeId: change.id, ...change.args },
+    decision: 'interrupted',
+    outcome: 'failed',
+  });
+  await deps.onChanged?.(failed);
+}
+
 /** The policy asked again, now, with facts read again. */
 async function recheckPolicy(change: ChangeRequest, deps: ExecuteDeps) {
   const reading = await readChangeFacts(change.skill, change.args, deps.config, deps.landingZone);
@@ -403,6 +458,15 @@ function startRun(change: ChangeRequest, deps: ExecuteDeps, correlationId: strin
   };
   const done = (async () => {
     try {
+      await deps.jobs.schedule(
+        {
+          kind: changeJobKinds.interrupted,
+          key: changeJobKey(change.id, 'interrupted'),
+          dueAt: new Date(deps.clock.now().getTime() + runWatchInMs),
+          payload: { changeId: change.id },
+        },
+        deps.clock.now(),
+      );
       const outcome = await applyChange(
         change,
         deps.landingZone,
@@ -412,6 +476,7 @@ function startRun(change: ChangeRequest, deps: ExecuteDeps, correlationId: strin
       );
       const finished = { ...outcome, finishedAt: deps.clock.now() };
       await save({ state: outcome.status === 'failed' ? 'failed' : 'succeeded', outcome: finished });
+      await deps.jobs.cancel(changeJobKey(change.id, 'interrupted'), deps.clock.now());
       await deps.audit.append({
         at: deps.clock.now(),
         correlationId,

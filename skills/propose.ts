@@ -65,7 +65,11 @@ export async function propose(
 
   const changes = ctx.changes;
   const jobs = ctx.jobs;
-  const run = skill.run;
+  // An incident action read from plain language pages people or stops an escalation, so it is never
+  // taken in the turn: the skill shows what would happen and the strict command that does it.
+  const suggestOnly = skill.kind === 'incident' && request.source === 'router';
+  const run = suggestOnly ? undefined : skill.run;
+  const preview = suggestOnly ? skill.preview : undefined;
   let work: Promise<Omit<ProposeOutcome, 'result'> & { result: SkillResult }>;
   if (skill.kind === 'change' && changes && jobs) {
     // A change is only ever proposed here: the landing zone's change operations are not in `ctx`.
@@ -78,6 +82,8 @@ export async function propose(
       },
       { ...ctx, changes, jobs },
     );
+  } else if (preview) {
+    work = preview(args, ctx).then((result) => ({ result, decision: 'suggested', outcome: 'ok' }));
   } else if (run && skill.kind !== 'change') {
     work = run(args, ctx).then((result) => ({ result, decision: 'allowed', outcome: 'ok' }));
   } else {

@@ -1,5 +1,8 @@
 import type { ChangePlan, ChangeRequest } from '../core/changes/change-request';
 import type { ChangeFacts, PolicyDecision } from '../core/policy/change-policy';
+import type { CheckStatus } from '../core/baselines';
+import type { RunbookStep } from '../core/knowledge/knowledge-base';
+import type { IncidentListResult, IncidentResult, MonitorAlertResult } from './incident/incident-results';
 import type { SkillId } from './skill';
 import type { StatusResult } from './status/status-results';
 
@@ -15,7 +18,11 @@ export type SkillResult =
   | ClarifyResult
   | ChangeRequestResult
   | ChangePreviewResult
-  | ChangeListResult;
+  | ChangeListResult
+  | RunbookAnswerResult
+  | IncidentResult
+  | IncidentListResult
+  | MonitorAlertResult;
 
 /** A change request: the proposal card, and every later state of it. Nothing has changed when it is first shown. */
 export interface ChangeRequestResult {
@@ -94,4 +101,50 @@ export interface ClarifyResult {
   choices: { label: string; command: string }[];
 }
 
-export type { StatusResult };
+/** One runbook section as an answer shows it: where it comes from and what to do. */
+export interface RunbookSectionView {
+  title: string;
+  heading: string;
+  /** `knowledge/<file>.md`. */
+  file: string;
+  /** Page and heading, e.g. "knowledge/quota-exceeded.md › Check and raise the compute quota". */
+  citation: string;
+  steps: RunbookStep[];
+  text: string;
+  /** Relevance, 0–1. */
+  score: number;
+  /** The command that opens this section as an answer of its own. */
+  command: string;
+}
+
+/** The result of one read-only check a runbook names, run while answering. */
+export interface RunbookCheckResult {
+  skill: SkillId;
+  title: string;
+  status: CheckStatus;
+  /** The figure that decides the status, e.g. "standardNCADSA100v4Family: 96 of 96 cores (100%)". */
+  summary: string;
+  /** The strict command that shows the full result. */
+  command: string;
+}
+
+/**
+ * An answer from the runbooks: the best section with its citation, two related sections and the
+ * results of the checks the page names; or, below the relevance threshold, "I don't know" with
+ * the ways to get a person (declare an incident, page L2) and no section presented as the answer.
+ */
+export interface RunbookAnswerResult {
+  view: 'runbook-answer';
+  question: string;
+  answered: boolean;
+  /** Present when answered. */
+  answer?: RunbookSectionView;
+  /** When answered: related reading. When not: the nearest sections, "maybe related". */
+  related: RunbookSectionView[];
+  checks: RunbookCheckResult[];
+  /** True when the checks ran against the simulator; the card says so. */
+  simulated: boolean;
+  suggestions: { label: string; command: string }[];
+}
+
+export type { IncidentListResult, IncidentResult, StatusResult };

@@ -1,9 +1,13 @@
 import type { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { ChangeStore } from '../core/changes/change-request';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import type { IncidentStore } from '../core/incidents/incident-store';
+import type { Notifier } from '../core/incidents/notifier';
 import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
+import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
 
 /** Stable skill ids (DESIGN.md): they key the audit log, card data, LLM tools and the routing CLI. */
@@ -61,8 +65,16 @@ export interface SkillContext {
   catalog: { list(): SkillDeclaration[] };
   /** Where proposals are kept; without it, change skills answer that they are not enabled. */
   changes?: ChangeStore;
-  /** Durable jobs (approval expiry); required with `changes`. */
+  /** Durable jobs (approval expiry, escalation timers, notification retries); required with `changes` and `incidents`. */
   jobs?: JobStore;
+  /** The runbook knowledge base `troubleshoot.ask` answers from; absent when none is loaded. */
+  knowledge?: KnowledgeBase;
+  /** Incidents and their timelines; the incident skills say they are not enabled without it. */
+  incidents?: IncidentStore;
+  /** Where incident notifications go (PagerDuty, ServiceNow, e-mail, or recorded only). */
+  notifier?: Notifier;
+  /** Proactive posts and card updates in incident conversations. */
+  incidentChat?: IncidentChat;
 }
 
 /**
@@ -87,6 +99,11 @@ export interface SkillDeclaration<P extends z.ZodType = z.ZodType> {
   roles: readonly RoleId[];
   /** Absent while the skill is recognised but not enabled yet. */
   run?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
+  /**
+   * For `incident` skills: what `run` would do, without doing it, and the strict command that does
+   * it. `propose()` calls it instead of `run` when the request came from the router (plain language).
+   */
+  preview?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
 }
 
 /** Identity helper that keeps `args` typed by the params schema. */

@@ -1,6 +1,6 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { ErrorCodes, NotFoundError, UserFacingError } from '../../core/errors';
-import { opsbotRoleName } from './azure-permissions';
+import { roleFor } from './azure-permissions';
 import { AzureTimeoutError } from './azure-timeout-error';
 import { isNetworkError } from './budgeted-retry-http-client';
 
@@ -74,10 +74,11 @@ export function mapAzureError(error: unknown, context: AzureCallContext, quoteAz
   const retries = Number(error.response?.headers.get('x-opsbot-retries') ?? 0);
   if (status === 401 || status === 403) {
     const action = /action '([^']+)'/i.exec(message ?? '')?.[1] ?? context.requiredAction;
+    const role = roleFor(action);
     return new UserFacingError(
       ErrorCodes.azureAuthorization,
       `The bot's Azure identity is not allowed to ${context.doing}: it lacks the permission "${action}". ` +
-        `Assign it the "${opsbotRoleName}" role (docs/opsbot-custom-role.json) on the resource group.`,
+        `Assign it the "${role.role}" role (${role.file}) at the ${role.scope === 'subscription' ? 'subscription' : 'resource group'}.`,
       { action, status, azureCode: code },
     );
   }

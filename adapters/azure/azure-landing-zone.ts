@@ -38,7 +38,7 @@ import type {
   TrainingJob,
 } from '../../core/ports';
 import { mapAzureError, type AzureCallContext } from './azure-error-mapper';
-import { permissionActions as perm } from './azure-permissions';
+import { permissionActions as perm, roleFor } from './azure-permissions';
 import { AzureTimeoutError } from './azure-timeout-error';
 import {
   createBudgetedRetryHttpClient,
@@ -49,7 +49,7 @@ import {
   type Sleep,
 } from './budgeted-retry-http-client';
 import { backupJobsQuery } from './queries/backup-jobs.kql';
-import { endpointRequestsQuery } from './queries/endpoint-requests.kql';
+import { endpointRequestsQuery, type EndpointRequestsTable } from './queries/endpoint-requests.kql';
 import type { KqlQuery } from './queries/kql-query';
 import { securityAlertsQuery } from './queries/security-alerts.kql';
 import { trainingJobsQuery } from './queries/training-jobs.kql';
@@ -94,6 +94,8 @@ export interface AzureLandingZoneOptions {
   storageCapacityTb?: number;
   /** Hours of job events counted for a compute's running jobs. Default 72. */
   runningJobsLookbackHours?: number;
+  /** The table the endpoint request figures are read from. Default `AmlOnlineEndpointTrafficLog`. */
+  endpointRequestsTable?: EndpointRequestsTable;
 }
 
 const armTypes: Record<ComponentKind, string> = {
@@ -120,13 +122,30 @@ const alertSeverities: Record<string, FiringAlert['severity']> = {
 };
 
 const resourceHealthApiVersion = '2022-10-01';
+const mlApiVersion = '2022-10-01';
 const alertsApiVersion = '2019-05-05-preview';
+/** The longest window the alerts list allows; without one it answers only the last day's alerts. */
+const alertsTimeRange = '30d';
 const costApiVersion = '2023-03-01';
 const openAiDataApiVersion = '2024-10-21';
 const endpointWindowMinutes = 60;
+const utilisationMetric = 'CpuUtilizationPercentage';
+const utilisationDimension = 'ComputeName';
 const costLookbackDays = 30;
+/** How far Cost Management data may lag behind usage (8–24 h): a day counts once it ended this long ago. */
+const costLagMs = 24 * 3_600_000;
 
 type Row = Record<string, unknown>;
+
+/** Compute instance states (ComputeInstanceState) in which the VM is up; `JobRunning` runs a job. */
+const runningInstanceStates = new Set([
+  'Running',
+  'JobRunning',
+  'Starting',
+  'Restarting',
+  'SettingUp',
+  'UserSettingUp',
+]);
 
 /** Something a begin* call returns: the SDK's legacy poller. */
 interface LroPoller<T> {
@@ -157,6 +176,7 @@ export class AzureLandingZone implements LandingZone {
   private readonly pollIntervalInMs: number | undefined;
   private readonly storageCapacityTb: number;
   private readonly runningJobsLookbackHours: number;
+  private readonly endpointRequestsTable: EndpointRequestsTable;
   private readonly ml: AzureMachineLearningWorkspaces;
   private readonly cognitive: CognitiveServicesManagementClient;
   private readonly logs: LogsQueryClient;
@@ -164,6 +184,11 @@ export class AzureLandingZone implements LandingZone {
   private readonly arm: ServiceClient;
   private readonly plain: ServiceClient;
   private readonly vaults = new Map<string, SecretClient>();
+
+  /** The config the adapter works with, environment overrides included. */
+  get effectiveConfig(): LandingZoneConfig {
+    return this.config;
+  }
 
   constructor(options: AzureLandingZoneOptions) {
     this.config = options.config;
@@ -189,6 +214,7 @@ export class AzureLandingZone implements LandingZone {
     this.pollIntervalInMs = options.lroPollIntervalInMs;
     this.storageCapacityTb = options.storageCapacityTb ?? 50;
     this.runningJobsLookbackHours = options.runningJobsLookbackHours ?? 72;
+    this.endpointRequestsTable = options.endpointRequestsTable ?? 'AmlOnlineEndpointTrafficLog';
 
     const common = { httpClient: this.httpClient, retryOptions: { maxRetries: 0 } };
     const armScope = 'https://management.azure.com/.default';
@@ -271,7 +297,7 @@ export class AzureLandingZone implements LandingZone {
           displayName: str(r.DisplayName) || str(r.JobId),
           compute: str(r.Compute),
           status: str(r.Status) as TrainingJob['status'],
-          submittedBy: str(r.SubmittedBy) || 'unknown',
+          submittedBy: 'unknown',
           startedAt: new Date(r.StartedAt as string),
           ...(ended && !Number.isNaN(ended.getTime()) ? { endedAt: ended } : {}),
           ...(failure ? { failureReason: failure } : {}),
@@ -359,13 +385,9 @@ export class AzureLandingZone implements LandingZone {
       const result: QuotaUsage[] = [];
       try {
         for await (const u of this.ml.usages.list(this.lz.location)) {
-          if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || !u.name?.value) continue;
-          result.push({
-            family: u.name.value,
-            used: u.currentValue ?? 0,
-            limit: u.limit ?? 0,
-            unit: 'cores',
-          });
+          const family = this.dedicatedFamily(u);
+          if (!family) continue;
+          result.push({ family, used: u.currentValue ?? 0, limit: u.limit ?? 0, unit: 'cores' });
         }
       } catch (error) {
         throw mapAzureError(error, {
@@ -390,7 +412,7 @@ export class AzureLandingZone implements LandingZone {
       const alerts: FiringAlert[] = [];
       let next: string | undefined =
         `${this.endpoints.arm}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.AlertsManagement/alerts` +
-        `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true`;
+        `?api-version=${alertsApiVersion}&targetResourceGroup=${encodeURIComponent(this.lz.resourceGroup)}&monitorCondition=Fired&includeContext=true&timeRange=${alertsTimeRange}`;
       while (next) {
         const page = (await this.send(this.arm, 'GET', next, undefined, ctx)) as {
           value?: AlertResource[];
@@ -434,15 +456,21 @@ export class AzureLandingZone implements LandingZone {
     });
   }
 
+  /**
+   * The spend of the last day Cost Management has complete, against the average of the days before.
+   * Its data lags 8–24 h, so today (and often yesterday) reads low; the last complete day is the one
+   * that ended at least 24 h ago, and `spendDay` names it.
+   */
   getCostSummary(): Promise<CostSummary> {
     return this.read(`read the cost of ${this.lz.resourceGroup}`, async () => {
       const now = this.clock.now();
-      const today = dayStart(now);
-      const from = new Date(today.getTime() - costLookbackDays * 86_400_000);
+      const day = new Date(dayStart(new Date(now.getTime() - costLagMs)).getTime() - 86_400_000);
+      const from = new Date(day.getTime() - costLookbackDays * 86_400_000);
+      const to = new Date(day.getTime() + 86_400_000 - 1000);
       const body = {
         type: 'ActualCost',
         timeframe: 'Custom',
-        timePeriod: { from: from.toISOString(), to: now.toISOString() },
+        timePeriod: { from: from.toISOString(), to: to.toISOString() },
         dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } },
       };
       const result = (await this.armJson(
@@ -460,22 +488,23 @@ export class AzureLandingZone implements LandingZone {
       const columns = (result.properties?.columns ?? []).map((c) => c.name.toLowerCase());
       const col = (name: string) => columns.indexOf(name);
       const costAt = col('cost') >= 0 ? col('cost') : col('pretaxcost');
-      const todayKey = Number(today.toISOString().slice(0, 10).replace(/-/g, ''));
-      let todaySpend = 0;
+      const dayKey = Number(day.toISOString().slice(0, 10).replace(/-/g, ''));
+      let daySpend = 0;
       let currency = '';
       const earlier = new Map<number, number>();
       for (const row of result.properties?.rows ?? []) {
-        const day = Number(row[col('usagedate')]);
+        const rowDay = Number(row[col('usagedate')]);
         const cost = Number(row[costAt]) || 0;
         currency ||= str(row[col('currency')]);
-        if (day === todayKey) todaySpend += cost;
-        else if (day < todayKey) earlier.set(day, (earlier.get(day) ?? 0) + cost);
+        if (rowDay === dayKey) daySpend += cost;
+        else if (rowDay < dayKey) earlier.set(rowDay, (earlier.get(rowDay) ?? 0) + cost);
       }
       const total = [...earlier.values()].reduce((s, v) => s + v, 0);
       return {
         currency: currency || 'USD',
-        todaySpend: round2(todaySpend),
+        todaySpend: round2(daySpend),
         dailyAverage: round2(earlier.size ? total / earlier.size : 0),
+        spendDay: day.toISOString().slice(0, 10),
       };
     });
   }
@@ -515,7 +544,7 @@ export class AzureLandingZone implements LandingZone {
             aggregation: 'Average',
           },
         );
-        const points = (result?.getMetricByName('UsedCapacity')?.timeseries ?? []).flatMap(
+        const points = (metricNamed(result?.metrics, 'UsedCapacity')?.timeseries ?? []).flatMap(
           (t) => t.data ?? [],
         );
         const latest = points.filter((p) => typeof p.average === 'number').pop();
@@ -533,6 +562,65 @@ export class AzureLandingZone implements LandingZone {
         });
       }
     });
+  }
+
+  /**
+   * Read-only checks of permissions no read exercises: reading each Azure OpenAI account, and
+   * following a long-running operation (a status or result URL of an operation that does not exist:
+   * 404 means the identity may read it, 403 that it may not). Used by `opsbot doctor`.
+   */
+  permissionProbes(): { name: string; action: string; run: () => Promise<string> }[] {
+    const locations = `/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    const operation = (kind: string, action: string) => ({
+      name: `follow a change (${kind})`,
+      action,
+      run: () =>
+        this.read(`read ${kind}`, async () => {
+          const ctx = {
+            doing: `read ${kind}`,
+            resourceKind: 'operation',
+            resourceName: 'probe',
+            requiredAction: action,
+          };
+          try {
+            await this.armJson(
+              'GET',
+              `${locations}/${kind}/opsbot-doctor-probe`,
+              mlApiVersion,
+              undefined,
+              ctx,
+            );
+          } catch (error) {
+            if (error instanceof NotFoundError) return 'allowed (no such operation, as expected)';
+            throw error;
+          }
+          return 'allowed';
+        }),
+    });
+    const accounts = this.config.components
+      .filter((c) => c.kind === 'openai')
+      .map((c) => ({
+        name: `read the account ${c.name}`,
+        action: perm.accountRead,
+        run: () =>
+          this.read(`read the account ${c.name}`, async () => {
+            try {
+              const account = await this.cognitive.accounts.get(this.lz.resourceGroup, c.name);
+              return `endpoint ${account.properties?.endpoint ?? 'not set'}`;
+            } catch (error) {
+              throw mapAzureError(
+                error,
+                this.accountContext(c.name, `read the account ${c.name}`, perm.accountRead),
+              );
+            }
+          }),
+      }));
+    return [
+      ...accounts,
+      operation('computeOperationsStatus', perm.computeOperationStatus),
+      operation('mfeOperationsStatus', perm.endpointOperationStatus),
+      operation('mfeOperationResults', perm.endpointOperationResult),
+    ];
   }
 
   // ---- changes -----------------------------------------------------------------------------
@@ -845,7 +933,11 @@ export class AzureLandingZone implements LandingZone {
     ctx: AzureCallContext,
     begin: (options: {
       updateIntervalInMs?: number;
-      onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void;
+      onResponse: (raw: {
+        status: number;
+        request: { method: string };
+        headers: { get(name: string): string | undefined };
+      }) => void;
     }) => Promise<LroPoller<T>>,
     summary: string,
     options: ChangeOptions | undefined,
@@ -853,17 +945,27 @@ export class AzureLandingZone implements LandingZone {
     const onProgress = options?.onProgress ?? (() => undefined);
     let operationId = '';
     let poller: LroPoller<T>;
+    let accepted = false;
     try {
       poller = await begin({
         updateIntervalInMs: this.pollIntervalInMs,
         onResponse: (raw) => {
+          if (raw.request.method !== 'GET' && raw.status < 300) accepted = true;
           if (operationId) return;
           const async = raw.headers.get('azure-asyncoperation') ?? raw.headers.get('location');
           operationId = async ? operationIdFrom(async) : (raw.headers.get('x-ms-request-id') ?? '');
         },
       });
     } catch (error) {
-      throw mapAzureError(error, ctx);
+      const mapped = mapAzureError(error, ctx);
+      const unfollowed = accepted ? this.unfollowedOperation(mapped, ctx, summary) : undefined;
+      if (!unfollowed) throw mapped;
+      this.logger.warn({ operationId, action: unfollowed.action }, 'operation accepted but not followed');
+      return {
+        operationId: operationId || `op-${this.clock.now().getTime()}`,
+        status: 'in-progress',
+        summary: unfollowed.message,
+      };
     }
     operationId ||= `op-${this.clock.now().getTime()}`;
     onProgress(`Azure accepted the request to ${ctx.doing}.`);
@@ -882,19 +984,26 @@ export class AzureLandingZone implements LandingZone {
         let mapped: unknown = error;
         try {
           mapped = mapAzureError(error, ctx);
-        } finally {
-          if (answered) {
-            const code = mapped instanceof UserFacingError ? mapped.code : undefined;
-            this.logger.warn(
-              { operationId, code, err: code ? undefined : error },
-              'background operation failed',
-            );
-            onProgress(
-              code
-                ? `Failed: ${(mapped as UserFacingError).message}`
-                : `Failed: ${ctx.doing} ended with an internal error; the log has the details.`,
-            );
-          }
+        } catch {
+          mapped = error;
+        }
+        const unfollowed = this.unfollowedOperation(mapped, ctx, summary);
+        if (unfollowed) {
+          this.logger.warn({ operationId, action: unfollowed.action }, 'operation accepted but not followed');
+          if (answered) onProgress(unfollowed.message);
+          return { operationId, status: 'in-progress' as const, summary: unfollowed.message };
+        }
+        if (answered) {
+          const code = mapped instanceof UserFacingError ? mapped.code : undefined;
+          this.logger.warn(
+            { operationId, code, err: code ? undefined : error },
+            'background operation failed',
+          );
+          onProgress(
+            code
+              ? `Failed: ${(mapped as UserFacingError).message}`
+              : `Failed: ${ctx.doing} ended with an internal error; the log has the details.`,
+          );
         }
         throw mapped;
       },
@@ -917,6 +1026,28 @@ export class AzureLandingZone implements LandingZone {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A 403 while following an operation Azure has accepted: the change goes ahead in Azure, so it is
+   * not a failure. The answer says so and names the permission (at subscription scope) that would
+   * let the bot follow it.
+   */
+  private unfollowedOperation(
+    mapped: unknown,
+    ctx: AzureCallContext,
+    summary: string,
+  ): { message: string; action: string } | undefined {
+    if (!(mapped instanceof UserFacingError) || mapped.code !== ErrorCodes.azureAuthorization)
+      return undefined;
+    const action = String(mapped.details?.action ?? '');
+    const role = roleFor(action);
+    return {
+      action,
+      message:
+        `Azure accepted the request (${summary}), but the bot cannot follow the operation: its identity lacks "${action}" ` +
+        `at the ${role.scope} ("${role.role}", ${role.file}). Check ${ctx.resourceName} in the portal before trying again.`,
+    };
   }
 
   private async query(kql: KqlQuery, windowMinutes: number, ctx: AzureCallContext): Promise<Row[]> {
@@ -944,11 +1075,13 @@ export class AzureLandingZone implements LandingZone {
   }
 
   private async endpointMetrics(name: string): Promise<EndpointMetrics> {
-    const [r] = await this.query(endpointRequestsQuery(name, endpointWindowMinutes), endpointWindowMinutes, {
+    const query = endpointRequestsQuery(name, endpointWindowMinutes, this.endpointRequestsTable);
+    const [r] = await this.query(query, endpointWindowMinutes, {
       doing: `read the request metrics of ${name}`,
       resourceKind: 'Log Analytics workspace',
       resourceName: this.lz.logAnalyticsWorkspaceId,
-      requiredAction: perm.requestsQuery,
+      requiredAction:
+        this.endpointRequestsTable === 'AppRequests' ? perm.appRequestsQuery : perm.requestsQuery,
     });
     return {
       windowMinutes: endpointWindowMinutes,
@@ -960,32 +1093,35 @@ export class AzureLandingZone implements LandingZone {
     };
   }
 
-  /** Average CPU utilisation per cluster over the last hour (workspace metric, split by cluster). */
+  /**
+   * Average CPU utilisation per compute over the last hour: the workspace metric
+   * `CpuUtilizationPercentage`, split by its `ComputeName` dimension (the metric has no `ClusterName`;
+   * Azure answers 400 for a dimension a metric lacks). A split returns 10 series unless `top` says
+   * more, so `top` is the number of computes asked about.
+   */
   private async utilisation(names: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     if (names.length === 0) return result;
     const now = this.clock.now();
     const id = this.resourceId(armTypes['ml-workspace'], this.lz.workspace);
     try {
-      const [r] = await this.metrics.queryResources(
-        [id],
-        ['CpuUtilizationPercentage'],
-        'Microsoft.MachineLearningServices/workspaces',
-        {
-          startTime: new Date(now.getTime() - 3_600_000),
-          endTime: now,
-          interval: 'PT1H',
-          aggregation: 'Average',
-          filter: "ClusterName eq '*'",
-        },
-      );
-      for (const series of r?.getMetricByName('CpuUtilizationPercentage')?.timeseries ?? []) {
-        const cluster = series.metadatavalues?.find((m) => metadataName(m.name) === 'clustername')?.value;
+      const [r] = await this.metrics.queryResources([id], [utilisationMetric], armTypes['ml-workspace'], {
+        startTime: new Date(now.getTime() - 3_600_000),
+        endTime: now,
+        interval: 'PT1H',
+        aggregation: 'Average',
+        filter: `${utilisationDimension} eq '*'`,
+        top: Math.max(names.length, 10),
+      });
+      for (const series of metricNamed(r?.metrics, utilisationMetric)?.timeseries ?? []) {
+        const compute = series.metadatavalues?.find(
+          (m) => metadataName(m.name) === utilisationDimension.toLowerCase(),
+        )?.value;
         const points = (series.data ?? [])
           .map((d) => d.average)
           .filter((v): v is number => typeof v === 'number');
-        if (cluster && points.length)
-          result.set(cluster, round2(points.reduce((s, v) => s + v, 0) / points.length));
+        if (compute && points.length)
+          result.set(compute, round2(points.reduce((s, v) => s + v, 0) / points.length));
       }
     } catch (error) {
       throw mapAzureError(error, {
@@ -996,6 +1132,28 @@ export class AzureLandingZone implements LandingZone {
       });
     }
     return result;
+  }
+
+  /**
+   * The VM family of a regional dedicated-quota row ("Standard DSv2 Family Cluster Dedicated vCPUs"),
+   * in the spelling of the config (`standardDSv2Family`) when the config names it. Totals,
+   * workspace shares and low-priority rows (whose limit is -1, the regional one) are not families.
+   */
+  private dedicatedFamily(u: {
+    type?: string;
+    name?: { value?: string };
+    limit?: number;
+  }): string | undefined {
+    const name = u.name?.value ?? '';
+    if (!u.type?.toLowerCase().endsWith('/vmfamily/usages') || (u.limit ?? 0) < 0) return undefined;
+    const m = /^(.*?family)\s+cluster\s+dedicated\s+vcpus$/i.exec(name.trim());
+    const family = m ? m[1] : name;
+    if (!family || /lowpriority/i.test(name)) return undefined;
+    const key = familyKey(family);
+    const configured = this.config.computes.find((c) => familyKey(c.vmFamily) === key)?.vmFamily;
+    if (configured) return configured;
+    const words = family.split(/\s+/);
+    return [words[0].toLowerCase(), ...words.slice(1)].join('');
   }
 
   private toComputeStatus(
@@ -1009,7 +1167,7 @@ export class AzureLandingZone implements LandingZone {
     if (resource.properties?.computeType === 'ComputeInstance') {
       const p =
         (resource.properties as { properties?: { vmSize?: string; state?: string } }).properties ?? {};
-      const running = p.state === 'Running' || p.state === 'Starting';
+      const running = runningInstanceStates.has(p.state ?? '');
       return {
         name,
         kind: 'computeinstance',
@@ -1019,7 +1177,7 @@ export class AzureLandingZone implements LandingZone {
         currentNodes: running ? 1 : 0,
         minNodes: configured?.minNodes ?? 0,
         maxNodes: configured?.maxNodes ?? 1,
-        runningJobs,
+        runningJobs: p.state === 'JobRunning' ? Math.max(1, runningJobs) : runningJobs,
         utilisationPercent: usage.get(name) ?? 0,
       };
     }
@@ -1170,10 +1328,31 @@ function observedValue(alert: AlertResource): string {
   return alert.properties?.essentials?.description || 'fired';
 }
 
+/**
+ * One metric of a batch answer by its REST name. The SDK's `getMetricByName` compares with the
+ * metric's display name (`localizedValue`, e.g. "Used capacity" for `UsedCapacity`), so the metric is
+ * found by the end of its id, which carries the REST name.
+ */
+function metricNamed<T extends { id?: string; name?: string }>(
+  metrics: T[] | undefined,
+  name: string,
+): T | undefined {
+  const wanted = name.toLowerCase();
+  return (metrics ?? []).find(
+    (m) =>
+      (m.id ?? '').toLowerCase().endsWith(`/metrics/${wanted}`) || (m.name ?? '').toLowerCase() === wanted,
+  );
+}
+
 /** The SDK types a metadata name as a string but hands over `{ value, localizedValue }`. */
 function metadataName(name: unknown): string {
   const text = typeof name === 'string' ? name : (name as { value?: string } | undefined)?.value;
   return (text ?? '').toLowerCase();
+}
+
+/** A VM family name compared without case, spaces or punctuation. */
+function familyKey(family: string): string {
+  return family.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 function operationIdFrom(url: string): string {

@@ -15,7 +15,7 @@ const ml = 'Microsoft.MachineLearningServices';
 const logs = 'Microsoft.OperationalInsights/workspaces';
 
 export const permissionActions = {
-  resourceHealth: 'Microsoft.ResourceHealth/availabilityStatuses/read',
+  resourceHealth: 'Microsoft.ResourceHealth/AvailabilityStatuses/current/read',
   computeRead: `${ml}/workspaces/computes/read`,
   computeWrite: `${ml}/workspaces/computes/write`,
   computeStart: `${ml}/workspaces/computes/start/action`,
@@ -25,11 +25,13 @@ export const permissionActions = {
   deploymentRead: `${ml}/workspaces/onlineEndpoints/deployments/read`,
   deploymentWrite: `${ml}/workspaces/onlineEndpoints/deployments/write`,
   endpointOperationStatus: `${ml}/locations/mfeOperationsStatus/read`,
+  endpointOperationResult: `${ml}/locations/mfeOperationResults/read`,
   usagesRead: `${ml}/locations/usages/read`,
   logsWorkspaceRead: `${logs}/read`,
   logsQuery: `${logs}/query/read`,
   jobEventsQuery: `${logs}/query/AmlComputeJobEvent/read`,
-  requestsQuery: `${logs}/query/AppRequests/read`,
+  requestsQuery: `${logs}/query/AmlOnlineEndpointTrafficLog/read`,
+  appRequestsQuery: `${logs}/query/AppRequests/read`,
   securityAlertsQuery: `${logs}/query/SecurityAlert/read`,
   backupJobsQuery: `${logs}/query/AddonAzureBackupJobs/read`,
   backupItemsQuery: `${logs}/query/CoreAzureBackup/read`,
@@ -53,6 +55,7 @@ const overviewActions = [
   a.logsQuery,
   a.jobEventsQuery,
   a.requestsQuery,
+  a.appRequestsQuery,
   a.securityAlertsQuery,
   a.backupJobsQuery,
   a.backupItemsQuery,
@@ -61,13 +64,13 @@ const overviewActions = [
   a.costQueryRead,
   a.costQueryAction,
 ];
-const computeStatusActions = [a.computeRead, a.metricsRead, a.logsQuery, a.jobEventsQuery];
+const computeStatusActions = [a.computeRead, a.metricsRead, a.logsQuery, a.jobEventsQuery, a.usagesRead];
 
 export const skillPermissions: SkillPermissions[] = [
   { skill: 'status.overview', actions: overviewActions, dataActions: [] },
   {
     skill: 'status.endpoint',
-    actions: [a.endpointRead, a.deploymentRead, a.logsQuery, a.requestsQuery],
+    actions: [a.endpointRead, a.deploymentRead, a.logsQuery, a.requestsQuery, a.appRequestsQuery],
     dataActions: [],
   },
   { skill: 'status.compute', actions: computeStatusActions, dataActions: [] },
@@ -87,7 +90,13 @@ export const skillPermissions: SkillPermissions[] = [
   },
   {
     skill: 'endpoint.scale',
-    actions: [a.endpointRead, a.deploymentRead, a.deploymentWrite, a.endpointOperationStatus],
+    actions: [
+      a.endpointRead,
+      a.deploymentRead,
+      a.deploymentWrite,
+      a.endpointOperationStatus,
+      a.endpointOperationResult,
+    ],
     dataActions: [],
   },
   {
@@ -97,16 +106,52 @@ export const skillPermissions: SkillPermissions[] = [
   },
 ];
 
-/** The custom role that grants exactly the union of the per-skill actions. */
+/** Where an action has to be granted: the landing zone's resource group, or the subscription. */
+export type PermissionScope = 'resource group' | 'subscription';
+
+/**
+ * Actions on resources that exist only at subscription level: the ML location operations (quota
+ * usages, and the status and result of a long-running operation, which Azure hands out as
+ * `/subscriptions/{id}/providers/Microsoft.MachineLearningServices/locations/...` URLs), the alerts
+ * list, and the metrics batch endpoint (`/subscriptions/{id}/metrics:getBatch`).
+ */
+const subscriptionActions = new Set<string>([
+  a.usagesRead,
+  a.computeOperationStatus,
+  a.endpointOperationStatus,
+  a.endpointOperationResult,
+  a.alertsRead,
+  a.metricsRead,
+]);
+
+/** The scope an action has to be granted at for the bot's calls to pass. */
+export function permissionScope(action: string): PermissionScope {
+  return subscriptionActions.has(action) ? 'subscription' : 'resource group';
+}
+
+/** The custom role assigned at the landing zone's resource group (`docs/opsbot-custom-role.json`). */
 export const opsbotRoleName = 'opsbot Landing Zone Operator';
 
-/** The union of every skill's actions, sorted, for the custom role definition. */
-export function customRoleActions(): { actions: string[]; dataActions: string[] } {
+/** The custom role assigned at the subscription for the subscription-level reads (`docs/opsbot-subscription-role.json`). */
+export const opsbotSubscriptionRoleName = 'opsbot Landing Zone Subscription Reader';
+
+/** The role to name when an action is missing: the one that grants it, and where it is assigned. */
+export function roleFor(action: string): { role: string; file: string; scope: PermissionScope } {
+  return permissionScope(action) === 'subscription'
+    ? { role: opsbotSubscriptionRoleName, file: 'docs/opsbot-subscription-role.json', scope: 'subscription' }
+    : { role: opsbotRoleName, file: 'docs/opsbot-custom-role.json', scope: 'resource group' };
+}
+
+/** The union of every skill's actions granted at one scope, sorted, for that scope's custom role. */
+export function customRoleActions(scope: PermissionScope = 'resource group'): {
+  actions: string[];
+  dataActions: string[];
+} {
   const actions = new Set<string>();
   const dataActions = new Set<string>();
   for (const p of skillPermissions) {
-    p.actions.forEach((x) => actions.add(x));
-    p.dataActions.forEach((x) => dataActions.add(x));
+    p.actions.filter((x) => permissionScope(x) === scope).forEach((x) => actions.add(x));
+    if (scope === 'resource group') p.dataActions.forEach((x) => dataActions.add(x));
   }
   return { actions: [...actions].sort(), dataActions: [...dataActions].sort() };
 }

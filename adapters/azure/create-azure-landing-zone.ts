@@ -19,6 +19,8 @@ export interface AzureLandingZoneEnv {
   AZURE_CLIENT_ID?: string;
   /** Data lake capacity in TB for the storage answer; default 50 (the handover's). */
   AZURE_STORAGE_CAPACITY_TB?: string;
+  /** Where endpoint request figures come from: `AmlOnlineEndpointTrafficLog` (default) or `AppRequests`. */
+  AZURE_ENDPOINT_REQUESTS_TABLE?: string;
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,12 +61,19 @@ export function createAzureLandingZone(
       `AZURE_STORAGE_CAPACITY_TB must be a positive number (got "${env.AZURE_STORAGE_CAPACITY_TB}").`,
     );
   }
+  const table = env.AZURE_ENDPOINT_REQUESTS_TABLE;
+  if (table !== undefined && table !== 'AmlOnlineEndpointTrafficLog' && table !== 'AppRequests') {
+    throw new ConfigError(
+      `AZURE_ENDPOINT_REQUESTS_TABLE must be AmlOnlineEndpointTrafficLog or AppRequests (got "${table}").`,
+    );
+  }
   return new AzureLandingZone({
     config: { ...config, landingZone: lz },
     credential: lazyDefaultCredential(env.AZURE_CLIENT_ID),
     logger: options.logger,
     clock: options.clock,
     storageCapacityTb: capacity,
+    endpointRequestsTable: table,
   });
 }
 

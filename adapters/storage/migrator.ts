@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger';
 import * as auditAndKv from './migrations/001-audit-and-kv';
 import * as changeRequests from './migrations/002-change-requests';
 import * as durableJobs from './migrations/003-durable-jobs';
+import * as incidents from './migrations/004-incidents';
 import * as activityDeliveries from './migrations/005-activity-deliveries';
 import type { StorageSchema } from './storage-schema';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, StorageMigration> = {
   '001-audit-and-kv': auditAndKv,
   '002-change-requests': changeRequests,
   '003-durable-jobs': durableJobs,
+  '004-incidents': incidents,
   '005-activity-deliveries': activityDeliveries,
 };
 

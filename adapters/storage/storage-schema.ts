@@ -51,6 +51,56 @@ export interface DurableJobsTable {
   finished_at: StoredInstant | null;
 }
 
+/** A row of `incident_sequence`: the last number given out under `name` (`incident`). */
+export interface IncidentSequenceTable {
+  name: string;
+  value: number;
+}
+
+/** A row of `incidents`: one incident, changed only by compare-and-set on `version`. */
+export interface IncidentsTable {
+  /** `INC-0001` style. */
+  id: string;
+  number: number;
+  summary: string;
+  severity: 'P1' | 'P2' | 'P3' | 'P4';
+  type: string;
+  state: 'declared' | 'acknowledged' | 'escalated' | 'resolved';
+  owner_id: string;
+  owner_name: string;
+  declared_by_id: string;
+  declared_by_name: string;
+  conversation_id: string;
+  card_activity_id: string | null;
+  tier: string;
+  tier_index: number;
+  /** JSON text of the engaged people. */
+  engaged: string;
+  declared_at: StoredInstant;
+  updated_at: StoredInstant;
+  response_due_at: StoredInstant;
+  responded_at: StoredInstant | null;
+  next_escalation_at: StoredInstant | null;
+  resolved_at: StoredInstant | null;
+  resolution: string | null;
+  /** JSON text of an object of ids the outside world gave the incident. */
+  external_refs: string;
+  version: number;
+}
+
+/** A row of `incident_timeline`: one entry, only ever inserted. */
+export interface IncidentTimelineTable {
+  id: ColumnType<number | string, never, never>;
+  incident_id: string;
+  at: StoredInstant;
+  kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  text: string;
+  /** JSON text of an object, or null. */
+  data: string | null;
+}
+
 /**
  * The tables of the state store, as Kysely sees them. A migration that adds a table adds its row
  * type here (or the store that owns it uses `db.withTables<…>()`).
@@ -62,6 +112,9 @@ export interface StorageSchema {
   change_requests: ChangeRequestsTable;
   change_card_copies: ChangeCardCopiesTable;
   conversation_references: ConversationReferencesTable;
+  incident_sequence: IncidentSequenceTable;
+  incidents: IncidentsTable;
+  incident_timeline: IncidentTimelineTable;
   activity_deliveries: ActivityDeliveriesTable;
 }
 

@@ -11,10 +11,14 @@ import { clarifyCard } from './clarify.card';
 import { computeStatusCard } from './compute-status.card';
 import { endpointStatusCard } from './endpoint-status.card';
 import { helpCard } from './help.card';
+import { incidentListCard } from './incident-list.card';
+import { incidentCard } from './incident.card';
+import { monitorAlertCard } from './monitor-alert.card';
 import { jobsStatusCard } from './jobs-status.card';
 import { messageCard } from './message.card';
 import { notEnabledCard } from './not-enabled.card';
 import { quotaStatusCard } from './quota-status.card';
+import { runbookAnswerCard } from './runbook-answer.card';
 import { statusOverviewCard } from './status-overview.card';
 
 /** Who a card is drawn for and what it shows around the result. */
@@ -60,6 +64,14 @@ export function renderResult(result: SkillResult, options: RenderOptions = {}): 
       return alertsStatusCard(result);
     case 'clarify':
       return clarifyCard(result);
+    case 'runbook-answer':
+      return runbookAnswerCard(result);
+    case 'incident':
+      return incidentCard(result);
+    case 'incident.list':
+      return incidentListCard(result);
+    case 'monitor-alert':
+      return monitorAlertCard(result);
     default: {
       const unknown: never = result;
       return messageCard({

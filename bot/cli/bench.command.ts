@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChangeRoundTrips, type ChangeRoundTripReport } from '../dev/change-round-trip';
 import { startEchoBot } from '../dev/echo-bot';
 import { runLoad, type LoadReport } from '../dev/load-generator';
 import { startConnector } from '../dev/local-connector';
@@ -26,13 +27,14 @@ const speakers = [
 const minThroughputRatio = 0.5;
 const maxP95Ratio = 2;
 
-const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--text "…"] [--json] [--check]
+const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--changes N] [--text "…"] [--json] [--check]
 
 Runs N concurrent conversations (default 20) of status requests against an in-process opsbot and,
 in the same run with the same load generator, against a bare botbuilder + restify echo bot. Each
 conversation sends --turns requests one after another (default 10); --rounds alternates the two
 bots that many times (default 2). Latency runs from sending a request to its reply reaching the
-local connector. --check exits with 1 when a target is missed.
+local connector. Then --changes Standard change round trips (default 20): a scale request, Confirm
+on its card, and the posted card updated with the result. --check exits with 1 when a target is missed.
 `;
 
 /**
@@ -46,6 +48,7 @@ export const bench: Subcommand = async (argv) => {
       conversations: { type: 'string', default: '20' },
       turns: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '2' },
+      changes: { type: 'string', default: '20' },
       text: { type: 'string' },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
@@ -60,6 +63,7 @@ export const bench: Subcommand = async (argv) => {
   const conversations = positive(values.conversations, '--conversations');
   const turns = positive(values.turns, '--turns');
   const rounds = positive(values.rounds, '--rounds');
+  const changeRoundTrips = positive(values.changes, '--changes');
   const text = (c: number, t: number) => values.text ?? statusCommands[(c + t) % statusCommands.length];
 
   const dir = mkdtempSync(join(tmpdir(), 'opsbot-bench-'));
@@ -69,6 +73,7 @@ export const bench: Subcommand = async (argv) => {
     env: { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: '0', LOG_LEVEL: 'error', SIM_SEED: '7' },
   });
   const results: Record<'echo' | 'opsbot', LoadReport[]> = { echo: [], opsbot: [] };
+  let changes: ChangeRoundTripReport | undefined;
   try {
     const load = (botUrl: string, runId: string, perConversation: number) =>
       runLoad({
@@ -86,6 +91,13 @@ export const bench: Subcommand = async (argv) => {
       results.echo.push(await load(echo.url, `echo-${round}`, turns));
       results.opsbot.push(await load(opsbot.url, `opsbot-${round}`, turns));
     }
+    changes = await runChangeRoundTrips({
+      botUrl: opsbot.url,
+      connector,
+      roundTrips: changeRoundTrips,
+      from: speakers[0],
+      runId: 'bench',
+    });
   } finally {
     await opsbot.close();
     await echo.close();
@@ -101,11 +113,20 @@ export const bench: Subcommand = async (argv) => {
     throughputRatio >= minThroughputRatio &&
     p95Ratio <= maxP95Ratio &&
     opsbotSummary.errors === 0 &&
-    opsbotSummary.lostReplies === 0;
+    opsbotSummary.lostReplies === 0 &&
+    changes!.errors === 0;
+  const changeSummary = {
+    roundTrips: changes!.roundTrips,
+    errors: changes!.errors,
+    request: percentiles(changes!.requestMs),
+    confirm: percentiles(changes!.confirmMs),
+    result: percentiles(changes!.resultMs),
+    errorSamples: changes!.errorSamples,
+  };
 
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ conversations, turns, rounds, echo: echoSummary, opsbot: opsbotSummary, throughputRatio, p95Ratio, met }, null, 2)}\n`,
+      `${JSON.stringify({ conversations, turns, rounds, echo: echoSummary, opsbot: opsbotSummary, throughputRatio, p95Ratio, changes: changeSummary, met }, null, 2)}\n`,
     );
   } else {
     const row = (name: string, s: Summary) =>
@@ -121,9 +142,23 @@ export const bench: Subcommand = async (argv) => {
         '',
         `throughput opsbot/echo: ${(throughputRatio * 100).toFixed(0)} % (target ≥ ${minThroughputRatio * 100} %) ${throughputRatio >= minThroughputRatio ? 'met' : 'MISSED'}`,
         `p95 latency opsbot/echo: ${p95Ratio.toFixed(2)}× (target ≤ ${maxP95Ratio}×) ${p95Ratio <= maxP95Ratio ? 'met' : 'MISSED'}`,
+        '',
+        `Standard change round trips: ${changeSummary.roundTrips} of ${changeRoundTrips} done, ${changeSummary.errors} errors (one after another)`,
+        `${'phase'.padEnd(34)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`,
+        ...(
+          [
+            ['request → proposal card', changeSummary.request],
+            ['confirm → invoke answered', changeSummary.confirm],
+            ['confirm → card shows the result', changeSummary.result],
+          ] as const
+        ).map(
+          ([name, p]) =>
+            `${name.padEnd(34)}${p.p50Ms.toFixed(1).padStart(9)}${p.p95Ms.toFixed(1).padStart(9)}${p.maxMs.toFixed(1).padStart(9)}`,
+        ),
         ...[
           ...echoSummary.errorSamples.map((e) => `echo error: ${e}`),
           ...opsbotSummary.errorSamples.map((e) => `opsbot error: ${e}`),
+          ...changeSummary.errorSamples.map((e) => `change error: ${e}`),
         ],
         '',
       ].join('\n'),
@@ -150,6 +185,12 @@ function summarise(reports: LoadReport[]): Summary {
     turnsPerSecond: (latencies.length / elapsedMs) * 1000,
     errorSamples: reports.flatMap((r) => r.errorSamples).slice(0, 5),
   };
+}
+
+function percentiles(values: number[]): { p50Ms: number; p95Ms: number; maxMs: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? NaN };
 }
 
 function positive(value: string | undefined, flag: string): number {

@@ -15,9 +15,17 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
     summary: 'route "<text>" | --stdin: print the skill and arguments a message maps to, as JSON lines',
     load: async () => (require('./route.command') as typeof import('./route.command')).route,
   },
+  ask: {
+    summary: 'ask "<question>" | --stdin: answer from the runbook knowledge base, as JSON lines',
+    load: async () => (require('./ask.command') as typeof import('./ask.command')).ask,
+  },
   'eval-router': {
     summary: 'evaluate the offline router on the labelled set',
     load: async () => (require('./eval-router.command') as typeof import('./eval-router.command')).evalRouter,
+  },
+  'eval-kb': {
+    summary: 'evaluate the runbook knowledge base on a labelled question set (JSONL)',
+    load: async () => (require('./eval-kb.command') as typeof import('./eval-kb.command')).evalKb,
   },
   chat: {
     summary: 'chat with a running bot in the terminal',
@@ -30,6 +38,10 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
   manifest: {
     summary: 'build the Teams app package (zip)',
     load: async () => (require('./manifest.command') as typeof import('./manifest.command')).manifest,
+  },
+  doctor: {
+    summary: 'check a live Azure landing zone read-only: every read the bot makes, one line each',
+    load: async () => (require('./doctor.command') as typeof import('./doctor.command')).doctor,
   },
   bench: {
     summary: 'benchmark turn latency and throughput against a bare echo bot',

@@ -1,9 +1,9 @@
-import { StringDecoder } from 'node:string_decoder';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import type { Router } from '../../core/routing/router';
 import { formatRouteRecord, routeText, toRouteRecord } from '../../core/routing/route-record';
 import { allSkills } from '../../skills/catalog';
 import { loadBotConfig } from '../config';
+import { lineBatches, QuietOutput } from './line-io';
 import type { Subcommand } from './opsbot.cli';
 
 const usage = `Usage: opsbot route "<text>"   route one message, print one JSON line
@@ -49,50 +49,6 @@ function parseArguments(argv: string[]): RouteArguments {
   return parsed;
 }
 
-/** Standard output that goes quiet when its reader leaves (`| head -1`): no EPIPE trace, exit 0. */
-class Output {
-  closed = false;
-  failed = false;
-
-  constructor() {
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      this.closed = true;
-      if (error.code !== 'EPIPE') {
-        this.failed = true;
-        process.stderr.write(`opsbot route: cannot write the output: ${error.message}\n`);
-      }
-    });
-  }
-
-  write(text: string): void {
-    if (!this.closed && text) process.stdout.write(text);
-  }
-}
-
-/**
- * The lines of a stream, one batch per chunk read (so that a caller writing a line and waiting
- * for its answer gets it). Splits on LF only, drops one trailing CR and a leading byte-order mark;
- * a last line without its newline still counts.
- */
-async function* lineBatches(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let first = true;
-  const clean = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
-  for await (const chunk of input) {
-    let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
-    if (first && text) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    const lines = text.split('\n');
-    pending = lines.pop() ?? '';
-    if (lines.length) yield lines.map(clean);
-  }
-  pending += decoder.end();
-  if (pending) yield [clean(pending)];
-}
-
 async function routeLine(text: string, router: Router): Promise<string> {
   return `${formatRouteRecord(toRouteRecord(text, await routeText(text, router)))}\n`;
 }
@@ -113,7 +69,7 @@ export const route: Subcommand = async (argv) => {
   }
   const config = loadBotConfig(process.env).landingZone;
   const router = await createOfflineRouter({ config, skills: allSkills });
-  const output = new Output();
+  const output = new QuietOutput('opsbot route');
 
   if (!args.stdin) {
     output.write(await routeLine(args.words.join(' '), router));

@@ -3,6 +3,7 @@ import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { Logger } from '../../core/logger';
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base';
 import type { AuditLog, Clock, ScenarioControl } from '../../core/ports';
 import type { ConversationDialog } from '../../dialogs/conversation.dialog';
 import type { SkillResult } from '../../skills/results';
@@ -10,6 +11,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { RenderOptions } from '../cards/render-result';
 import type { ChangeCards } from '../change-cards';
 import { callerOf } from './caller';
+import { handleKbCommand } from './kb-command.handler';
 import { handleSimCommand } from './sim-command.handler';
 import { stripMentions } from './strip-mentions';
 
@@ -19,6 +21,8 @@ export interface MessageHandlerOptions {
   config: LandingZoneConfig;
   localMode: boolean;
   scenarios?: ScenarioControl;
+  /** The runbook knowledge base, for the `kb reload` meta-command. */
+  knowledge?: KnowledgeBase;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
@@ -26,10 +30,12 @@ export interface MessageHandlerOptions {
   /** Records and posts change-request cards; without it they are only sent here. */
   changeCards?: ChangeCards;
   simulated?: boolean;
+  /** Told the activity id of each result sent (the incident card is updated in place later). */
+  onSent?: (result: SkillResult, activityId: string) => Promise<void>;
 }
 
 /**
- * Handles a message activity: strips @mentions, takes the local-only `sim …` meta-command, hands
+ * Handles a message activity: strips @mentions, takes the `sim …` and `kb …` meta-commands, hands
  * everything else to the conversation dialog and sends each result as an Adaptive Card. A card
  * button's command arrives in `value.opsbot.command` (a plain Action.Submit), usually without text.
  */
@@ -50,9 +56,9 @@ export function createMessageHandler(options: MessageHandlerOptions) {
       'message',
     );
 
-    const sim = await handleSimCommand(turn, options);
-    const results = sim
-      ? [sim]
+    const meta = (await handleSimCommand(turn, options)) ?? (await handleKbCommand(turn, options));
+    const results = meta
+      ? [meta]
       : await options.dialog.handleMessage({
           ...turn,
           localMode: options.localMode,
@@ -79,6 +85,12 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         if (result.view === 'change-request' && activityId) {
           await cards.publish(context, result.change, activityId, turn.caller, result.fresh === true);
         }
+      }
+    }
+    if (options.onSent) {
+      for (const [i, result] of results.entries()) {
+        const activityId = sent[i]?.id;
+        if (activityId) await options.onSent(result, activityId);
       }
     }
   };

@@ -1,7 +1,7 @@
 import { ErrorCodes, UserFacingError } from '../../core/errors';
 import type { AuditLog, Clock, ScenarioControl } from '../../core/ports';
 import type { MessageResult } from '../../skills/results';
-import type { Caller } from '../../skills/skill';
+import { auditMetaCommand, type MetaCommandTurn } from './meta-command-audit';
 
 /** What the `sim …` meta-command needs. */
 export interface SimCommandOptions {
@@ -13,12 +13,7 @@ export interface SimCommandOptions {
 }
 
 /** Who asked, for the audit event. */
-export interface SimCommandTurn {
-  text: string;
-  caller: Caller;
-  conversationId: string;
-  correlationId: string;
-}
+export type SimCommandTurn = MetaCommandTurn;
 
 const simPattern = /^sim(?:\s+(.*))?$/i;
 
@@ -35,18 +30,7 @@ export async function handleSimCommand(
   if (!match) return undefined;
   const words = (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
   const audit = (decision: string, outcome: string, args: Record<string, unknown>) =>
-    options.audit.append({
-      at: options.clock.now(),
-      correlationId: turn.correlationId,
-      actorId: turn.caller.aadObjectId,
-      actorName: turn.caller.name,
-      conversationId: turn.conversationId,
-      skill: 'none',
-      args,
-      decision,
-      outcome,
-      detail: 'sim meta-command',
-    });
+    auditMetaCommand(turn, options, { args, decision, outcome, detail: 'sim meta-command' });
 
   if (!options.localMode || !options.scenarios) {
     await audit(

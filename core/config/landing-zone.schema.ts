@@ -108,6 +108,8 @@ const TierConfig = z.object({
   availability: name,
   /** Minutes without acknowledgement before the next tier is called. */
   escalateAfterMinutes: z.number().int().min(1),
+  /** Roster role whose people are @mentioned when the incident reaches this tier. */
+  role: RoleId.optional(),
 });
 
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -174,7 +176,18 @@ export const LandingZoneConfig = z
     alertRules: z.array(AlertRuleConfig).min(1),
     severities: z.array(SeverityConfig).length(4),
     escalationPath: z.array(TierConfig).min(1),
-    securityTeam: z.object({ contact: name, channel: z.enum(['pagerduty', 'email']) }),
+    securityTeam: z.object({
+      contact: name,
+      channel: z.enum(['pagerduty', 'email']),
+      role: RoleId.optional(),
+    }),
+    /** When 8/5 tiers work and business-hour response targets (P4) run. */
+    businessHours: WindowConfig.default({
+      days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+      start: '09:00',
+      end: '17:00',
+      timeZone: 'America/New_York',
+    }),
     changePolicy: z.object({
       productionWindow: WindowConfig,
       blackouts: z.array(z.enum(['month-end', 'quarter-end', 'year-end'])),
@@ -277,4 +290,5 @@ export type ComponentConfig = z.infer<typeof ComponentConfig>;
 export type SecretConfig = z.infer<typeof SecretConfig>;
 export type SeverityConfig = z.infer<typeof SeverityConfig>;
 export type TierConfig = z.infer<typeof TierConfig>;
+export type WindowConfig = z.infer<typeof WindowConfig>;
 export type Band = z.infer<typeof Band>;

@@ -3,6 +3,9 @@ import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { UserFacingError } from '../../core/errors';
 import type { LandingZoneOperator, OperationResult } from '../../core/ports';
 
+/** Least time between two progress updates of the card while an operation runs. */
+const progressIntervalInMs = 2_000;
+
 /** Told about every step as it starts, finishes or fails, so the card can show it. */
 export type StepListener = (steps: ChangeStepProgress[]) => Promise<void> | void;
 
@@ -26,14 +29,21 @@ export async function applyChange(
   });
   const actions = operationsOf(change, operator, config);
   let last: OperationResult | undefined;
-  const progress: string[] = [];
+  // The latest progress line of a long-running operation shows on its step, at most every 2 s.
+  let lastShown = 0;
+  const showProgress = (i: number, message: string) => {
+    steps[i] = { step: titles[i], state: 'running', detail: message.slice(0, 200) };
+    if (Date.now() - lastShown < progressIntervalInMs) return;
+    lastShown = Date.now();
+    void Promise.resolve(onSteps(steps.slice(0, i + 1))).catch(() => undefined);
+  };
   for (let i = 0; i < titles.length; i++) {
     if (steps[i].state === 'done') continue;
     steps[i] = { step: titles[i], state: 'running' };
     await onSteps(steps.slice(0, i + 1));
     try {
       last = await actions[i]({
-        onProgress: (message) => progress.push(message),
+        onProgress: (message) => showProgress(i, message),
         ...(waitBudgetInMs ? { waitBudgetInMs } : {}),
       });
       if (last.status === 'failed') throw new UserFacingError('OPS-405', last.summary);

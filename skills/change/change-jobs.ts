@@ -6,10 +6,15 @@ export const changeJobKinds = {
   expire: 'change.expire',
   /** An approved change's window has come. */
   run: 'change.run',
+  /** A run that should long have finished: its instance stopped while it ran. */
+  interrupted: 'change.interrupted',
 } as const;
 
+/** How long after its start a change still `running` counts as interrupted. */
+export const runWatchInMs = 2 * 60 * 60_000;
+
 /** The idempotency key of a change's job: one expiry and one scheduled run per change. */
-export function changeJobKey(changeId: string, what: 'expire' | 'run'): string {
+export function changeJobKey(changeId: string, what: 'expire' | 'run' | 'interrupted'): string {
   return `change:${changeId}:${what}`;
 }
 
@@ -17,6 +22,7 @@ export function changeJobKey(changeId: string, what: 'expire' | 'run'): string {
 export interface ChangeJobActions {
   expire(changeId: string): Promise<void>;
   run(changeId: string, correlationId: string): Promise<void>;
+  interrupted(changeId: string): Promise<void>;
 }
 
 /**
@@ -28,5 +34,6 @@ export function changeJobHandlers(actions: ChangeJobActions): Record<string, Job
   return {
     [changeJobKinds.expire]: async (job) => actions.expire(String(job.payload.changeId)),
     [changeJobKinds.run]: async (job) => actions.run(String(job.payload.changeId), `job:${job.id}`),
+    [changeJobKinds.interrupted]: async (job) => actions.interrupted(String(job.payload.changeId)),
   };
 }

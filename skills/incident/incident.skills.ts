@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { defineSkill, everyone, responders } from '../skill';
+import { previewAction, previewDeclare, runAction, runDeclare, runList } from './incident-commands';
 
 const severity = z.enum(['P1', 'P2', 'P3', 'P4']);
 const incidentId = z
@@ -7,7 +8,10 @@ const incidentId = z
   .regex(/^INC-\d{4,}$/, 'expected an incident id like INC-0042')
   .describe('Incident id such as INC-0042; defaults to the incident of this conversation');
 
-/** Incident skills: declared now, enabled by the incident issue. */
+/**
+ * Incident skills. The strict commands act at once; the same request read from plain language only
+ * shows what it would do (`preview`), with the command as a button.
+ */
 export const incidentDeclare = defineSkill({
   id: 'incident.declare',
   usage: 'declare [P1-P4] <summary>',
@@ -97,6 +101,8 @@ export const incidentDeclare = defineSkill({
   }),
   kind: 'incident',
   roles: everyone,
+  run: runDeclare,
+  preview: previewDeclare,
 });
 
 export const incidentList = defineSkill({
@@ -154,6 +160,7 @@ export const incidentList = defineSkill({
   params: z.object({}),
   kind: 'read',
   roles: everyone,
+  run: runList,
 });
 
 export const incidentAck = defineSkill({
@@ -216,6 +223,8 @@ export const incidentAck = defineSkill({
   params: z.object({ incident: incidentId.optional() }),
   kind: 'incident',
   roles: responders,
+  run: runAction('ack'),
+  preview: previewAction('ack'),
 });
 
 export const incidentEscalate = defineSkill({
@@ -286,6 +295,8 @@ export const incidentEscalate = defineSkill({
   params: z.object({ incident: incidentId.optional(), reason: z.string().min(1).optional() }),
   kind: 'incident',
   roles: responders,
+  run: runAction('escalate'),
+  preview: previewAction('escalate'),
 });
 
 export const incidentResolve = defineSkill({
@@ -351,6 +362,8 @@ export const incidentResolve = defineSkill({
   params: z.object({ incident: incidentId.optional(), resolution: z.string().min(1).optional() }),
   kind: 'incident',
   roles: responders,
+  run: runAction('resolve'),
+  preview: previewAction('resolve'),
 });
 
 export const incidentSkills = [incidentDeclare, incidentList, incidentAck, incidentEscalate, incidentResolve];

@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 import { defineSkill, everyone } from '../skill';
+import { runTroubleshootAsk } from './troubleshoot-ask.skill';
 
-/** Answers from the runbook knowledge base; enabled by the knowledge-base issue. */
+/** Answers from the runbook knowledge base, citing the sections and running the read-only checks they name. */
 export const troubleshootAsk = defineSkill({
   id: 'troubleshoot.ask',
   usage: 'ask <question>',
@@ -135,4 +136,5 @@ export const troubleshootAsk = defineSkill({
   params: z.object({ question: z.string().min(3).describe("The question in the user's words") }),
   kind: 'read',
   roles: everyone,
+  run: runTroubleshootAsk,
 });

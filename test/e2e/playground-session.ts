@@ -40,22 +40,29 @@ export interface PlaygroundSession {
 }
 
 /** Starts the bot in-process (in-memory database), the playground as a child and chromium against it. */
-export async function startPlaygroundSession(name: string): Promise<PlaygroundSession> {
+export async function startPlaygroundSession(
+  name: string,
+  options: { as?: string; bot?: RunningBot } = {},
+): Promise<PlaygroundSession> {
   const work = mkdtempSync(join(tmpdir(), 'opsbot-e2e-'));
-  const bot = await startBot({
-    env: {
-      DATABASE_URL: 'sqlite::memory:',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SIM_SEED: '7',
-      SHUTDOWN_GRACE_MS: '2000',
-    },
-  });
+  // A borrowed bot (another session's, to chat with it as someone else) is left running on close.
+  const ownBot = !options.bot;
+  const bot =
+    options.bot ??
+    (await startBot({
+      env: {
+        DATABASE_URL: 'sqlite::memory:',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        SIM_SEED: '7',
+        SHUTDOWN_GRACE_MS: '2000',
+      },
+    }));
   let playground: RunningPlayground | undefined;
   let context: BrowserContext | undefined;
   try {
     const configPath = join(work, 'm365agentsplayground.yml');
-    writeFileSync(configPath, buildPlaygroundConfig(bot.config.landingZone));
+    writeFileSync(configPath, buildPlaygroundConfig(bot.config.landingZone, options.as));
     playground = await startAgentsPlayground({
       botUrl: bot.url,
       configPath,
@@ -79,7 +86,7 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
     });
   } catch (error) {
     await playground?.close();
-    await bot.close();
+    if (ownBot) await bot.close();
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
@@ -155,7 +162,7 @@ export async function startPlaygroundSession(name: string): Promise<PlaygroundSe
     async close() {
       await browser.close();
       await running.close();
-      await bot.close();
+      if (ownBot) await bot.close();
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
-import type { ComponentKind, ComputeStatus, LandingZone } from '../../core/ports';
+import type { Clock, ComponentKind, ComputeStatus, LandingZone, QuotaUsage } from '../../core/ports';
+import { missingPermission, requiredPermissions, type FakeRoleAssignment } from './azure-reference/fake-rbac';
+import { checkKql, KqlError, type KqlShape } from './azure-reference/kql-check';
+import { defaultMetricsTop, metricCatalog, type MetricDefinition } from './azure-reference/metric-catalog';
 
 /**
  * A fault on the matching requests, `times` times (default once): an error `status` instead of the
@@ -26,6 +29,19 @@ export interface FakeArmServerOptions {
   /** The state behind the fake: normally a SimulatedLandingZone. */
   landingZone: LandingZone;
   config: LandingZoneConfig;
+  /** The time of Azure, for the data lag of Cost Management. Default the system clock. */
+  clock?: Clock;
+  /**
+   * The bot identity's role assignments. When given, every request needs its action at its scope,
+   * and gets Azure's 403 otherwise; when absent, everything is allowed.
+   */
+  roleAssignments?: FakeRoleAssignment[];
+  /**
+   * Where the `Location` header of a PATCH points: the operation-result resource under the
+   * subscription (`locations/{loc}/mfeOperationResults/{id}`, the default) or the resource itself.
+   * Azure's definitions do not say which; the adapter must work with both.
+   */
+  patchLocation?: 'operation-results' | 'resource';
   /** Polls of the async-operation URL that answer InProgress before the change is applied. Default 1. */
   pollsBeforeDone?: number;
 }
@@ -44,6 +60,10 @@ interface Operation {
   status: 'InProgress' | 'Succeeded' | 'Failed';
   failure?: { code: string; message: string };
 }
+
+type Row = Record<string, unknown>;
+
+const botObjectId = '00000000-0000-0000-0000-00000000b07b';
 
 class HttpFailure extends Error {
   constructor(
@@ -84,6 +104,8 @@ const componentTypes: Record<string, ComponentKind> = {
  */
 export class FakeArmServer {
   readonly requests: SeenRequest[] = [];
+  /** The log queries the fake accepted, with what it read from each. */
+  readonly queries: { text: string; shape: KqlShape }[] = [];
   private readonly faults: (InjectedFault & { left: number })[] = [];
   private readonly failures: { path: string; code: string; message: string }[] = [];
   private readonly operations = new Map<string, Operation>();
@@ -221,12 +243,30 @@ export class FakeArmServer {
       }
       const expected = apiVersions.find(([pattern]) => pattern.test(path))?.[1];
       const version = url.searchParams.get('api-version');
+      if (expected && !version) {
+        throw new HttpFailure(
+          400,
+          'MissingApiVersionParameter',
+          'The api-version query parameter (?api-version=) is required for all requests.',
+        );
+      }
       if (expected && version !== expected) {
         throw new HttpFailure(
           400,
           'InvalidApiVersionParameter',
           `The api-version '${version}' is not supported here; expected '${expected}'.`,
         );
+      }
+      if (this.options.roleAssignments) {
+        const needed = requiredPermissions(method, path, body, this.options.config);
+        const missing = missingPermission(needed, this.options.roleAssignments);
+        if (missing) {
+          throw new HttpFailure(
+            403,
+            missing.data ? 'Forbidden' : 'AuthorizationFailed',
+            `The client '${botObjectId}' with object id '${botObjectId}' does not have authorization to perform ${missing.data ? 'data action' : 'action'} '${missing.action}' over scope '${missing.scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+          );
+        }
       }
       const result = await this.route(method, path, url, body);
       return send(res, result.status ?? 200, result.body, result.headers);
@@ -336,25 +376,16 @@ export class FakeArmServer {
       }
     }
     if (method === 'GET' && path === `${locations}/usages`) {
-      const usages = await lz.listQuotaUsage();
-      return {
-        body: {
-          value: usages.map((u) => ({
-            id: `${locations}/usages/${u.family}`,
-            type: 'Microsoft.MachineLearningServices/vmFamily/usages',
-            unit: 'Count',
-            currentValue: u.used,
-            limit: u.limit,
-            name: { value: u.family, localizedValue: u.family },
-          })),
-        },
-      };
+      return { body: { value: usageRows(sub, rg, this.lz.workspace, await lz.listQuotaUsage()) } };
     }
     if (
       method === 'GET' &&
-      (m = new RegExp(`^${esc(locations)}/(compute|mfe)Operations(Status|Results)/([^/]+)$`).exec(path))
+      (m = new RegExp(
+        `^${esc(locations)}/(computeOperationsStatus|mfeOperationsStatus|mfeOperationResults)/([^/]+)$`,
+        'i',
+      ).exec(path))
     ) {
-      return this.pollOperation(m[3], m[2] === 'Status');
+      return this.pollOperation(m[2], /status$/i.test(m[1]));
     }
     if (
       method === 'GET' &&
@@ -387,7 +418,8 @@ export class FakeArmServer {
     }
     if (method === 'GET' && path === `${sub}/providers/Microsoft.AlertsManagement/alerts`) {
       const severity = { critical: 'Sev0', error: 'Sev1', warning: 'Sev2', informational: 'Sev3' } as const;
-      const alerts = await lz.listFiringAlerts();
+      const since = this.now() - alertTimeRange(url.searchParams);
+      const alerts = (await lz.listFiringAlerts()).filter((a) => a.firedAt.getTime() >= since);
       return {
         body: {
           value: alerts.map((a) => ({
@@ -461,6 +493,10 @@ export class FakeArmServer {
     throw new HttpFailure(404, 'NoRouteFound', `The fake has no route for ${method} ${path}.`);
   }
 
+  private now(): number {
+    return (this.options.clock?.now() ?? new Date()).getTime();
+  }
+
   // ---- long-running operations ---------------------------------------------------------------
 
   /**
@@ -485,16 +521,18 @@ export class FakeArmServer {
       failure,
     });
     const base = `${this.baseUrl}/subscriptions/${this.lz.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${this.lz.location}`;
+    const version = 'api-version=2022-10-01';
+    const status = `${base}/${kind}OperationsStatus/${id}?${version}`;
+    const result =
+      kind === 'mfe' && patch && this.options.patchLocation !== 'resource'
+        ? `${base}/mfeOperationResults/${id}?${version}`
+        : patch && this.options.patchLocation === 'resource'
+          ? `${this.baseUrl}${path}?${version}`
+          : status;
     return {
       status: 202,
       body: undefined,
-      headers: {
-        'azure-asyncoperation': `${base}/${kind}OperationsStatus/${id}?api-version=2022-10-01`,
-        location: patch
-          ? `${this.baseUrl}${path}?api-version=2022-10-01`
-          : `${base}/${kind}OperationsResults/${id}?api-version=2022-10-01`,
-        'x-ms-request-id': id,
-      },
+      headers: { 'azure-asyncoperation': status, location: result, 'x-ms-request-id': id },
     };
   }
 
@@ -527,7 +565,11 @@ export class FakeArmServer {
         ? {
             computeType: 'ComputeInstance',
             provisioningState: 'Succeeded',
-            properties: { vmSize: c.vmSize, state: c.state },
+            // A compute instance that runs a job reports JobRunning, not Running.
+            properties: {
+              vmSize: c.vmSize,
+              state: c.state === 'Running' && c.runningJobs > 0 ? 'JobRunning' : c.state,
+            },
           }
         : {
             computeType: 'AmlCompute',
@@ -553,21 +595,27 @@ export class FakeArmServer {
     };
   }
 
+  /**
+   * The Cost Management query with Azure's data lag: a day's row holds only the usage up to 24 h
+   * ago, so today reads near zero and yesterday partly. The last complete day carries the landing
+   * zone's current spend, the days before it the daily average.
+   */
   private async costJson(body: string) {
-    const request = JSON.parse(body) as { timePeriod?: { from: string; to: string } };
-    if (!request.timePeriod)
+    const request = JSON.parse(body) as { timeframe?: string; timePeriod?: { from: string; to: string } };
+    if (request.timeframe === 'Custom' && !request.timePeriod)
       throw new HttpFailure(400, 'BadRequest', 'timePeriod is required for a Custom timeframe.');
+    if (!request.timePeriod) throw new HttpFailure(400, 'BadRequest', 'The fake needs a timePeriod.');
     const cost = await this.options.landingZone.getCostSummary();
-    const to = new Date(request.timePeriod.to);
+    const known = this.now() - 24 * 3_600_000;
+    const day = 86_400_000;
+    const lastComplete = Math.floor(known / day) * day - day;
+    const to = new Date(request.timePeriod.to).getTime();
     const rows: unknown[][] = [];
-    for (
-      let d = new Date(request.timePeriod.from);
-      d.getTime() < to.getTime();
-      d = new Date(d.getTime() + 86_400_000)
-    ) {
-      const key = Number(d.toISOString().slice(0, 10).replace(/-/g, ''));
-      const today = key === Number(to.toISOString().slice(0, 10).replace(/-/g, ''));
-      rows.push([today ? cost.todaySpend : cost.dailyAverage, key, cost.currency]);
+    for (let d = Math.floor(new Date(request.timePeriod.from).getTime() / day) * day; d <= to; d += day) {
+      const key = Number(new Date(d).toISOString().slice(0, 10).replace(/-/g, ''));
+      const share = Math.min(1, Math.max(0, (known - d) / day));
+      const spend = d === lastComplete ? cost.todaySpend : cost.dailyAverage * share;
+      rows.push([Math.round(spend * 100) / 100, key, cost.currency]);
     }
     return {
       properties: {
@@ -581,146 +629,214 @@ export class FakeArmServer {
     };
   }
 
+  /**
+   * The Log Analytics query API. The text is checked against the table reference (tables, columns);
+   * the fake cannot run KQL, so it knows the query by its first line and answers, from the landing
+   * zone's state, the columns of the query's last `project` — a column copied from a source column
+   * gets that column's value, one the fake has no value for is null.
+   */
   private async logsJson(request: { query: string; timespan?: string }) {
+    let shape: KqlShape;
+    try {
+      shape = checkKql(request.query);
+    } catch (error) {
+      if (error instanceof KqlError)
+        throw new HttpFailure(400, 'BadArgumentError', `${error.code}: ${error.message}`);
+      throw error;
+    }
+    this.queries.push({ text: request.query, shape });
     const name = /^\/\/ opsbot-query: ([a-z-]+)/.exec(request.query)?.[1];
     const [start, end] = (request.timespan ?? '').split('/').map((s) => new Date(s));
     if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
       throw new HttpFailure(400, 'BadArgumentError', 'The fake needs a start/end timespan.');
     }
     const hours = (end.getTime() - start.getTime()) / 3_600_000;
+    const records = await this.logRecords(name, request.query, hours);
+    const columns = shape.output;
+    const value = (r: Row, c: { name: string; source?: string }) => {
+      const v = c.name in r ? r[c.name] : c.source && c.source in r ? r[c.source] : null;
+      return v instanceof Date ? v.toISOString() : (v ?? null);
+    };
+    const type = (c: { name: string; source?: string }) => {
+      const sample = records
+        .map((r) => (c.name in r ? r[c.name] : c.source ? r[c.source] : undefined))
+        .find((v) => v !== undefined && v !== null);
+      return sample instanceof Date ? 'datetime' : typeof sample === 'number' ? 'real' : 'string';
+    };
+    return {
+      tables: [
+        {
+          name: 'PrimaryResult',
+          columns: columns.map((c) => ({ name: c.name, type: type(c) })),
+          rows: records.map((r) => columns.map((c) => value(r, c))),
+        },
+      ],
+    };
+  }
+
+  /** What the landing zone's state says for one of the adapter's queries: output and source columns by name. */
+  private async logRecords(name: string | undefined, query: string, hours: number): Promise<Row[]> {
     const lz = this.options.landingZone;
-    const table = (columns: [string, string][], rows: unknown[][]) => ({
-      tables: [{ name: 'PrimaryResult', columns: columns.map(([n, type]) => ({ name: n, type })), rows }],
-    });
     switch (name) {
-      case 'training-jobs': {
-        const jobs = await lz.listTrainingJobs({ sinceHours: hours });
-        return table(
-          [
-            ['JobId', 'string'],
-            ['DisplayName', 'string'],
-            ['Compute', 'string'],
-            ['Status', 'string'],
-            ['SubmittedBy', 'string'],
-            ['StartedAt', 'datetime'],
-            ['EndedAt', 'datetime'],
-            ['FailureReason', 'string'],
-          ],
-          jobs.map((j) => [
-            j.id,
-            j.displayName,
-            j.compute,
-            j.status,
-            j.submittedBy,
-            j.startedAt.toISOString(),
-            j.endedAt?.toISOString() ?? null,
-            j.failureReason ?? '',
-          ]),
-        );
-      }
+      case 'training-jobs':
+        return (await lz.listTrainingJobs({ sinceHours: hours })).map((j) => ({
+          JobId: j.id,
+          JobName: j.displayName,
+          DisplayName: j.displayName,
+          ClusterName: j.compute,
+          Compute: j.compute,
+          ExperimentName: `${j.displayName}-experiment`,
+          Status: j.status,
+          StartedAt: j.startedAt,
+          EndedAt: j.endedAt ?? null,
+          FailureReason: j.failureReason ?? '',
+          JobErrorMessage: j.failureReason ?? '',
+        }));
       case 'endpoint-requests': {
-        const endpoint = /let endpointName = "([^"]+)";/.exec(request.query)?.[1] ?? '';
+        const endpoint = /let endpointName = "([^"]+)";/.exec(query)?.[1] ?? '';
         let metrics;
         try {
           metrics = (await lz.getEndpoint(endpoint)).metrics;
         } catch {
-          return table([['RequestsPerMinute', 'real']], []);
+          return [];
         }
-        return table(
-          [
-            ['RequestsPerMinute', 'real'],
-            ['P95LatencyMs', 'real'],
-            ['ErrorRatePercent', 'real'],
-            ['AvailabilityPercent', 'real'],
-            ['Http503Count', 'long'],
-          ],
-          [
-            [
-              metrics.requestsPerMinute,
-              metrics.p95LatencyMs,
-              metrics.errorRatePercent,
-              metrics.availabilityPercent,
-              metrics.http503Count,
-            ],
-          ],
-        );
+        return [
+          {
+            RequestsPerMinute: metrics.requestsPerMinute,
+            P95LatencyMs: metrics.p95LatencyMs,
+            ErrorRatePercent: metrics.errorRatePercent,
+            AvailabilityPercent: metrics.availabilityPercent,
+            Http503Count: metrics.http503Count,
+          },
+        ];
       }
-      case 'security-alerts': {
-        const alerts = await lz.listSecurityAlerts({ sinceHours: hours });
-        return table(
-          [
-            ['Id', 'string'],
-            ['Title', 'string'],
-            ['Severity', 'string'],
-            ['RaisedAt', 'datetime'],
-          ],
-          alerts.map((a) => [a.id, a.title, a.severity, a.raisedAt.toISOString()]),
-        );
-      }
-      case 'backup-jobs': {
-        const backups = await lz.listBackups();
-        return table(
-          [
-            ['Item', 'string'],
-            ['LastRunAt', 'datetime'],
-            ['Status', 'string'],
-          ],
-          backups.map((b) => [b.item, b.lastRunAt.toISOString(), b.status]),
-        );
-      }
+      case 'security-alerts':
+        return (await lz.listSecurityAlerts({ sinceHours: hours })).map((a) => ({
+          Id: a.id,
+          SystemAlertId: a.id,
+          Title: a.title,
+          AlertName: a.title,
+          Severity: a.severity,
+          RaisedAt: a.raisedAt,
+        }));
+      case 'backup-jobs':
+        return (await lz.listBackups()).map((b) => ({
+          Item: b.item,
+          BackupItemFriendlyName: b.item,
+          LastRunAt: b.lastRunAt,
+          JobStartDateTime: b.lastRunAt,
+          Status: b.status,
+        }));
       default:
         throw new HttpFailure(
           400,
           'SemanticError',
-          `The fake does not know the query "${name ?? request.query.slice(0, 40)}".`,
+          `The fake does not know the query "${name ?? query.slice(0, 40)}".`,
         );
     }
   }
 
-  private async metricsJson(url: URL, body: { resourceids: string[] }) {
-    const namespace = url.searchParams.get('metricnamespace') ?? '';
-    const metric = url.searchParams.get('metricnames') ?? '';
-    const start = url.searchParams.get('starttime') ?? '';
-    const end = url.searchParams.get('endtime') ?? '';
-    const lz = this.options.landingZone;
+  /**
+   * The metrics batch API, checked against the supported-metrics reference: the namespace and metric
+   * names must exist, every dimension of the filter must belong to the metric, the resources must be
+   * of the namespace's type, and a split returns at most `top` series (10 when not given).
+   */
+  private async metricsJson(url: URL, body: { resourceids?: string[] }) {
+    const q = url.searchParams;
+    const namespace = q.get('metricnamespace') ?? '';
+    if (!namespace)
+      throw new HttpFailure(400, 'BadRequest', 'The metricnamespace query parameter is required.');
+    const definitions = metricCatalog[namespace.toLowerCase()];
+    if (!definitions)
+      throw new HttpFailure(400, 'BadRequest', `The metric namespace ${namespace} is not supported.`);
+    const names = (q.get('metricnames') ?? '').split(',').filter(Boolean);
+    if (names.length === 0)
+      throw new HttpFailure(400, 'BadRequest', 'The metricnames query parameter is required.');
+    const filter = parseMetricFilter(q.get('filter') ?? '');
+    const top = Number(q.get('top') ?? defaultMetricsTop);
+    const start = q.get('starttime') ?? '';
+    const end = q.get('endtime') ?? '';
+    const metrics = names.map((name) => {
+      const definition = definitions.find((d) => d.name.toLowerCase() === name.toLowerCase());
+      if (!definition)
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `Failed to find metric configuration for provider: ${namespace}, metric: ${name}. Valid metrics: ${definitions.map((d) => d.name).join(',')}`,
+        );
+      const unknown = filter.filter(
+        (f) => !definition.dimensions.some((d) => d.toLowerCase() === f.dimension.toLowerCase()),
+      );
+      if (unknown.length)
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `Metric: ${definition.name} does not support requested dimension combination: ${filter.map((f) => f.dimension.toLowerCase()).join(',')}, supported ones are: ${definition.dimensions.join(',')}`,
+        );
+      return definition;
+    });
+    const resourceids = body.resourceids ?? [];
+    if (resourceids.length === 0) throw new HttpFailure(400, 'BadRequest', 'resourceids must not be empty.');
     const values = [];
-    for (const resourceid of body.resourceids ?? []) {
-      let timeseries: unknown[];
-      if (metric === 'UsedCapacity' && /storageaccounts/i.test(namespace)) {
-        const usage = await lz.getStorageUsage();
-        timeseries = [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
-      } else if (
-        metric === 'CpuUtilizationPercentage' &&
-        /machinelearningservices\/workspaces/i.test(namespace)
-      ) {
-        const computes = await lz.listComputes();
-        timeseries = computes.map((c) => ({
-          metadatavalues: [{ name: { value: 'ClusterName', localizedValue: 'ClusterName' }, value: c.name }],
-          data: [{ timeStamp: start, average: c.utilisationPercent }],
-        }));
-      } else {
-        throw new HttpFailure(400, 'BadRequest', `The fake has no metric ${metric} in ${namespace}.`);
+    for (const resourceid of resourceids) {
+      if (!resourceid.toLowerCase().includes(`/providers/${namespace.toLowerCase()}/`))
+        throw new HttpFailure(
+          400,
+          'BadRequest',
+          `The resource ${resourceid} is not of the metric namespace ${namespace}.`,
+        );
+      const value = [];
+      for (const definition of metrics) {
+        let timeseries = await this.metricSeries(definition, filter, start);
+        if (filter.length) timeseries = timeseries.slice(0, top);
+        value.push({
+          id: `${resourceid}/providers/Microsoft.Insights/metrics/${definition.name}`,
+          type: 'Microsoft.Insights/metrics',
+          name: { value: definition.name, localizedValue: definition.localizedName },
+          unit: definition.unit,
+          timeseries,
+          errorCode: 'Success',
+        });
       }
       values.push({
         starttime: start,
         endtime: end,
-        interval: url.searchParams.get('interval') ?? 'PT1H',
+        interval: q.get('interval') ?? 'PT1M',
         namespace,
         resourceregion: this.lz.location,
         resourceid,
-        value: [
-          {
-            id: `${resourceid}/providers/Microsoft.Insights/metrics/${metric}`,
-            type: 'Microsoft.Insights/metrics',
-            name: { value: metric, localizedValue: metric },
-            unit: 'Unspecified',
-            timeseries,
-            errorCode: 'Success',
-          },
-        ],
+        value,
       });
     }
     return { values };
+  }
+
+  /** The time series of one metric from the landing zone's state, split by the filter's dimensions. */
+  private async metricSeries(definition: MetricDefinition, filter: MetricFilter[], start: string) {
+    const lz = this.options.landingZone;
+    if (definition.name === 'UsedCapacity') {
+      const usage = await lz.getStorageUsage();
+      return [{ metadatavalues: [], data: [{ timeStamp: start, average: usage.usedTb * 1e12 }] }];
+    }
+    const perCompute: Record<string, (c: ComputeStatus) => boolean> = {
+      CpuUtilizationPercentage: () => true,
+      CpuUtilization: (c) => c.kind === 'amlcompute',
+    };
+    const include = perCompute[definition.name];
+    if (!include) return [];
+    const computes = (await lz.listComputes()).filter(include);
+    const split = filter.find((f) => /^(computename|clustername)$/i.test(f.dimension));
+    if (!split) {
+      const average = computes.reduce((s, c) => s + c.utilisationPercent, 0) / Math.max(1, computes.length);
+      return [{ metadatavalues: [], data: [{ timeStamp: start, average }] }];
+    }
+    const dimension = split.dimension.toLowerCase();
+    return computes
+      .filter((c) => split.values.includes('*') || split.values.includes(c.name))
+      .map((c) => ({
+        metadatavalues: [{ name: { value: dimension, localizedValue: dimension }, value: c.name }],
+        data: [{ timeStamp: start, average: c.utilisationPercent }],
+      }));
   }
 
   private async keyVault(method: string, vault: string, name: string, body: string) {
@@ -779,6 +895,99 @@ export class FakeArmServer {
     }
     return send(res, 200, { data: [{ id: 'gpt-4', object: 'model' }] }, { 'apim-request-id': randomUUID() });
   }
+}
+
+const alertTimeRanges: Record<string, number> = {
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+};
+
+/**
+ * The window of the Alerts Management list: `timeRange` (1h, 1d, 7d, 30d; default 1d) or
+ * `customTimeRange`, never both; anything else is refused as Azure refuses it.
+ */
+function alertTimeRange(query: URLSearchParams): number {
+  const range = query.get('timeRange');
+  if (range && query.get('customTimeRange'))
+    throw new HttpFailure(400, 'BadRequest', 'Either timeRange or customTimeRange can be used, not both.');
+  if (range === null) return alertTimeRanges['1d'];
+  const window = alertTimeRanges[range];
+  if (!window)
+    throw new HttpFailure(
+      400,
+      'BadRequest',
+      `Invalid value '${range}' for timeRange; allowed values are ${Object.keys(alertTimeRanges).join(', ')}.`,
+    );
+  return window;
+}
+
+/**
+ * The rows of the ML usages list as Azure answers them: regional totals, one dedicated and one
+ * low-priority row per VM family named "Standard X Family Cluster Dedicated vCPUs" (the low-priority
+ * one without its own limit, `-1`), and the workspace's share of each family.
+ */
+function usageRows(sub: string, rg: string, workspace: string, usages: QuotaUsage[]): unknown[] {
+  const row = (id: string, type: string, name: string, currentValue: number, limit: number) => ({
+    id,
+    type: `Microsoft.MachineLearningServices/${type}`,
+    unit: 'Count',
+    currentValue,
+    limit,
+    name: { value: name, localizedValue: name },
+  });
+  const used = usages.reduce((s, u) => s + u.used, 0);
+  const limit = usages.reduce((s, u) => s + u.limit, 0);
+  const rows = [
+    row(`${sub}/usages`, 'totalCores/usages', 'Clusters', usages.length, 200),
+    row(`${sub}/usages`, 'dedicatedCores/usages', 'Total Cluster Dedicated Regional vCPUs', used, limit),
+    row(`${sub}/usages`, 'lowPriorityCores/usages', 'Total Cluster LowPriority Regional vCPUs', 0, 100),
+  ];
+  for (const u of usages) {
+    const family = u.family.replace(/^standard/i, '').replace(/Family$/i, '');
+    for (const tier of ['Dedicated', 'LowPriority'] as const) {
+      const name = `Standard ${family} Family Cluster ${tier} vCPUs`;
+      const key = name.replace(/ /g, '_');
+      const dedicated = tier === 'Dedicated';
+      rows.push(
+        row(
+          `${sub}/usages/${key}`,
+          'vmFamily/usages',
+          name,
+          dedicated ? u.used : 0,
+          dedicated ? u.limit : -1,
+        ),
+      );
+      rows.push(
+        row(
+          `${rg}/providers/Microsoft.MachineLearningServices/workspaces/${workspace}/usages/${key}`,
+          'workspaces/usages',
+          name,
+          dedicated ? u.used : 0,
+          dedicated ? u.limit : -1,
+        ),
+      );
+    }
+  }
+  return rows;
+}
+
+/** One dimension of a metrics filter and the values asked for (`*` for every value). */
+interface MetricFilter {
+  dimension: string;
+  values: string[];
+}
+
+function parseMetricFilter(filter: string): MetricFilter[] {
+  const result: MetricFilter[] = [];
+  for (const m of filter.matchAll(/([A-Za-z][\w ]*?)\s+eq\s+'([^']*)'/g)) {
+    const dimension = m[1].trim().replace(/^(and|or)\s+/i, '');
+    const existing = result.find((f) => f.dimension.toLowerCase() === dimension.toLowerCase());
+    if (existing) existing.values.push(m[2]);
+    else result.push({ dimension, values: [m[2]] });
+  }
+  return result;
 }
 
 function matches(pattern: string | RegExp, path: string): boolean {

@@ -1,32 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-
-const projectRoot = join(__dirname, '..', '..', '..');
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/opsbot.js …` as a user would, with the shipped config and the given input. */
-function opsbot(args: string[], input?: string, env: Record<string, string> = {}): Promise<Finished> {
-  const childEnv = { ...process.env, ...env };
-  if (!('OPSBOT_CONFIG' in env)) delete childEnv.OPSBOT_CONFIG;
-  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'opsbot.js'), ...args], {
-    cwd: projectRoot,
-    env: childEnv,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end(input ?? '');
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { opsbot, projectRoot } from '../../helpers/opsbot-cli';
 
 /** Python's `str.splitlines` terminators and JavaScript's: a strict reader splits at any of them. */
 const lineTerminators = new Set(['\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029']);

@@ -173,6 +173,22 @@ describe('change requests over HTTP', () => {
     expect(await changeOps()).toBe(1);
   });
 
+  it('records two approvals pressed at the same instant, each on the card as first shown, and runs the change once', async () => {
+    clock.set(inWindow);
+    await t.say('scale fraud-detection to 12', { conversationId });
+    const [cab, director] = await Promise.all([
+      press('megan', 'proposal.approve', { changeId: 'CHG-00001', version: 1 }, 'a:megan'),
+      press('adele', 'proposal.approve', { changeId: 'CHG-00001', version: 1 }, 'a:adele'),
+    ]);
+    invokeCard(cab);
+    invokeCard(director);
+    await t.bot.settled();
+    const change = await t.bot.changes.get('CHG-00001');
+    expect(change?.approvals.map((a) => a.name).sort()).toEqual(['Adele Vance', 'Megan Bowen']);
+    expect(change?.state).toBe('succeeded');
+    expect(await changeOps()).toBe(1);
+  });
+
   it('schedules a Normal change approved outside the window and runs it by itself at the window start', async () => {
     await t.say('scale fraud-detection to 12', { conversationId });
     invokeCard(await press('megan', 'proposal.approve', { changeId: 'CHG-00001', version: 1 }, 'a:megan'));
@@ -215,6 +231,10 @@ describe('change requests over HTTP', () => {
   it('shows a dry run without creating anything, and lists change records', async () => {
     const dry = await t.say('scale fraud-detection 12 --dry-run', { conversationId });
     expect(cardText(t.cards(dry)[0])).toContain('Dry run');
+    const whatIf = await t.say('what would happen if I scale fraud-detection to 12?', { conversationId });
+    const preview = cardText(t.cards(whatIf)[0]);
+    expect(preview).toContain('Dry run');
+    expect(preview).toMatch(/CAB/);
     expect(await t.bot.changes.list()).toEqual([]);
     await t.say('scale fraud-detection to 6', { conversationId });
     const list = await t.say('changes', { conversationId });

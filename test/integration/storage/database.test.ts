@@ -99,6 +99,7 @@ describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
       '001-audit-and-kv',
       '002-change-requests',
       '003-durable-jobs',
+      '004-incidents',
       '005-activity-deliveries',
     ]);
     await new SqlAuditLog(first).append({

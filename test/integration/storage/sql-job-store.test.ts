@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { SqlJobStore } from '../../../adapters/storage/sql-job-store';
 import { ManualClock } from '../../../core/clock';
 import { JobRunner } from '../../../core/scheduling/job-runner';
 import type { DurableJob, ScheduleRequest } from '../../../core/scheduling/job-store';
+import { startChildScript } from './child-script';
 import { ScratchDatabases, enginesUnderTest } from './scratch-databases';
 
 const t0 = new Date('2025-03-01T08:00:00.000Z');
@@ -247,7 +246,13 @@ describe.each(enginesUnderTest)('SqlJobStore on %s', (engine) => {
     const url = await scratch.newUrl();
     const store = new SqlJobStore(await scratch.open(url));
     const keys = await scheduleMany(store, 200);
-    const children = ['proc-1', 'proc-2'].map((owner) => startClaimer(url, owner, at(10_000).toISOString()));
+    const children = ['proc-1', 'proc-2'].map((owner) =>
+      startChildScript<{ owner: string; ran: string[] }>('job-claimer.script.ts', [
+        url,
+        owner,
+        at(10_000).toISOString(),
+      ]),
+    );
     await Promise.all(children.map((child) => child.ready));
     for (const child of children) child.go();
     const results = await Promise.all(children.map((child) => child.result));
@@ -260,39 +265,3 @@ describe.each(enginesUnderTest)('SqlJobStore on %s', (engine) => {
     await expectAllDoneOnce(store, keys);
   });
 });
-
-interface Claimer {
-  ready: Promise<void>;
-  go(): void;
-  result: Promise<{ owner: string; ran: string[] }>;
-}
-
-function startClaimer(url: string, owner: string, clockAt: string): Claimer {
-  const script = path.join(__dirname, 'job-claimer.script.ts');
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', script, url, owner, clockAt], {
-    cwd: path.resolve(__dirname, '../../..'),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const result = new Promise<{ owner: string; ran: string[] }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) {
-        reject(new Error(`claimer ${owner} exited with ${code}: ${stderr}`));
-        return;
-      }
-      const last = stdout.trim().split('\n').pop() ?? '';
-      resolve(JSON.parse(last) as { owner: string; ran: string[] });
-    });
-  });
-  result.catch(() => markReady());
-  return { ready, go: () => child.stdin.end('go\n'), result };
-}

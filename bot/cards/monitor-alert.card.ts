@@ -1,0 +1,34 @@
+import type { MonitorAlertResult } from '../../skills/incident/incident-results';
+import type { AdaptiveCard, CardElement } from './adaptive-card';
+import { cardKit as k } from './card-kit';
+
+const severityColor: Record<string, string> = {
+  Sev0: 'Attention',
+  Sev1: 'Attention',
+  Sev2: 'Warning',
+  Sev3: 'Default',
+  Sev4: 'Default',
+};
+
+/** Renders an Azure Monitor alert: rule, severity, resources, when; "Declare incident" and "Troubleshoot" while it fires. */
+export function monitorAlertCard(result: MonitorAlertResult): AdaptiveCard {
+  const fired = result.condition === 'Fired';
+  const body: CardElement[] = [
+    k.header(
+      result.rule,
+      `Azure Monitor alert · ${result.alertSeverity}`,
+      fired
+        ? { word: 'Fired', color: severityColor[result.alertSeverity] ?? 'Warning' }
+        : { word: 'Resolved', color: 'Good' },
+    ),
+    k.facts([
+      ['Resources', result.resources.join(', ') || 'not named'],
+      ['Fired', k.formatTime(result.firedAt)],
+      ...(result.resolvedAt ? [['Resolved', k.formatTime(result.resolvedAt)] as [string, string]] : []),
+    ]),
+  ];
+  if (result.description) body.push(k.text(result.description, { isSubtle: true }));
+  if (fired)
+    body.push(k.text('Nothing has been declared. Declare an incident if this needs one.', { size: 'Small' }));
+  return k.card(body, k.commandActions(result.suggestions));
+}

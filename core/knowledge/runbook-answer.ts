@@ -1,0 +1,46 @@
+import type { KnowledgeBase, KnowledgeHit } from './knowledge-base';
+
+/** What the knowledge base answers to one question. */
+export interface RunbookAnswer {
+  question: string;
+  /** False when nothing reaches the answer threshold: the answer is "I don't know". */
+  answered: boolean;
+  /** The section that answers; absent when not answered. */
+  best?: KnowledgeHit;
+  /**
+   * When answered: the next sections by rank (at most `relatedCount`). When not: the nearest
+   * sections that still reach half the threshold, offered as "maybe related", never as the answer.
+   */
+  related: KnowledgeHit[];
+}
+
+/** Options of `answerQuestion`. */
+export interface AnswerOptions {
+  /** Related sections shown with an answer; 2 when absent. */
+  relatedCount?: number;
+  /** Overrides the base's `answerThreshold` (the evaluation's threshold sweep). */
+  threshold?: number;
+}
+
+/** How many sections the search looks at for one answer. */
+const searchDepth = 8;
+
+/**
+ * Answers a question from the knowledge base: the best section when its relevance reaches the
+ * base's threshold, with the next sections as related reading; otherwise "I don't know".
+ */
+export function answerQuestion(
+  kb: KnowledgeBase,
+  question: string,
+  options: AnswerOptions = {},
+): RunbookAnswer {
+  const relatedCount = options.relatedCount ?? 2;
+  const threshold = options.threshold ?? kb.answerThreshold;
+  const hits = kb.search(question, { limit: searchDepth });
+  const [best, ...rest] = hits;
+  if (!best || best.score < threshold) {
+    const near = hits.filter((h) => h.score >= threshold / 2).slice(0, relatedCount);
+    return { question, answered: false, related: near };
+  }
+  return { question, answered: true, best, related: rest.slice(0, relatedCount) };
+}

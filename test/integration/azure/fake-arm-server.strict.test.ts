@@ -1,0 +1,80 @@
+import { contractConfig } from '../../contract/landing-zone.contract';
+import { startAzureRig, type AzureTestRig } from './azure-test-subject';
+
+/** The fake refuses what Azure refuses, with Azure's status and error code. */
+describe('the strict fake ARM server', () => {
+  let rig: AzureTestRig;
+  let base: string;
+  let sub: string;
+  beforeAll(async () => {
+    const config = contractConfig();
+    rig = await startAzureRig(config);
+    base = `http://127.0.0.1:${rig.fake.port}`;
+    sub = `/subscriptions/${config.landingZone.subscriptionId}`;
+  });
+  afterAll(() => rig.close());
+
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; code?: string }> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+    return { status: response.status, code: json.error?.code };
+  }
+
+  const workspace = () =>
+    `${sub}/resourceGroups/${contractConfig().landingZone.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${contractConfig().landingZone.workspace}`;
+
+  it('refuses an ARM request without api-version', async () => {
+    expect(await call('GET', `${workspace()}/computes`)).toEqual({
+      status: 400,
+      code: 'MissingApiVersionParameter',
+    });
+  });
+
+  it('refuses an api-version the provider does not serve', async () => {
+    expect(await call('GET', `${workspace()}/computes?api-version=2099-01-01`)).toEqual({
+      status: 400,
+      code: 'InvalidApiVersionParameter',
+    });
+  });
+
+  it('refuses a metric dimension the metric does not have', async () => {
+    const query =
+      'api-version=2024-02-01&metricnamespace=Microsoft.MachineLearningServices/workspaces&metricnames=CpuUtilizationPercentage&filter=' +
+      encodeURIComponent("ClusterName eq '*'");
+    expect(await call('POST', `${sub}/metrics:getBatch?${query}`, { resourceids: [workspace()] })).toEqual({
+      status: 400,
+      code: 'BadRequest',
+    });
+  });
+
+  it('refuses a metric the namespace does not have', async () => {
+    const query =
+      'api-version=2024-02-01&metricnamespace=Microsoft.Storage/storageAccounts&metricnames=UsedCapacityBytes';
+    expect(await call('POST', `${sub}/metrics:getBatch?${query}`, { resourceids: [workspace()] })).toEqual({
+      status: 400,
+      code: 'BadRequest',
+    });
+  });
+
+  it('refuses a log query that names a column its table lacks', async () => {
+    const id = contractConfig().landingZone.logAnalyticsWorkspaceId;
+    const result = await call('POST', `/v1/workspaces/${id}/query`, {
+      query: '// opsbot-query: endpoint-requests\nAppRequests | where EndpointName == "x"',
+      timespan: '2026-01-14T14:00:00Z/2026-01-14T15:00:00Z',
+    });
+    expect(result).toEqual({ status: 400, code: 'BadArgumentError' });
+  });
+
+  it('refuses an alerts time range the API does not define', async () => {
+    const path = `${sub}/providers/Microsoft.AlertsManagement/alerts?api-version=2019-05-05-preview&timeRange=2d`;
+    expect(await call('GET', path)).toEqual({ status: 400, code: 'BadRequest' });
+  });
+});

@@ -1,0 +1,44 @@
+import { SynonymExpander } from '../../../../adapters/knowledge/synonym-expander';
+import { searchTerms } from '../../../../adapters/knowledge/search-terms';
+
+const expand = (expander: SynonymExpander, question: string) =>
+  expander.expand(searchTerms.termsOf(question));
+
+describe('SynonymExpander', () => {
+  const expander = new SynonymExpander([
+    ['503', 'service unavailable'],
+    ['aoai', 'azure openai'],
+    ['leaked', 'compromised'],
+    { words: ['every day'], means: ['daily'] },
+  ]);
+
+  it('adds the other phrases of a group a question uses, in either direction', () => {
+    expect(expand(expander, 'the endpoint returns 503s').phrases).toEqual(['service unavailable']);
+    expect(expand(expander, 'scoring says Service Unavailable').phrases).toEqual(['503']);
+    expect(expand(expander, 'cannot reach AOAI').phrases).toEqual(['azure openai']);
+  });
+
+  it('matches phrases as search terms, so another form of the word finds its group', () => {
+    expect(expand(expander, 'a key leaks').phrases).toEqual(['compromised']);
+  });
+
+  it('needs the words of a multi-word phrase side by side (small words between them do not count)', () => {
+    expect(expand(expander, 'the service stayed up, the database was unavailable').phrases).toEqual([]);
+    expect(expand(expander, 'azure storage and openai').phrases).toEqual([]);
+    expect(expand(expander, 'the service is unavailable').phrases).toEqual(['503']);
+  });
+
+  it('expands a directional entry one way only', () => {
+    expect(expand(expander, 'what do we check every day').phrases).toEqual(['daily']);
+    expect(expand(expander, 'daily checks').phrases).toEqual([]);
+  });
+
+  it('records which question term each added term stands for, leaving out terms the question has', () => {
+    const { standsFor } = expand(expander, 'openai 503');
+    expect(Object.fromEntries(standsFor)).toEqual({ servic: ['503'], unavail: ['503'] });
+  });
+
+  it('adds nothing for a question without synonyms', () => {
+    expect(expand(expander, 'how do I rotate the key')).toEqual({ phrases: [], standsFor: new Map() });
+  });
+});
