@@ -88,6 +88,10 @@ const EnvSchema = z.object({
       return at;
     }),
   CHANGE_CHANNEL_ID: optionalText,
+  ACTIVITY_DEDUP_WINDOW_MS: integer(86_400_000, 1_000, 2_592_000_000),
+  TURN_DEADLINE_MS: integer(14_000, 100, 120_000),
+  OUTBOUND_TIMEOUT_MS: integer(5_000, 50, 60_000),
+  BOT_OPENID_METADATA_URL: optionalText,
   AZURE_SUBSCRIPTION_ID: optionalText,
   AZURE_RESOURCE_GROUP: optionalText,
   AZURE_ML_WORKSPACE: optionalText,
@@ -146,6 +150,14 @@ export interface BotConfig {
   jobPollIntervalMs: number;
   /** Conversation id of the Teams channel where every change request is also posted for approvers. */
   changeChannelId?: string;
+  /** How long a delivered activity id is remembered, so that its redeliveries run no second turn. */
+  deliveryWindowMs: number;
+  /** `/api/messages` answers by then even when the turn is still running. */
+  turnDeadlineMs: number;
+  /** One attempt of a reply, update or proactive post; all attempts of one call get twice this. */
+  outboundTimeoutMs: number;
+  /** The Bot Framework channel's OpenID metadata, when not the public cloud's (sovereign clouds, tests). */
+  openIdMetadataUrl?: string;
   /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
   knowledge: { directory: string; path: string };
   /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
@@ -236,6 +248,10 @@ export function loadBotConfig(
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
     ...(e.SIM_CLOCK_START ? { simClockStart: e.SIM_CLOCK_START } : {}),
     ...(e.CHANGE_CHANNEL_ID ? { changeChannelId: e.CHANGE_CHANNEL_ID } : {}),
+    deliveryWindowMs: e.ACTIVITY_DEDUP_WINDOW_MS,
+    turnDeadlineMs: e.TURN_DEADLINE_MS,
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
     knowledge: {
       directory: e.KNOWLEDGE_DIR ?? defaultKnowledgeDir,
       path: e.KNOWLEDGE_DIR

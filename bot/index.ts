@@ -1,6 +1,5 @@
 import {
   CardFactory,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
@@ -13,6 +12,7 @@ import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
+import { SqlDeliveryLedger } from '../adapters/storage/sql-delivery-ledger';
 import { SqlJobStore } from '../adapters/storage/sql-job-store';
 import { SqlKeyValueStore } from '../adapters/storage/sql-key-value-store';
 import { SimulatedLandingZone } from '../adapters/simulator/simulated-landing-zone';
@@ -40,6 +40,11 @@ import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
+import { createDeliveryPolicy } from './edge/connector-delivery.policy';
+import { channelSettingsWith, OpsbotAuthentication } from './edge/opsbot-authentication';
+import { RedeliveryGuard } from './edge/redelivery-guard';
+import { installSigningKeyCache } from './edge/signing-key-cache';
+import { UndeliveredError, undeliveredAudit } from './edge/undelivered-audit.middleware';
 import { createKnowledgeBase } from './knowledge-base';
 import { OpsbotCloudAdapter } from './opsbot-adapter';
 import { ProactiveIncidentChat } from './proactive-incident-chat';
@@ -102,7 +107,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const changes = new SqlChangeStore(database);
     const jobs = new SqlJobStore(database);
     const directory = new SqlConversationDirectory(database);
-    const adapter = buildAdapter(config, logger);
+    const adapter = buildAdapter(config, logger, audit, clock);
     const changeCards = new ChangeCards({
       adapter,
       appId: config.credentials?.appId ?? '',
@@ -234,6 +239,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       localMode: config.localMode,
       logger,
       health: () => health(config, database, state),
+      // The edge (issue 12): each delivery once, an answer within Teams' window.
+      redelivery: new RedeliveryGuard({
+        ledger: new SqlDeliveryLedger(database, {
+          windowInMs: config.deliveryWindowMs,
+          leaseInMs: config.turnDeadlineMs + 2 * config.outboundTimeoutMs,
+        }),
+        clock,
+        logger,
+        invokeWaitInMs: Math.round(config.turnDeadlineMs / 2),
+      }),
+      turnDeadlineInMs: config.turnDeadlineMs,
       ...(config.alerts
         ? {
             alerts: {
@@ -314,7 +330,7 @@ async function buildLandingZone(
   return { landingZone: simulator, scenarios: simulator };
 }
 
-function buildAdapter(config: BotConfig, logger: Logger): OpsbotCloudAdapter {
+function buildAdapter(config: BotConfig, logger: Logger, audit: AuditLog, clock: Clock): OpsbotCloudAdapter {
   const credentials = config.credentials;
   const settings: ConfigurationBotFrameworkAuthenticationOptions = credentials
     ? {
@@ -322,12 +338,32 @@ function buildAdapter(config: BotConfig, logger: Logger): OpsbotCloudAdapter {
         MicrosoftAppPassword: credentials.appPassword,
         MicrosoftAppType: credentials.appType,
         MicrosoftAppTenantId: credentials.tenantId,
+        ...(config.openIdMetadataUrl ? channelSettingsWith(config.openIdMetadataUrl) : {}),
       }
     : {};
-  const adapter = new OpsbotCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  // The edge (issue 12): bounded signing-key fetches, deadlines on every connector call, undelivered replies audited.
+  const authentication = new OpsbotAuthentication({
+    settings,
+    deliveryPolicy: createDeliveryPolicy({
+      attemptTimeoutInMs: config.outboundTimeoutMs,
+      budgetInMs: 2 * config.outboundTimeoutMs,
+    }),
+    ...(config.localMode
+      ? {}
+      : { precheck: installSigningKeyCache({ clock, logger: logger.child({ component: 'auth' }) }) }),
+  });
+  const adapter = new OpsbotCloudAdapter(authentication);
+  adapter.use(undeliveredAudit({ audit, clock, logger }));
   const turnLogger = logger.child({ component: 'turn' });
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const reference = context.activity.id ?? 'unknown';
+    if (error instanceof UndeliveredError) {
+      turnLogger.warn(
+        { activityId: reference, reason: error.message },
+        'turn ended: its reply was not delivered',
+      );
+      return;
+    }
     turnLogger.error(
       { err: error, activityId: reference, conversationId: context.activity.conversation?.id },
       'turn failed',

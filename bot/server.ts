@@ -2,10 +2,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { CardFactory, type Activity } from 'botbuilder';
 import restify from 'restify';
+import type { RecordedResponse } from '../core/deliveries/delivery-ledger';
 import { ErrorCodes } from '../core/errors';
 import type { Logger } from '../core/logger';
+import { messageCard } from './cards/message.card';
+import { checkActivity } from './edge/activity.schema';
+import { classifyAuthFailure } from './edge/auth-failure';
+import type { RedeliveryGuard } from './edge/redelivery-guard';
 import type { OpsbotCloudAdapter } from './opsbot-adapter';
 
 /** Largest request body `/api/messages` accepts. Teams messages are far smaller. */
@@ -26,6 +31,10 @@ export interface BotServerOptions {
   localMode: boolean;
   logger: Logger;
   health: () => Promise<HealthReport>;
+  /** Recognises redelivered activities; without it every delivery runs a turn. */
+  redelivery?: RedeliveryGuard;
+  /** The HTTP answer goes out by then even when the turn is still running (Teams waits about 15 s). */
+  turnDeadlineInMs?: number;
   /** `POST /api/alerts`: the shared secret and what takes an authenticated alert; absent → 404. */
   alerts?: {
     secret: string;
@@ -38,13 +47,14 @@ export const alertSecretHeader = 'x-opsbot-alert-secret';
 
 type Request = restify.Request & { body?: unknown };
 
-const knownActivityTypes = new Set<string>(Object.values(ActivityTypes));
-const loopbackHostnames = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const stillWorking = Symbol('still working');
 
 /**
  * The HTTP front door: `POST /api/messages` into the CloudAdapter and the teams-ai application,
  * `GET /healthz`. Rejects malformed, oversized or incomplete activities with a clear 4xx before any
- * bot code runs, tracks in-flight turns and shuts down gracefully.
+ * bot code runs, refuses tokens that do not validate (401, or 503 while the signing keys cannot be
+ * had), runs each delivery once, answers within the turn deadline, tracks in-flight turns and shuts
+ * down gracefully.
  */
 export class BotServer {
   private readonly server: restify.Server;
@@ -139,39 +149,96 @@ export class BotServer {
       res.header('Connection', 'close');
       return reject(res, 503, 'The bot is shutting down; try again shortly.');
     }
-    this.inFlight++;
+    const handling = this.handle(req, res);
+    this.track(handling);
+    await handling;
+  }
+
+  private async handle(req: Request, res: restify.Response): Promise<void> {
     try {
-      if (!this.options.localMode && !/^Bearer \S+$/.test(req.header('authorization') ?? '')) {
+      const authHeader = req.header('authorization') ?? '';
+      if (!this.options.localMode && !/^Bearer \S+$/.test(authHeader)) {
         return reject(res, 401, 'Missing Bot Framework bearer token.');
       }
       const body = await readJsonBody(req, res);
       if (body === undefined) return;
-      const problem = describeActivityProblem(body, this.options.localMode);
-      if (problem) {
-        this.logger.warn({ problem }, 'activity rejected');
-        return reject(res, 400, problem);
+      const checked = checkActivity(body, { localMode: this.options.localMode });
+      if (!checked.ok) {
+        this.logger.warn({ problem: checked.problem }, 'activity rejected');
+        return reject(res, 400, checked.problem);
       }
-      const invokeResponse = await this.options.adapter.runActivity(
-        req.header('authorization') ?? '',
-        toActivity(body as Record<string, unknown>),
-        async (context) => {
-          await this.options.app.run(context);
-        },
-      );
-      if (invokeResponse) res.send(invokeResponse.status, invokeResponse.body);
+      const activity = toActivity(checked.activity);
+      const { adapter, app } = this.options;
+      let authentication: Awaited<ReturnType<OpsbotCloudAdapter['authenticate']>>;
+      try {
+        authentication = await adapter.authenticate(authHeader, activity);
+      } catch (error) {
+        const failure = classifyAuthFailure(error);
+        this.logger.warn(
+          { reason: failure.reason, status: failure.status },
+          'unauthenticated request refused',
+        );
+        if (failure.status === 503) res.header('Retry-After', '30');
+        return reject(res, failure.status, failure.message);
+      }
+      const turn = async (): Promise<RecordedResponse | undefined> =>
+        adapter.runAuthenticated(authentication, activity, async (context) => {
+          await app.run(context);
+        });
+      const work = this.options.redelivery ? this.options.redelivery.runOnce(activity, turn) : turn();
+      const answer = await this.withinDeadline(work, activity);
+      if (answer === stillWorking) {
+        if (activity.type === 'invoke') res.send(200, stillWorkingAnswer());
+        else res.send(200);
+      } else if (answer) res.send(answer.status, answer.body);
       else res.send(200);
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 401) {
-        this.logger.warn({ reason: (error as Error).message }, 'unauthenticated request refused');
-        return reject(res, 401, 'The Bot Framework token is not valid.');
-      }
       this.logger.error({ err: error }, 'request failed');
       if (!res.headersSent) reject(res, 500, 'The bot failed to process the activity.');
-    } finally {
-      this.inFlight--;
-      if (this.inFlight === 0) this.drained?.();
     }
   }
+
+  /** The turn's answer, or `stillWorking` when the deadline comes first (the turn goes on and is still tracked). */
+  private async withinDeadline<T>(work: Promise<T>, activity: Activity): Promise<T | typeof stillWorking> {
+    const deadline = this.options.turnDeadlineInMs;
+    if (!deadline) return work;
+    this.track(work);
+    let timer: NodeJS.Timeout | undefined;
+    const answer = await Promise.race([
+      work,
+      new Promise<typeof stillWorking>(
+        (resolve) => (timer = setTimeout(() => resolve(stillWorking), deadline)),
+      ),
+    ]).finally(() => clearTimeout(timer));
+    if (answer === stillWorking) {
+      this.logger.warn(
+        { activityId: activity.id, type: activity.type, deadlineInMs: deadline },
+        'turn still running at its deadline; answered the request without waiting',
+      );
+      work.catch((error: unknown) => this.logger.error({ err: error }, 'turn failed after its deadline'));
+    }
+    return answer;
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inFlight++;
+    const settle = () => {
+      this.inFlight--;
+      if (this.inFlight === 0) this.drained?.();
+    };
+    work.then(settle, settle);
+  }
+}
+
+/** What an invoke gets when its turn is still running at the deadline. */
+function stillWorkingAnswer() {
+  const card = messageCard({
+    view: 'message',
+    tone: 'info',
+    title: 'Still working on it',
+    text: 'opsbot is taking longer than usual with this press; the card updates when it is done.',
+  });
+  return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: card };
 }
 
 /** Compares two secrets in constant time (their digests, so that the length does not show either). */
@@ -227,35 +294,4 @@ function toActivity(body: Record<string, unknown>): Activity {
     }
   }
   return body as unknown as Activity;
-}
-
-/** What is wrong with an incoming activity, in one sentence; undefined when it can be processed. */
-export function describeActivityProblem(body: unknown, localMode: boolean): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return 'The body must be a JSON object (an activity).';
-  const activity = body as Record<string, unknown>;
-  const missing: string[] = [];
-  const idOf = (field: string) => (activity[field] as { id?: unknown } | undefined)?.id;
-  if (typeof activity.type !== 'string' || !activity.type) missing.push('type');
-  for (const field of ['conversation', 'from', 'recipient']) {
-    const id = idOf(field);
-    if (typeof id !== 'string' || !id) missing.push(`${field}.id`);
-  }
-  if (typeof activity.channelId !== 'string' || !activity.channelId) missing.push('channelId');
-  if (typeof activity.serviceUrl !== 'string' || !activity.serviceUrl) missing.push('serviceUrl');
-  if (missing.length) return `The activity is missing ${missing.join(', ')}.`;
-  if (!knownActivityTypes.has(activity.type as string)) {
-    return `Unknown activity type "${String(activity.type).slice(0, 40)}".`;
-  }
-  let serviceUrl: URL;
-  try {
-    serviceUrl = new URL(activity.serviceUrl as string);
-  } catch {
-    return 'The activity serviceUrl is not a URL.';
-  }
-  if (!/^https?:$/.test(serviceUrl.protocol)) return 'The activity serviceUrl must be http or https.';
-  if (localMode && !loopbackHostnames.has(serviceUrl.hostname)) {
-    return 'In local mode the bot only replies to a serviceUrl on this machine (localhost or 127.0.0.1).';
-  }
-  return undefined;
 }

@@ -5,6 +5,7 @@ import * as auditAndKv from './migrations/001-audit-and-kv';
 import * as changeRequests from './migrations/002-change-requests';
 import * as durableJobs from './migrations/003-durable-jobs';
 import * as incidents from './migrations/004-incidents';
+import * as activityDeliveries from './migrations/005-activity-deliveries';
 import type { StorageSchema } from './storage-schema';
 
 /** Which SQL engine a database runs on. */
@@ -31,6 +32,7 @@ const migrations: Record<string, StorageMigration> = {
   '002-change-requests': changeRequests,
   '003-durable-jobs': durableJobs,
   '004-incidents': incidents,
+  '005-activity-deliveries': activityDeliveries,
 };
 
 /**

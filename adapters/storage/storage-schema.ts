@@ -115,6 +115,7 @@ export interface StorageSchema {
   incident_sequence: IncidentSequenceTable;
   incidents: IncidentsTable;
   incident_timeline: IncidentTimelineTable;
+  activity_deliveries: ActivityDeliveriesTable;
 }
 
 /** A row of `change_requests`: one change request, its searched fields beside the whole document. */
@@ -151,4 +152,17 @@ export interface ConversationReferencesTable {
   /** JSON text of the conversation reference. */
   reference: string;
   updated_at: StoredInstant;
+}
+
+/** A row of `activity_deliveries`: one activity as first delivered, so redeliveries run no second turn. */
+export interface ActivityDeliveriesTable {
+  conversation_id: string;
+  activity_id: string;
+  state: 'handling' | 'handled';
+  received_at: StoredInstant;
+  /** Until when the turn that claimed it holds it; after that a redelivery may take it over. */
+  lease_until: StoredInstant;
+  handled_at: StoredInstant | null;
+  /** JSON text of the HTTP answer the turn gave (invokes), or null. */
+  response: string | null;
 }

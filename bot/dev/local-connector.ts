@@ -21,6 +21,12 @@ export interface ConnectorReply {
   receivedAt: number;
 }
 
+/** What the connector answers instead of 200 (see `beforeRespond`). */
+export interface ConnectorAnswer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 /**
  * A tiny Bot Framework connector on 127.0.0.1, the `serviceUrl` of test and bench activities: it
  * accepts the bot's replies (`POST /v3/conversations/:id/activities[/:replyToId]`) and updates
@@ -35,8 +41,11 @@ export interface LocalConnector {
   waitForReplies(activityId: string, count?: number, timeoutInMs?: number): Promise<ConnectorReply[]>;
   /** Called for every reply as it arrives (the bench measures with it). */
   onReply?: (reply: ConnectorReply) => void;
-  /** Awaited before the connector answers the bot; a test holds a turn open with it. */
-  beforeRespond?: (reply: ConnectorReply) => Promise<void>;
+  /**
+   * Awaited before the connector answers the bot; a test holds a turn open with it, or answers with
+   * another status (a throttled or failed call: the reply is still recorded, as an attempt).
+   */
+  beforeRespond?: (reply: ConnectorReply) => Promise<void | ConnectorAnswer>;
   close(): Promise<void>;
 }
 
@@ -103,7 +112,16 @@ export async function startConnector(): Promise<LocalConnector> {
     replies.push(reply);
     connector.onReply?.(reply);
     for (const waiter of [...waiters]) waiter();
-    if (connector.beforeRespond) await connector.beforeRespond(reply);
+    const answer = connector.beforeRespond ? await connector.beforeRespond(reply) : undefined;
+    if (answer && answer.status !== 200) {
+      respond(
+        res,
+        answer.status,
+        JSON.stringify({ error: { code: 'Scripted', message: `status ${answer.status}` } }),
+        answer.headers,
+      );
+      return;
+    }
     respond(res, 200, JSON.stringify({ id }));
   };
 
@@ -119,8 +137,13 @@ export async function startConnector(): Promise<LocalConnector> {
 }
 
 /** Restify patches `ServerResponse` in this process, so `writeHead` is not chained. */
-function respond(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function respond(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(body);
 }
 

@@ -8,6 +8,7 @@ export {
   startConnector,
   testBotAccount,
   type ActivityInit,
+  type ConnectorAnswer,
   type ConnectorReply,
   type LocalConnector,
   type SendResult,

@@ -62,7 +62,8 @@ describe('production mode (Bot Framework credentials configured)', () => {
 
   const activity = () =>
     buildActivity({
-      serviceUrl: t.connector.url,
+      // Production replies only to https:// service URLs; nothing is sent, as every token here is refused.
+      serviceUrl: t.connector.url.replace(/^http:/, 'https:'),
       text: 'status',
       from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
     });
