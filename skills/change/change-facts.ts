@@ -1,6 +1,6 @@
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import type { ChangeFacts, ChangeSkillId, Environment } from '../../core/policy/change-policy';
-import type { ComputeStatus, EndpointStatus, LandingZoneReader } from '../../core/ports';
+import type { ComputeStatus, EndpointStatus, LandingZoneReader, TrainingJob } from '../../core/ports';
 import { vmSizeInfo } from '../../core/vm-sizes';
 
 /** What the choke point read before asking the policy: the facts, and the live state the plan describes. */
@@ -10,6 +10,8 @@ export interface ChangeReading {
   args: Record<string, unknown>;
   compute?: ComputeStatus;
   endpoint?: EndpointStatus;
+  /** For a stop: the jobs running on the compute now, shown on the card before anyone decides. */
+  runningJobs?: TrainingJob[];
 }
 
 /** The skills `propose()` treats as changes of the landing zone. */
@@ -42,7 +44,14 @@ export async function readChangeFacts(
     const base = { skill, resource: configured?.name ?? name, inConfig: Boolean(configured) };
     if (!configured) return { facts: { ...base, environment: defaultEnvironment }, args };
     const compute = await landingZone.getCompute(configured.name);
+    const runningJobs =
+      skill === 'compute.stop' && compute.runningJobs > 0
+        ? (await landingZone.listTrainingJobs({ sinceHours: 72 })).filter(
+            (job) => job.compute === configured.name && job.status === 'running',
+          )
+        : undefined;
     return {
+      ...(runningJobs ? { runningJobs } : {}),
       facts: {
         ...base,
         environment: environmentOf(configured, defaultEnvironment),

@@ -82,9 +82,15 @@ function planComputeStart(reading: ChangeReading, config: LandingZoneConfig): Ch
 function planComputeStop(reading: ChangeReading): ChangePlan | NothingToChange {
   const compute = reading.compute!;
   const jobs = compute.runningJobs;
+  const named = (reading.runningJobs ?? [])
+    .slice(0, 5)
+    .map((job) => `${job.displayName} (${job.submittedBy})`)
+    .join(', ');
   const jobWarning =
     jobs > 0
-      ? [`${jobs} job(s) are running on ${compute.name}; stopping ends them or leaves them without nodes.`]
+      ? [
+          `${jobs} job(s) are running on ${compute.name}${named ? `: ${named}${jobs > 5 ? ', …' : ''}` : ''}; stopping ends them or leaves them without nodes.`,
+        ]
       : [];
   if (compute.kind === 'computeinstance') {
     if (/^stopped$/i.test(compute.state)) return nothing(`${compute.name} is already stopped.`);

@@ -171,6 +171,22 @@ describe('change requests reach their approvers', () => {
     expect(await executed()).toBe(0);
   });
 
+  it.each([
+    // Saturdays inside the window's hours, in the last three days of a quarter and of a year.
+    ['quarter-end', '2028-09-30T07:00:00.000Z', '2028-10-07T06:00:00.000Z'],
+    ['year-end', '2028-12-30T08:00:00.000Z', '2029-01-06T07:00:00.000Z'],
+  ])('schedules a Normal change approved in a %s blackout to the next window', async (_kind, at, next) => {
+    clock.set(at);
+    const asked = await t.say('scale fraud-detection to 12', { conversationId: 'a:alex' });
+    expect(text(t.cards(asked)[0])).toMatch(/blackout/i);
+    invokeCard(await press('megan', 'proposal.approve', { changeId: 'CHG-00001', version: 1 }, 'a:megan'));
+    invokeCard(await press('adele', 'proposal.approve', { changeId: 'CHG-00001', version: 2 }, 'a:adele'));
+    const change = await t.bot.changes.get('CHG-00001');
+    expect(change?.state).toBe('scheduled');
+    expect(change?.runAt).toEqual(new Date(next));
+    expect(await executed()).toBe(0);
+  });
+
   it('asks the team lead, not the CAB, for a Normal change of a development resource, at any time', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-dev-'));
     const raw = loadShippedConfigRaw() as { endpoints: { name: string; environment?: string }[] };
