@@ -170,11 +170,15 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
 
   /**
    * Inverse document frequency over sections (BM25's form). A term no section has weighs as much as
-   * one that a single section has: rare, but not so heavy that one stray word sinks a question.
+   * one that a single section has: rare, but not so heavy that one stray word sinks a question;
+   * except a bare number no section has, which says how many or how long ago ("18 months"), not
+   * what the question is about, and does not count.
    */
   private rarity(term: string): number {
     const n = this.index.entries.size;
-    const df = Math.max(this.index.sectionsWithTerm.get(term) ?? 0, 1);
+    const known = this.index.sectionsWithTerm.get(term) ?? 0;
+    if (!known && /^\d+$/.test(term)) return 0;
+    const df = Math.max(known, 1);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -112,6 +112,14 @@ describe('MiniSearchKnowledgeBase', () => {
     });
   });
 
+  it("does not count the asker's hedges, relative times or a number no page has against the question", () => {
+    const plain = kb.search('how long are backups kept')[0];
+    expect(plain.pageId).toBe('backup');
+    const chatty = kb.search('I think I am supposed to know how long backups are kept, trying to see 18 days ago');
+    const bare = kb.search('how long backups kept see days')[0];
+    expect(chatty[0]).toMatchObject({ sectionId: bare.sectionId, score: bare.score });
+  });
+
   it('returns nothing for a question without a meaningful word', () => {
     expect(kb.search('what is the')).toEqual([]);
     expect(kb.search('')).toEqual([]);
