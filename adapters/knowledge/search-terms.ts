@@ -3,7 +3,7 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 /**
  * How text becomes search terms, the same for pages and questions: split on anything that is not
  * a letter or a digit (an error code in CamelCase also gives its words), lower-case, drop the
- * words that carry no meaning in a question, stem the rest.
+ * words that carry no meaning in a question, spell British endings the American way, stem the rest.
  */
 export const searchTerms = { tokenize, processTerm, termsOf };
 
@@ -50,11 +50,15 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** British `-ise` / `-isation` endings, which the pages use, spelled the American way (`utilisation` → `utilization`). */
+const britishEnding = /^([a-z]{3,})is(e|ed|es|ing|ation|ations)$/;
+
 /** One token → its search term, or null for a word that does not count. */
 function processTerm(token: string): string | null {
   let term = token.toLowerCase();
   if (/^\d+s$/.test(term)) term = term.slice(0, -1);
   if (stopWords.has(term)) return null;
+  term = term.replace(britishEnding, '$1iz$2');
   if (term.length === 1 && !/\d/.test(term)) return null;
   return /^[a-z]{4,}$/.test(term) ? stemmer.stemWord(term) : term;
 }

@@ -1,5 +1,6 @@
 import { SynonymExpander } from '../../../../adapters/knowledge/synonym-expander';
 import { searchTerms } from '../../../../adapters/knowledge/search-terms';
+import { fieldSynonyms } from '../../../../core/knowledge/field-synonyms';
 
 const expand = (expander: SynonymExpander, question: string) =>
   expander.expand(searchTerms.termsOf(question));
@@ -40,5 +41,23 @@ describe('SynonymExpander', () => {
 
   it('adds nothing for a question without synonyms', () => {
     expect(expand(expander, 'how do I rotate the key')).toEqual({ phrases: [], standsFor: new Map() });
+  });
+
+  describe('with the field table', () => {
+    const field = new SynonymExpander(fieldSynonyms);
+
+    it('expands the short forms engineers type into the words the pages use', () => {
+      expect(expand(field, 'what sev is this')).toMatchObject({ phrases: expect.arrayContaining(['severity']) });
+      expect(expand(field, 'the prod repo')).toMatchObject({ phrases: expect.arrayContaining(['repository']) });
+    });
+
+    it('points a tool at the resource it works on, not the other way round', () => {
+      expect(expand(field, 'kubectl says no nodes').phrases).toContain('aks');
+      expect(expand(field, 'the aks cluster').phrases).not.toContain('kubectl');
+    });
+
+    it('reads "how far back" as retention', () => {
+      expect(expand(field, 'how far back do the logs go').standsFor.get('retent')).toEqual(['far', 'back']);
+    });
   });
 });
