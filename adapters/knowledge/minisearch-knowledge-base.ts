@@ -12,7 +12,7 @@ import type { KnownSkills } from '../../core/knowledge/runbook-front-matter';
 import type { Clock } from '../../core/ports';
 import { readRunbookFolder } from './runbook-folder';
 import { searchTerms } from './search-terms';
-import { SynonymExpander } from './synonym-expander';
+import { SynonymExpander, type SynonymExpansion } from './synonym-expander';
 
 /** Options of `MiniSearchKnowledgeBase`. */
 export interface MiniSearchKnowledgeBaseOptions {
@@ -72,7 +72,7 @@ const looseShare = 0.5;
  */
 const rerankDepth = 20;
 
-/** Weight of the phrases the synonym table adds, against the question's own words. */
+/** Weight of the neighbouring phrases the synonym table adds, against the question's own words (spellings weigh 1). */
 const synonymWeight = 0.6;
 
 /**
@@ -124,6 +124,7 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     if (!terms.length || limit <= 0) return [];
     const expansion = this.expander.expand(terms);
     const queries: Query[] = [query];
+    if (expansion.spellings.length) queries.push({ queries: expansion.spellings, combineWith: 'OR' });
     if (expansion.phrases.length) {
       queries.push({ queries: expansion.phrases, combineWith: 'OR', boostTerm: () => synonymWeight });
     }
@@ -131,7 +132,7 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     const best = results[0]?.score ?? 0;
     return results
       .map((result) => {
-        const hit = this.hit(result, terms, expansion.standsFor);
+        const hit = this.hit(result, terms, expansion);
         return { hit, key: hit.score ** 2 * Math.sqrt(result.score / best) };
       })
       .sort((a, b) => b.key - a.key)
@@ -139,16 +140,20 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
       .map((r) => r.hit);
   }
 
-  private hit(result: SearchResult, terms: string[], standsFor: Map<string, string[]>): KnowledgeHit {
+  private hit(result: SearchResult, terms: string[], expansion: SynonymExpansion): KnowledgeHit {
     const { page, section, about, body } = this.index.entries.get(result.id as string)!;
     const loose = new Set(result.queryTerms);
     const direct = (term: string) =>
       about.has(term) ? 1 : body.has(term) ? bodyShare : loose.has(term) ? looseShare : 0;
     const viaSynonym = new Map<string, number>();
-    for (const [synonym, sources] of standsFor) {
-      const share = direct(synonym) * synonymWeight;
-      for (const source of sources) viaSynonym.set(source, Math.max(viaSynonym.get(source) ?? 0, share));
-    }
+    const credit = (standsFor: Map<string, string[]>, weight: number) => {
+      for (const [synonym, sources] of standsFor) {
+        const share = direct(synonym) * weight;
+        for (const source of sources) viaSynonym.set(source, Math.max(viaSynonym.get(source) ?? 0, share));
+      }
+    };
+    credit(expansion.spells, 1);
+    credit(expansion.standsFor, synonymWeight);
     const share = (term: string) => Math.max(direct(term), viaSynonym.get(term) ?? 0);
     const total = terms.reduce((sum, t) => sum + this.rarity(t), 0);
     const covered = terms.reduce((sum, t) => sum + this.rarity(t) * share(t), 0);

@@ -1,4 +1,5 @@
 import { MiniSearchKnowledgeBase } from '../../../../adapters/knowledge/minisearch-knowledge-base';
+import type { SynonymEntry } from '../../../../core/knowledge/field-synonyms';
 import { answerQuestion } from '../../../../core/knowledge/runbook-answer';
 import { catalogSkills, makeKnowledgeFolder, pageText, type KnowledgeFolder } from '../../../helpers/knowledge-folder';
 
@@ -100,6 +101,17 @@ describe('MiniSearchKnowledgeBase', () => {
     });
     expect(plain.search('AOAI unreachable')).toEqual([]);
     expect(kb.search('scoring says service unavailable')[0].pageId).toBe('endpoint');
+  });
+
+  it('counts another spelling of a word in full and a neighbouring word at a discount', () => {
+    const withTable = (synonyms: SynonymEntry[]) =>
+      new MiniSearchKnowledgeBase({ directory: folder.dir, skills: catalogSkills, clock, synonyms });
+    const spelled = withTable([{ same: ['bkp', 'backup'] }]).search('bkp kept')[0];
+    const neighbour = withTable([['bkp', 'backup']]).search('bkp kept')[0];
+    expect(spelled.pageId).toBe('backup');
+    expect(neighbour.pageId).toBe('backup');
+    expect(spelled.score).toBe(1);
+    expect(neighbour.score).toBeLessThan(1);
   });
 
   it('scores from 0 to 1: a question the section covers fully scores 1, one sharing a single common word stays low', () => {
