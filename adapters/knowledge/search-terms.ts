@@ -27,6 +27,8 @@ const stopWordClasses = {
   /** Degree and discourse adverbs that colour a question without naming a subject. */
   degree: `basically completely totally literally exactly rather generally simply probably maybe perhaps
   definitely honestly anyway somehow bit lot lots stuff`,
+  /** Prepositions of place and direction that the first class leaves out; `up`, `out`, `down`, `after` name things here. */
+  prepositions: `around across along among amongst beyond upon toward towards throughout despite whilst`,
   /** Time relative to the asker ("six weeks ago", "till someone answers"), not a time the pages name. */
   relativeTime: `ago till soon later earlier recently lately`,
 };

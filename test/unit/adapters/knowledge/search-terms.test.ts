@@ -16,5 +16,7 @@ describe('searchTerms', () => {
       searchTerms.termsOf('backup failed two days'),
     );
     expect(searchTerms.termsOf("I'm supposed to be trying the restore, probably")).toEqual(['restor']);
+    expect(searchTerms.termsOf('plan the DR test around the quarter')).toEqual(['plan', 'dr', 'test', 'quarter']);
+    expect(searchTerms.termsOf('scale up, then scale out')).toEqual(['scale', 'up', 'out']);
   });
 });

@@ -63,6 +63,9 @@ describe('SynonymExpander', () => {
     it('expands the short forms engineers type into the words the pages use', () => {
       expect(expand(field, 'what sev is this').spellings).toContain('severity');
       expect(expand(field, 'the prod repo').spellings).toEqual(expect.arrayContaining(['production', 'repository']));
+      expect(expand(field, 'still with L1 after 20 mins').spellings).toEqual(
+        expect.arrayContaining(['minutes', 'first line']),
+      );
     });
 
     it('points a tool at the resource it works on, not the other way round', () => {
