@@ -29,6 +29,8 @@ const stopWordClasses = {
   definitely honestly anyway somehow bit lot lots stuff`,
   /** Prepositions of place and direction that the first class leaves out; `up`, `out`, `down`, `after` name things here. */
   prepositions: `around across along among amongst beyond upon toward towards throughout despite whilst`,
+  /** The name of the platform itself ("the AI landing zone", "AI LZ"): every page is about it, so it tells no page apart. */
+  platformName: `ai landing zone lz`,
   /** Time relative to the asker ("six weeks ago", "till someone answers"), not a time the pages name. */
   relativeTime: `ago till soon later earlier recently lately`,
 };

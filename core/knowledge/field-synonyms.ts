@@ -114,6 +114,8 @@ export const fieldSynonyms: readonly SynonymEntry[] = [
   ['snapshot', 'backup'],
   ['playbook', 'runbook', 'procedure'],
   ['contact', 'reach', 'get in touch'],
+  ['respond', 'response', 'answer', 'reply'],
+  { words: ['out of hours', 'after hours'], means: ['24/7', 'on-call'] },
   ['throughput', 'requests per second', 'rps'],
   { words: ['every day', 'each day', 'day to day'], means: ['daily'] },
   { words: ['every week', 'each week'], means: ['weekly'] },

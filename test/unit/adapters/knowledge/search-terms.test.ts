@@ -7,6 +7,11 @@ describe('searchTerms', () => {
     expect(searchTerms.termsOf('unauthorised changes')).toEqual(searchTerms.termsOf('unauthorized change'));
   });
 
+  it('drops the name of the platform, which every page is about', () => {
+    expect(searchTerms.termsOf('daily checks of the AI Landing Zone')).toEqual(searchTerms.termsOf('daily checks'));
+    expect(searchTerms.termsOf('AI LZ runbooks')).toEqual(['runbook']);
+  });
+
   it('keeps short words that only look like a British ending', () => {
     expect(searchTerms.termsOf('raise the quota')).toEqual(['rais', 'quota']);
   });

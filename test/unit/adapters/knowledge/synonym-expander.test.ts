@@ -73,6 +73,11 @@ describe('SynonymExpander', () => {
       expect(expand(field, 'the aks cluster').phrases).not.toContain('kubectl');
     });
 
+    it('reads "out of hours" as the round-the-clock support, not the other way round', () => {
+      expect(expand(field, 'who answers out of hours').phrases).toEqual(expect.arrayContaining(['24/7', 'on-call']));
+      expect(expand(field, 'is l2 on-call 24/7').phrases).not.toContain('out of hours');
+    });
+
     it('reads "how far back" as retention', () => {
       expect(expand(field, 'how far back do the logs go').standsFor.get('retent')).toEqual(['far', 'back']);
     });
