@@ -8,7 +8,8 @@ export interface RunbookAnswer {
   /** The section that answers; absent when not answered. */
   best?: KnowledgeHit;
   /**
-   * When answered: the next sections by rank (at most `relatedCount`). When not: the nearest
+   * When answered: the next sections by rank (at most `relatedCount`), other pages first, since the
+   * answer already cites its own page. When not: the nearest
    * sections that still reach half the threshold, offered as "maybe related", never as the answer.
    */
   related: KnowledgeHit[];
@@ -42,5 +43,20 @@ export function answerQuestion(
     const near = hits.filter((h) => h.score >= threshold / 2).slice(0, relatedCount);
     return { question, answered: false, related: near };
   }
-  return { question, answered: true, best, related: rest.slice(0, relatedCount) };
+  return { question, answered: true, best, related: otherPagesFirst(best, rest).slice(0, relatedCount) };
+}
+
+/** The hits in rank order, the best section of each other page first, then the rest. */
+function otherPagesFirst(best: KnowledgeHit, rest: KnowledgeHit[]): KnowledgeHit[] {
+  const seen = new Set([best.pageId]);
+  const leads: KnowledgeHit[] = [];
+  const others: KnowledgeHit[] = [];
+  for (const hit of rest) {
+    if (seen.has(hit.pageId)) others.push(hit);
+    else {
+      seen.add(hit.pageId);
+      leads.push(hit);
+    }
+  }
+  return [...leads, ...others];
 }

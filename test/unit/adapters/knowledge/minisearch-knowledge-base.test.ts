@@ -1,4 +1,5 @@
 import { MiniSearchKnowledgeBase } from '../../../../adapters/knowledge/minisearch-knowledge-base';
+import type { SynonymEntry } from '../../../../core/knowledge/field-synonyms';
 import { answerQuestion } from '../../../../core/knowledge/runbook-answer';
 import { catalogSkills, makeKnowledgeFolder, pageText, type KnowledgeFolder } from '../../../helpers/knowledge-folder';
 
@@ -102,6 +103,17 @@ describe('MiniSearchKnowledgeBase', () => {
     expect(kb.search('scoring says service unavailable')[0].pageId).toBe('endpoint');
   });
 
+  it('counts another spelling of a word in full and a neighbouring word at a discount', () => {
+    const withTable = (synonyms: SynonymEntry[]) =>
+      new MiniSearchKnowledgeBase({ directory: folder.dir, skills: catalogSkills, clock, synonyms });
+    const spelled = withTable([{ same: ['bkp', 'backup'] }]).search('bkp kept')[0];
+    const neighbour = withTable([['bkp', 'backup']]).search('bkp kept')[0];
+    expect(spelled.pageId).toBe('backup');
+    expect(neighbour.pageId).toBe('backup');
+    expect(spelled.score).toBe(1);
+    expect(neighbour.score).toBeLessThan(1);
+  });
+
   it('scores from 0 to 1: a question the section covers fully scores 1, one sharing a single common word stays low', () => {
     expect(kb.search('inference endpoint returns 503')[0].score).toBe(1);
     const weak = kb.search('which pizza place near the office has the best deployment of toppings');
@@ -110,6 +122,14 @@ describe('MiniSearchKnowledgeBase', () => {
     expect(answerQuestion(kb, 'which pizza place near the office has the best deployment of toppings')).toMatchObject({
       answered: false,
     });
+  });
+
+  it("does not count the asker's hedges, relative times or a number no page has against the question", () => {
+    const plain = kb.search('how long are backups kept')[0];
+    expect(plain.pageId).toBe('backup');
+    const chatty = kb.search('I think I am supposed to know how long backups are kept, trying to see 18 days ago');
+    const bare = kb.search('how long backups kept see days')[0];
+    expect(chatty[0]).toMatchObject({ sectionId: bare.sectionId, score: bare.score });
   });
 
   it('returns nothing for a question without a meaningful word', () => {

@@ -1,0 +1,55 @@
+import type { KnowledgeBase, KnowledgeHit } from '../../../../core/knowledge/knowledge-base';
+import { answerQuestion } from '../../../../core/knowledge/runbook-answer';
+
+const hit = (pageId: string, heading: string, score: number): KnowledgeHit => ({
+  pageId,
+  file: `knowledge/${pageId}.md`,
+  title: pageId,
+  sectionId: `${pageId}#${heading}`,
+  heading,
+  steps: [],
+  text: '',
+  score,
+  citation: `knowledge/${pageId}.md › ${heading}`,
+  checks: [],
+  related: [],
+  covers: [],
+});
+
+const baseOf = (hits: KnowledgeHit[], answerThreshold = 0.4): KnowledgeBase => ({
+  search: (_query, options) => hits.slice(0, options?.limit ?? 5),
+  answerThreshold,
+  reload: () => {
+    throw new Error('not used');
+  },
+  lastLoad: () => {
+    throw new Error('not used');
+  },
+  pages: () => [],
+});
+
+describe('answerQuestion', () => {
+  it('offers sections of other pages as related reading before more sections of the answer page', () => {
+    const kb = baseOf([hit('a', 'one', 0.9), hit('a', 'two', 0.9), hit('a', 'three', 0.8), hit('b', 'one', 0.6), hit('c', 'one', 0.5)]);
+    const answer = answerQuestion(kb, 'q');
+    expect(answer.best?.sectionId).toBe('a#one');
+    expect(answer.related.map((h) => h.sectionId)).toEqual(['b#one', 'c#one']);
+  });
+
+  it('fills the related sections from the answer page when no other page matches', () => {
+    const kb = baseOf([hit('a', 'one', 0.9), hit('a', 'two', 0.7), hit('b', 'one', 0.6), hit('a', 'three', 0.5)]);
+    expect(answerQuestion(kb, 'q', { relatedCount: 3 }).related.map((h) => h.sectionId)).toEqual([
+      'b#one',
+      'a#two',
+      'a#three',
+    ]);
+  });
+
+  it('answers "don\'t know" below the threshold and offers only the sections reaching half of it', () => {
+    const kb = baseOf([hit('a', 'one', 0.39), hit('b', 'one', 0.2), hit('c', 'one', 0.19)]);
+    const answer = answerQuestion(kb, 'q');
+    expect(answer.answered).toBe(false);
+    expect(answer.best).toBeUndefined();
+    expect(answer.related.map((h) => h.sectionId)).toEqual(['a#one', 'b#one']);
+  });
+});
