@@ -17,8 +17,9 @@ export async function requestJson(
       redirect: 'error',
     });
   } catch (error) {
+    // The abort is a DOMException, which is not always an `Error` of this realm: look at its name.
     const reason =
-      error instanceof Error && error.name === 'TimeoutError'
+      (error as { name?: unknown } | null)?.name === 'TimeoutError'
         ? `no answer within ${options.timeoutInMs} ms`
         : describe(error);
     throw new NotifierError(notifier, `${method} ${new URL(url).pathname} failed: ${reason}`, undefined, {
