@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { SqlAuditLog } from '../../../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../../../adapters/storage/sql-change-store';
+import { SqlIncidentStore } from '../../../adapters/storage/sql-incident-store';
 import { buildActivity, sendActivity, startConnector, type LocalConnector } from '../../helpers/connector';
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { ScratchDatabases } from '../storage/scratch-databases';
@@ -148,5 +149,37 @@ postgres('two opsbot instances on one PostgreSQL', () => {
     }
     expect((await store.get('CHG-00001'))?.state).toBe('succeeded');
     expect(await executedCount(url)).toBe(1);
+  }, 90_000);
+
+  it('fires an incident escalation once when two instances run the timers', async () => {
+    const url = await scratch.newUrl();
+    // Monday 7 December 2026, 10:00 New York (business hours): a P2 starts at L1 and moves to L2 after 15 minutes.
+    const declaredAt = {
+      DATABASE_URL: url,
+      JOB_POLL_INTERVAL_MS: '0',
+      SIM_CLOCK_START: '2026-12-07T15:00:00.000Z',
+    };
+    const first = await startInstance(declaredAt);
+    instances.push(first);
+    const declared = await say(first, 'declare P2 batch scoring jobs fail on the gpu cluster', 'a:alex');
+    expect(declared.status).toBe(200);
+    await stop(first, 'SIGKILL');
+
+    // Two instances come up after the L1 delay, both polling the timers.
+    const later = { ...declaredAt, JOB_POLL_INTERVAL_MS: '200', SIM_CLOCK_START: '2026-12-07T15:15:30.000Z' };
+    const [second, third] = await Promise.all([startInstance(later), startInstance(later)]);
+    instances.push(second, third);
+    const store = new SqlIncidentStore(await scratch.open(url));
+    const escalations = async () =>
+      (await store.timeline('INC-0001')).filter((entry) => entry.kind === 'escalated');
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (await escalations()).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Give the other instance every chance to fire it a second time.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const fired = await escalations();
+    expect(fired).toHaveLength(1);
+    expect((await store.get('INC-0001'))?.state).toBe('escalated');
   }, 90_000);
 });
