@@ -9,7 +9,7 @@ export interface MetaCommandTurn {
   correlationId: string;
 }
 
-/** Appends the audit event of a meta-command, which runs outside `runSkill()` and so writes its own. */
+/** Appends the audit event of a meta-command, which runs outside `propose()` and so writes its own. */
 export function auditMetaCommand(
   turn: MetaCommandTurn,
   log: { audit: AuditLog; clock: Clock },

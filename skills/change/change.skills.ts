@@ -2,9 +2,9 @@ import { z } from 'zod/v4';
 import { defineSkill, operators } from '../skill';
 
 /**
- * State-changing skills on the landing zone. Declared here so that routing, help and the audit log
- * know them; they have no `run` until the approval flow exists, so `propose()` answers that they
- * are not enabled yet.
+ * State-changing skills on the landing zone. They have no `run`: `propose()` turns a request into a
+ * change request (skills/change/propose-change.ts) and only `execute()` (skills/execute.ts), reached from
+ * a card button, carries it out.
  */
 export const computeStart = defineSkill({
   id: 'compute.start',
