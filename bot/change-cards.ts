@@ -2,10 +2,13 @@ import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference
 import type { ChangeCardCopy, ChangeRequest, ChangeStore } from '../core/changes/change-request';
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import type { Logger } from '../core/logger';
-import type { ConversationDirectory } from '../core/ports';
+import type { ConversationDirectory, KnownConversation } from '../core/ports';
 import type { Caller } from '../skills/skill';
 import { mayApprove, type ChangeCardViewer } from './cards/change-request.card';
 import { renderResult } from './cards/render-result';
+
+/** Most conversation references kept in memory to skip unchanged writes; the cache starts over beyond it. */
+const maxRememberedReferences = 10_000;
 
 /** What the change cards need; built once by the composition root. */
 export interface ChangeCardsOptions {
@@ -28,6 +31,8 @@ export interface ChangeCardsOptions {
  */
 export class ChangeCards {
   private readonly logger: Logger;
+  /** Conversation references this instance has written, by key, as written. */
+  private readonly remembered = new Map<string, string>();
 
   constructor(private readonly options: ChangeCardsOptions) {
     this.logger = options.logger.child({ component: 'change-cards' });
@@ -38,16 +43,25 @@ export class ChangeCards {
     const activity = context.activity;
     const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
     const type = activity.conversation?.conversationType ?? 'personal';
-    await this.options.directory.remember(
+    const entries: KnownConversation[] = [
       { key: `conversation:${activity.conversation.id}`, conversationType: type, reference },
-      now,
-    );
+    ];
     const aadObjectId = activity.from?.aadObjectId;
     if (type === 'personal' && aadObjectId) {
-      await this.options.directory.remember(
-        { key: `personal:${aadObjectId.toLowerCase()}`, aadObjectId, conversationType: type, reference },
-        now,
-      );
+      entries.push({
+        key: `personal:${aadObjectId.toLowerCase()}`,
+        aadObjectId,
+        conversationType: type,
+        reference,
+      });
+    }
+    // Every message passes here: a reference this instance has already written unchanged is not written again.
+    const serialised = JSON.stringify(reference);
+    for (const entry of entries) {
+      if (this.remembered.get(entry.key) === serialised) continue;
+      await this.options.directory.remember(entry, now);
+      if (this.remembered.size >= maxRememberedReferences) this.remembered.clear();
+      this.remembered.set(entry.key, serialised);
     }
   }
 

@@ -2,6 +2,7 @@ import type { ChangeActor, ChangeRequest, ChangeStore } from '../core/changes/ch
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import type { Logger } from '../core/logger';
 import { checkApprover, decideChange } from '../core/policy/change-policy';
+import { lookUpPerson } from '../core/policy/roster';
 import type { AuditLog, Clock, LandingZone } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import { applyChange } from './change/apply-change';
@@ -300,18 +301,7 @@ export async function runScheduledChange(
   const now = deps.clock.now();
   const recheck = await recheckPolicy(change, deps);
   const audit = (c: ChangeRequest, decision: string, outcome: string, detail?: string) =>
-    deps.audit.append({
-      at: now,
-      correlationId,
-      actorId: 'system',
-      actorName: 'opsbot',
-      conversationId: c.conversationId,
-      skill: c.skill,
-      args: { changeId: c.id, ...c.args },
-      decision,
-      outcome,
-      ...(detail ? { detail } : {}),
-    });
+    auditSystem(deps, c, { correlationId, decision, outcome, ...(detail ? { detail } : {}) });
   if (recheck.verdict === 'deny') {
     const failed = await deps.changes.update(
       change.id,
@@ -370,14 +360,8 @@ export async function expireChange(
     now,
   );
   if (!expired) return undefined;
-  await deps.audit.append({
-    at: now,
+  await auditSystem(deps, change, {
     correlationId: `expire:${change.id}`,
-    actorId: 'system',
-    actorName: 'opsbot',
-    conversationId: change.conversationId,
-    skill: change.skill,
-    args: { changeId: change.id, ...change.args },
     decision: 'expired',
     outcome: 'ok',
   });
@@ -386,6 +370,23 @@ export async function expireChange(
 }
 
 const systemActor = { aadObjectId: 'system' as const, name: 'opsbot' as const };
+
+/** An audit event of a step opsbot took by itself (a job, a run it carried out). */
+function auditSystem(
+  deps: ExecuteDeps,
+  change: ChangeRequest,
+  event: { correlationId: string; decision: string; outcome: string; detail?: string },
+): Promise<void> {
+  return deps.audit.append({
+    at: deps.clock.now(),
+    actorId: 'system',
+    actorName: 'opsbot',
+    conversationId: change.conversationId,
+    skill: change.skill,
+    args: { changeId: change.id, ...change.args },
+    ...event,
+  });
+}
 
 /**
  * Ends a change that is still `running` long after it started: the instance running it stopped part
@@ -411,14 +412,8 @@ export async function markInterrupted(changeId: string, deps: ExecuteDeps): Prom
     now,
   );
   if (!failed) return;
-  await deps.audit.append({
-    at: now,
+  await auditSystem(deps, change, {
     correlationId: `interrupted:${change.id}`,
-    actorId: 'system',
-    actorName: 'opsbot',
-    conversationId: change.conversationId,
-    skill: change.skill,
-    args: { changeId: change.id, ...change.args },
     decision: 'interrupted',
     outcome: 'failed',
   });
@@ -428,13 +423,11 @@ export async function markInterrupted(changeId: string, deps: ExecuteDeps): Prom
 /** The policy asked again, now, with facts read again. */
 async function recheckPolicy(change: ChangeRequest, deps: ExecuteDeps) {
   const reading = await readChangeFacts(change.skill, change.args, deps.config, deps.landingZone);
-  const requester = deps.config.people.find(
-    (p) => p.aadObjectId.toLowerCase() === change.requester.aadObjectId.toLowerCase(),
-  );
+  const { roles } = lookUpPerson(deps.config, change.requester.aadObjectId, change.requester.name);
   return decideChange(
     {
       facts: reading.facts,
-      requester: { aadObjectId: change.requester.aadObjectId, roles: requester?.roles ?? ['viewer'] },
+      requester: { aadObjectId: change.requester.aadObjectId, roles },
       ...(change.emergencyReason ? { emergency: { reason: change.emergencyReason } } : {}),
       at: deps.clock.now(),
     },
@@ -477,14 +470,8 @@ function startRun(change: ChangeRequest, deps: ExecuteDeps, correlationId: strin
       const finished = { ...outcome, finishedAt: deps.clock.now() };
       await save({ state: outcome.status === 'failed' ? 'failed' : 'succeeded', outcome: finished });
       await deps.jobs.cancel(changeJobKey(change.id, 'interrupted'), deps.clock.now());
-      await deps.audit.append({
-        at: deps.clock.now(),
+      await auditSystem(deps, change, {
         correlationId,
-        actorId: 'system',
-        actorName: 'opsbot',
-        conversationId: change.conversationId,
-        skill: change.skill,
-        args: { changeId: change.id, ...change.args },
         decision: 'executed',
         outcome: outcome.status === 'failed' ? 'failed' : 'ok',
         detail: `${outcome.operationId ? `operation=${outcome.operationId} ` : ''}${outcome.summary}`.slice(

@@ -1,6 +1,6 @@
 import type { ChangeRequest, ChangeState } from '../../core/changes/change-request';
 import type { RoleId } from '../../core/config/landing-zone.schema';
-import type { ApprovalSlot, PolicyDecision } from '../../core/policy/change-policy';
+import { checkApprover, type ApprovalSlot, type PolicyDecision } from '../../core/policy/change-policy';
 import type { ChangeListResult, ChangePreviewResult, ChangeRequestResult } from '../../skills/results';
 import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card';
 import { cardKit as k } from './card-kit';
@@ -238,15 +238,14 @@ function actionsFor(change: ChangeRequest, viewer: ChangeCardViewer | undefined)
   return actions;
 }
 
-/** Whether `viewer` holds a role an open slot names and is neither the requester nor an earlier approver. */
+/** Whether `viewer` may approve the change now: the policy's own approver check. */
 export function mayApprove(change: ChangeRequest, viewer: ChangeCardViewer): boolean {
-  if (isRequester(change, viewer)) return false;
-  if (change.approvals.some((a) => a.actorId.toLowerCase() === viewer.aadObjectId.toLowerCase()))
-    return false;
-  const filled = new Set(change.approvals.map((a) => a.slot));
-  return change.decision.approvals.some(
-    (slot, i) => !filled.has(i) && slot.anyOf.some((role) => viewer.roles.includes(role)),
-  );
+  return checkApprover({
+    decision: change.decision,
+    requesterId: change.requester.aadObjectId,
+    given: change.approvals,
+    actor: viewer,
+  }).ok;
 }
 
 function isRequester(change: ChangeRequest, viewer: ChangeCardViewer): boolean {

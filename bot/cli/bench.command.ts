@@ -170,18 +170,14 @@ export const bench: Subcommand = async (argv) => {
 type Summary = Omit<LoadReport, 'latenciesMs'>;
 
 function summarise(reports: LoadReport[]): Summary {
-  const latencies = reports.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN;
+  const latencies = reports.flatMap((r) => r.latenciesMs);
   const elapsedMs = reports.reduce((sum, r) => sum + r.elapsedMs, 0);
   return {
     turns: reports.reduce((sum, r) => sum + r.turns, 0),
     errors: reports.reduce((sum, r) => sum + r.errors, 0),
     lostReplies: reports.reduce((sum, r) => sum + r.lostReplies, 0),
     elapsedMs,
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    maxMs: latencies[latencies.length - 1] ?? NaN,
+    ...percentiles(latencies),
     turnsPerSecond: (latencies.length / elapsedMs) * 1000,
     errorSamples: reports.flatMap((r) => r.errorSamples).slice(0, 5),
   };

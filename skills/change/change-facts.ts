@@ -1,4 +1,5 @@
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
+import { resolveExactName, type ResourceKind } from '../../core/config/resource-names';
 import type { ChangeFacts, ChangeSkillId, Environment } from '../../core/policy/change-policy';
 import type { ComputeStatus, EndpointStatus, LandingZoneReader, TrainingJob } from '../../core/ports';
 import { vmSizeInfo } from '../../core/vm-sizes';
@@ -40,7 +41,7 @@ export async function readChangeFacts(
   const defaultEnvironment = config.landingZone.environment;
   if (skill === 'compute.start' || skill === 'compute.stop') {
     const name = String(args.cluster);
-    const configured = findByName(config.computes, name);
+    const configured = findByName(config.computes, 'compute', name, config);
     const base = { skill, resource: configured?.name ?? name, inConfig: Boolean(configured) };
     if (!configured) return { facts: { ...base, environment: defaultEnvironment }, args };
     const compute = await landingZone.getCompute(configured.name);
@@ -63,7 +64,7 @@ export async function readChangeFacts(
   }
   if (skill === 'secret.rotate') {
     const name = String(args.secret);
-    const configured = findByName(config.secrets, name);
+    const configured = findByName(config.secrets, 'secret', name, config);
     return {
       facts: {
         skill,
@@ -76,7 +77,7 @@ export async function readChangeFacts(
   }
 
   const name = String(args.endpoint);
-  const configured = findByName(config.endpoints, name);
+  const configured = findByName(config.endpoints, 'endpoint', name, config);
   const target = Number(args.instances);
   if (!configured) {
     return {
@@ -127,12 +128,15 @@ export async function readChangeFacts(
   };
 }
 
-function findByName<T extends { name: string; aliases?: string[] }>(items: T[], name: string): T | undefined {
-  const wanted = name.trim().toLowerCase();
-  return items.find(
-    (item) =>
-      item.name.toLowerCase() === wanted || (item.aliases ?? []).some((a) => a.toLowerCase() === wanted),
-  );
+/** The config entry a name or alias means (exactly, case-insensitive), as the rest of the product resolves names. */
+function findByName<T extends { name: string }>(
+  items: T[],
+  kind: ResourceKind,
+  name: string,
+  config: LandingZoneConfig,
+): T | undefined {
+  const canonical = resolveExactName(config, kind, name);
+  return canonical === undefined ? undefined : items.find((item) => item.name === canonical);
 }
 
 /** The resource's own environment when the config gives one, the landing zone's otherwise. */

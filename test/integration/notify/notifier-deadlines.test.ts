@@ -4,7 +4,7 @@ import { NotifierError } from '../../../adapters/notify/notifier-error';
 import { PagerDutyNotifier } from '../../../adapters/notify/pagerduty-notifier';
 import { ServiceNowNotifier } from '../../../adapters/notify/servicenow-notifier';
 import { SmtpNotifier } from '../../../adapters/notify/smtp-notifier';
-import type { IncidentNotification } from '../../../core/incidents/notifier';
+import { incidentNotification } from '../../helpers/incident-notification';
 
 /** A TCP server on 127.0.0.1 that accepts connections and never says a word: a hung PagerDuty, ServiceNow or mail relay. */
 async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
@@ -24,23 +24,7 @@ async function startSilentServer(): Promise<{ port: number; close(): Promise<voi
   };
 }
 
-const notification: IncidentNotification = {
-  key: 'INC-0007:trigger:L2',
-  incidentId: 'INC-0007',
-  cause: 'incident.declare',
-  event: 'trigger',
-  audience: 'L2',
-  audienceName: 'L2 Cloud Ops',
-  contact: 'cloud-ops@contoso.com',
-  channel: 'on-call',
-  urgent: true,
-  offHours: false,
-  severity: 'P1',
-  type: 'operational',
-  summary: 'fraud-detection returns 503 to everyone',
-  conversationId: 'conv-7',
-  externalRefs: {},
-};
+const notification = incidentNotification();
 
 describe('every notifier call has a deadline (a server that accepts and never answers)', () => {
   let silent: Awaited<ReturnType<typeof startSilentServer>>;

@@ -6,30 +6,10 @@ import { ServiceNowNotifier } from '../../../adapters/notify/servicenow-notifier
 import { SmtpNotifier } from '../../../adapters/notify/smtp-notifier';
 import { ManualClock } from '../../../core/clock';
 import type { IncidentNotification } from '../../../core/incidents/notifier';
+import { incidentNotification as notification } from '../../helpers/incident-notification';
 import { startFakeHttpRecorder, type FakeHttpRecorder } from '../../fakes/fake-http-recorder';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../fakes/fake-smtp-server';
 import { MemoryAuditLog } from '../../helpers/memory-audit-log';
-
-function notification(overrides: Partial<IncidentNotification> = {}): IncidentNotification {
-  return {
-    key: 'INC-0007:trigger:L2',
-    incidentId: 'INC-0007',
-    cause: 'incident.declare',
-    event: 'trigger',
-    audience: 'L2',
-    audienceName: 'L2 Cloud Ops',
-    contact: 'cloud-ops@contoso.com',
-    channel: 'on-call',
-    urgent: true,
-    offHours: false,
-    severity: 'P1',
-    type: 'operational',
-    summary: 'fraud-detection returns 503 to everyone',
-    conversationId: 'conv-7',
-    externalRefs: {},
-    ...overrides,
-  };
-}
 
 describe('PagerDuty Events v2 notifier (fake events API on 127.0.0.1)', () => {
   let fake: FakeHttpRecorder;
