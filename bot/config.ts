@@ -6,6 +6,7 @@ import type { AzureLandingZoneEnv } from '../adapters/azure/create-azure-landing
 import type { NotifySettings } from '../adapters/notify/create-notifier';
 import { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ConfigError } from '../core/errors';
+import { projectRoot } from './project-root';
 
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
@@ -13,7 +14,6 @@ export const defaultConfigPath = 'config/landing-zone.yaml';
 /** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
 export const defaultKnowledgeDir = 'knowledge';
 
-const projectRoot = resolve(__dirname, '..');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const optionalText = z
