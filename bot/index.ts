@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../adapters/storage/database';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
+import { SqlAlertCardStore } from '../adapters/storage/sql-alert-card-store';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -132,6 +133,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const inFlight = new Set<Promise<unknown>>();
     // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
     const incidents = new SqlIncidentStore(database);
+    const alertCards = new SqlAlertCardStore(database);
     const incidentChat = new ProactiveIncidentChat({
       adapter,
       appId: config.credentials?.appId ?? '',
@@ -258,6 +260,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
                 receiveAlert(body, {
                   chat: incidentChat,
                   conversationId: config.alerts?.conversationId,
+                  cards: alertCards,
                   audit,
                   clock,
                   logger,

@@ -15,7 +15,6 @@ import { defaultConfigPath, readLandingZoneConfig } from '../config';
 import type { Subcommand } from './opsbot.cli';
 import { projectRoot } from '../project-root';
 
-
 /** The folder of labelled sets, relative to the project root: every `*.jsonl` in it is evaluated. */
 export const evaluationDirectory = 'test/router-eval';
 

@@ -13,7 +13,6 @@ import {
 import type { Subcommand } from './opsbot.cli';
 import { projectRoot } from '../project-root';
 
-
 /** Where the package is read from and written to; tests point it at a temporary copy. */
 export interface ManifestBuildOptions {
   /** Directory holding `manifest.json` and the icons; `manifest/` of the project by default. */
