@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
 import { SqlAlertCardStore } from '../adapters/storage/sql-alert-card-store';
+import { AlertChannel } from '../skills/incident/alert-channel';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -134,6 +135,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
     const incidents = new SqlIncidentStore(database);
     const alertCards = new SqlAlertCardStore(database);
+    const alertChannel = config.alerts ? new AlertChannel(state, config.alerts.conversationId) : undefined;
     const incidentChat = new ProactiveIncidentChat({
       adapter,
       appId: config.credentials?.appId ?? '',
@@ -200,6 +202,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         localMode: config.localMode,
         scenarios,
         knowledge,
+        alertChannel,
         audit,
         clock,
         logger,
@@ -256,10 +259,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         ? {
             alerts: {
               secret: config.alerts.secret,
-              receive: (body: unknown) =>
+              receive: async (body: unknown) =>
                 receiveAlert(body, {
                   chat: incidentChat,
-                  conversationId: config.alerts?.conversationId,
+                  conversationId: await alertChannel?.current(),
                   cards: alertCards,
                   audit,
                   clock,

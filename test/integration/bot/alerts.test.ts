@@ -201,3 +201,35 @@ describe('POST /api/alerts folds repeats into one card', () => {
     );
   });
 });
+
+describe('`alerts here` chooses the ops channel alert cards go to', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ JOB_POLL_INTERVAL_MS: '0', ALERTS_SHARED_SECRET: secret }, {});
+  });
+  afterAll(() => t.close());
+
+  const post = (body: Record<string, unknown>) =>
+    fetch(`${t.bot.url}/api/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-opsbot-alert-secret': secret },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<Record<string, unknown>>);
+
+  it('records alerts only until an operator writes `alerts here` in a channel, then posts them there', async () => {
+    expect(await post(alertBody('Fired', { id: 'ch-1' }))).toMatchObject({ posted: false, card: 'recorded' });
+    const chosen = await t.say('alerts here', { conversationId: 'ops-room', conversationType: 'channel' });
+    expect(cardText(t.cards(chosen)[0])).toContain('posted to this conversation from now on');
+    expect(await post(alertBody('Fired', { id: 'ch-2', rule: 'Training Job Failures' }))).toMatchObject({
+      posted: true,
+      card: 'posted',
+    });
+    const cards = t.connector.replies.filter(
+      (r) => r.conversationId === 'ops-room' && /^Azure Monitor:/.test(String(r.activity.text)),
+    );
+    expect(cards).toHaveLength(1);
+    expect(
+      cardText(((cards[0].activity.attachments ?? []) as { content: Record<string, unknown> }[])[0].content),
+    ).toContain('Training Job Failures');
+  });
+});
