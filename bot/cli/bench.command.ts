@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEchoBot } from '../dev/echo-bot';
-import { runLoad, type LoadReport } from '../dev/load-generator';
 import { startConnector } from '../dev/local-connector';
 import { runMix, turnKinds, type MixReport, type TurnKind } from '../dev/traffic-mix';
 import { startBot } from '../index';
@@ -77,9 +76,8 @@ export const bench: Subcommand = async (argv) => {
   });
   const runs: Record<'echo' | 'opsbot', MixReport[]> = { echo: [], opsbot: [] };
   try {
-    const run = async (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) => {
-      if (values.text !== undefined) return fromLoad(await load(botUrl, runId, perConversation, values.text));
-      return runMix({
+    const run = (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) =>
+      runMix({
         botUrl,
         connector,
         conversations,
@@ -87,17 +85,7 @@ export const bench: Subcommand = async (argv) => {
         from: (c) => speakers[c % speakers.length],
         runId,
         awaitChangeResult: isOpsbot,
-      });
-    };
-    const load = (botUrl: string, runId: string, perConversation: number, text: string) =>
-      runLoad({
-        botUrl,
-        connector,
-        conversations,
-        turnsPerConversation: perConversation,
-        text: () => text,
-        runId,
-        from: (c) => speakers[c % speakers.length],
+        ...(values.text !== undefined ? { onlyText: values.text } : {}),
       });
     if (echo) await run(echo.url, 'warm-echo', 2, false);
     await run(opsbot.url, 'warm-opsbot', 2, true);
@@ -200,27 +188,6 @@ export const bench: Subcommand = async (argv) => {
   process.stdout.write(lines.join('\n'));
   return values.check && !met ? 1 : 0;
 };
-
-/** A plain load run (`--text`) as a mix report of one kind. */
-function fromLoad(report: LoadReport): MixReport {
-  const empty = { turns: 0, errors: 0, lostReplies: 0, latenciesMs: [] as number[] };
-  const byKind = Object.fromEntries(
-    turnKinds.map((k) => [k, { ...empty, latenciesMs: [] }]),
-  ) as unknown as MixReport['byKind'];
-  byKind['strict-command'] = {
-    turns: report.turns,
-    errors: report.errors,
-    lostReplies: report.lostReplies,
-    latenciesMs: report.latenciesMs,
-  };
-  return {
-    turns: report.turns,
-    elapsedMs: report.elapsedMs,
-    byKind,
-    changeResultMs: [],
-    errorSamples: report.errorSamples,
-  };
-}
 
 function kindRow(reports: MixReport[], kind: TurnKind): Row {
   const parts = reports.map((r) => r.byKind[kind]);

@@ -36,7 +36,9 @@ const incidentLists = ['any open incidents?', 'incidents'];
  * change request followed by Confirm on its card, and the incident list. Conversations start at
  * different points of the script so that each kind runs throughout the run.
  */
-export function conversationScript(conversation: number, turns: number): Step[] {
+export function conversationScript(conversation: number, turns: number, onlyText?: string): Step[] {
+  if (onlyText !== undefined)
+    return Array.from({ length: turns }, () => ({ kind: 'strict-command', text: onlyText }));
   const cycle = (i: number): Step[] => [
     { kind: 'plain-status', text: plainStatus[(conversation + i) % plainStatus.length] },
     { kind: 'strict-command', text: strictCommands[(conversation + i) % strictCommands.length] },
@@ -86,6 +88,8 @@ export interface MixOptions {
   runId: string;
   /** Wait for the card update after each Confirm (opsbot); the echo bot never sends one. */
   awaitChangeResult: boolean;
+  /** Send only this text (reported as strict commands) instead of the mix, to profile one kind of turn. */
+  onlyText?: string;
   replyTimeoutInMs?: number;
 }
 
@@ -129,7 +133,7 @@ export async function runMix(options: MixOptions): Promise<MixReport> {
   const conversation = async (c: number) => {
     const conversationId = `a:${options.runId}-${c}`;
     let lastCard = '';
-    for (const step of conversationScript(c, options.turnsPerConversation)) {
+    for (const step of conversationScript(c, options.turnsPerConversation, options.onlyText)) {
       const kind = byKind[step.kind];
       kind.turns += 1;
       report.turns += 1;
