@@ -34,7 +34,9 @@ export class CircuitBreaker {
     this.coolDownInMs = options.coolDownInMs ?? 30_000;
     this.maxHoldInMs = options.maxHoldInMs ?? 300_000;
     if (!Number.isInteger(this.failureThreshold) || this.failureThreshold < 1)
-      throw new RangeError(`failureThreshold must be a whole number of at least 1 (got ${this.failureThreshold})`);
+      throw new RangeError(
+        `failureThreshold must be a whole number of at least 1 (got ${this.failureThreshold})`,
+      );
   }
 
   /** The state now, by the clock. */

@@ -1,29 +1,23 @@
 import type {} from '@azure/openai/types';
-import {
-  APIConnectionTimeoutError,
-  APIError,
-  AzureOpenAI,
-  BadRequestError,
-  RateLimitError,
-} from 'openai';
+import { APIConnectionTimeoutError, APIError, AzureOpenAI, BadRequestError, RateLimitError } from 'openai';
 import type { ChatCompletion } from 'openai/resources/index';
 import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/ports';
 import { systemClock } from '../../core/clock';
 import { ChatCallError, type ChatAnswer, type ChatClient, type ChatRequest } from './chat-client';
 
-/** The data-plane API version used when `AZURE_OPENAI_API_VERSION` is not set (GA, with tool calling). */
-export const defaultAzureOpenAiApiVersion = '2024-10-21';
-
 /** How the client authenticates: the resource's API key, or a Microsoft Entra bearer-token provider. */
-export type AzureOpenAiAuth = { kind: 'key'; apiKey: string } | { kind: 'token'; getToken: () => Promise<string> };
+export type AzureOpenAiAuth =
+  | { kind: 'key'; apiKey: string }
+  | { kind: 'token'; getToken: () => Promise<string> };
 
 /** Options of `AzureOpenAiChatClient`. */
 export interface AzureOpenAiChatClientOptions {
   /** The resource endpoint, e.g. `https://contoso-aoai.openai.azure.com` (a loopback http URL in tests). */
   endpoint: string;
   deployment: string;
-  apiVersion?: string;
+  /** The data-plane API version, e.g. `2024-10-21`. */
+  apiVersion: string;
   auth: AzureOpenAiAuth;
   /** One call's deadline, ms. Default 4000. */
   timeoutInMs?: number;
@@ -53,7 +47,7 @@ export class AzureOpenAiChatClient implements ChatClient {
     this.client = new AzureOpenAI({
       baseURL: `${options.endpoint.replace(/\/+$/, '')}/openai`,
       deployment: options.deployment,
-      apiVersion: options.apiVersion ?? defaultAzureOpenAiApiVersion,
+      apiVersion: options.apiVersion,
       ...(options.auth.kind === 'key'
         ? { apiKey: options.auth.apiKey }
         : { azureADTokenProvider: options.auth.getToken }),
@@ -147,7 +141,9 @@ function toChatCallError(error: unknown, timeoutInMs: number, nowInMs: number): 
     });
   }
   if (error instanceof BadRequestError && error.code === 'content_filter')
-    return new ChatCallError('content-filter', 'the prompt was filtered (400 content_filter)', { status: 400 });
+    return new ChatCallError('content-filter', 'the prompt was filtered (400 content_filter)', {
+      status: 400,
+    });
   if (error instanceof APIError)
     return new ChatCallError('error', error.message, error.status ? { status: error.status } : {});
   return new ChatCallError('error', error instanceof Error ? error.message : String(error));

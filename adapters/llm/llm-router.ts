@@ -3,7 +3,13 @@ import type { Logger } from '../../core/logger';
 import type { FallbackReason, Intent } from '../../core/routing/intent';
 import type { RouteContext, Router } from '../../core/routing/router';
 import type { ParsedArgs, ToolSpec } from '../../core/routing/tool-spec';
-import { ChatCallError, type ChatAnswer, type ChatClient, type ChatFailure, type ChatTool } from './chat-client';
+import {
+  ChatCallError,
+  type ChatAnswer,
+  type ChatClient,
+  type ChatFailure,
+  type ChatTool,
+} from './chat-client';
 import { redactSecrets } from './secret-redactor';
 import { fenceUntrusted, type UntrustedSection } from './untrusted-fence';
 
@@ -82,7 +88,8 @@ export class LlmRouter implements Router {
     }
     this.options.breaker.recordSuccess();
 
-    if (answer.kind === 'text') return { skill: 'none', args: {}, confidence: noToolConfidence, source: 'llm' };
+    if (answer.kind === 'text')
+      return { skill: 'none', args: {}, confidence: noToolConfidence, source: 'llm' };
     const [call] = answer.calls;
     if (answer.calls.length > 1)
       this.logger.info({ toolCalls: answer.calls.length }, 'several tool calls; the first is the proposal');
@@ -100,7 +107,10 @@ export class LlmRouter implements Router {
     }
     const parsed = this.options.parseArgs(tool.spec.name, args);
     if (!parsed.ok) {
-      this.logger.warn({ skill: tool.spec.name, error: parsed.error }, 'the skill schema rejected the arguments');
+      this.logger.warn(
+        { skill: tool.spec.name, error: parsed.error },
+        'the skill schema rejected the arguments',
+      );
       return this.fellBack(offline, 'invalid-arguments');
     }
     return { skill: tool.spec.name, args: parsed.args, confidence: llmConfidence, source: 'llm' };
@@ -133,9 +143,13 @@ function wireTools(tools: readonly ToolSpec[]): Map<string, { spec: ToolSpec; wi
   for (const spec of tools) {
     const name = spec.name.replace(/\./g, '_');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
-      throw new Error(`tool "${spec.name}": a function name allows only letters, digits, _ and - (64 at most)`);
+      throw new Error(
+        `tool "${spec.name}": a function name allows only letters, digits, _ and - (64 at most)`,
+      );
     if (byName.has(name))
-      throw new Error(`tools "${byName.get(name)?.spec.name}" and "${spec.name}" share the function name ${name}`);
+      throw new Error(
+        `tools "${byName.get(name)?.spec.name}" and "${spec.name}" share the function name ${name}`,
+      );
     byName.set(name, {
       spec,
       wire: { name, description: spec.description, parameters: spec.parameters },

@@ -224,7 +224,10 @@ function answerTo(
         completion(request, {
           finish_reason: 'content_filter',
           message: { role: 'assistant', content: null, refusal: null },
-          content_filter_results: { ...promptFilterResults(false), violence: { filtered: true, severity: 'medium' } },
+          content_filter_results: {
+            ...promptFilterResults(false),
+            violence: { filtered: true, severity: 'medium' },
+          },
         }),
       );
       return;
@@ -253,7 +256,8 @@ function answerTo(
               type: 'function',
               function: {
                 name: call.name,
-                arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+                arguments:
+                  typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
               },
             })),
           },
@@ -287,6 +291,10 @@ function completion(
         content_filter_results: choice.content_filter_results ?? promptFilterResults(false),
       },
     ],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { defaultAzureOpenAiApiVersion } from '../../../bot/config';
 import { AzureOpenAiChatClient, type AzureOpenAiAuth } from '../../../adapters/llm/azure-openai-chat.client';
 import { LlmRouter, llmConfidence, noToolConfidence } from '../../../adapters/llm/llm-router';
 import { CircuitBreaker } from '../../../core/circuit-breaker';
@@ -12,6 +13,7 @@ import { testTools } from '../../helpers/llm-tools';
 
 const apiKey = 'c0ffee11decafbad5eed1e55f00dbabe';
 const deployment = 'gpt-4o-router';
+const apiVersion = defaultAzureOpenAiApiVersion;
 const config = loadShippedConfig();
 const { tools, parseArgs } = testTools(config);
 
@@ -47,9 +49,13 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 function build(options: { timeoutInMs?: number; auth?: AzureOpenAiAuth } = {}) {
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => logLines.push(line) } });
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => logLines.push(line) },
+  });
   const chat = new AzureOpenAiChatClient({
     endpoint: fake.endpoint,
+    apiVersion,
     deployment,
     auth: options.auth ?? { kind: 'key', apiKey },
     timeoutInMs: options.timeoutInMs ?? 3000,
@@ -63,7 +69,11 @@ function build(options: { timeoutInMs?: number; auth?: AzureOpenAiAuth } = {}) {
 describe('LlmRouter against the fake Azure OpenAI deployment, with the real AzureOpenAI client', () => {
   it('proposes the offered tool the model called, with the arguments the skill schema parsed', async () => {
     const { router } = build();
-    fake.script({ kind: 'tool-call', name: 'endpoint_scale', arguments: { endpoint: 'fraud-detection', instances: 6 } });
+    fake.script({
+      kind: 'tool-call',
+      name: 'endpoint_scale',
+      arguments: { endpoint: 'fraud-detection', instances: 6 },
+    });
 
     const intent = await router.route('scale it to 6', operator);
 
@@ -144,7 +154,13 @@ describe('LlmRouter against the fake Azure OpenAI deployment, with the real Azur
 
   it('falls straight back to the offline router when no tool is offered, without a call', async () => {
     const logger = createLogger({ level: 'silent' });
-    const chat = new AzureOpenAiChatClient({ endpoint: fake.endpoint, deployment, auth: { kind: 'key', apiKey }, logger });
+    const chat = new AzureOpenAiChatClient({
+      endpoint: fake.endpoint,
+      apiVersion,
+      deployment,
+      auth: { kind: 'key', apiKey },
+      logger,
+    });
     const router = new LlmRouter({
       chat,
       tools: () => [],
@@ -154,7 +170,10 @@ describe('LlmRouter against the fake Azure OpenAI deployment, with the real Azur
       logger,
     });
     const text = 'how is the fraud endpoint doing';
-    expect(await router.route(text, operator)).toEqual({ ...(await offline.route(text)), fallback: { reason: 'no-tools' } });
+    expect(await router.route(text, operator)).toEqual({
+      ...(await offline.route(text)),
+      fallback: { reason: 'no-tools' },
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -165,7 +184,11 @@ describe('LlmRouter against the fake Azure OpenAI deployment, with the real Azur
       ['a 500', { kind: 'server-error' }, 'error'],
       ['a filtered prompt (400 content_filter)', { kind: 'prompt-filtered' }, 'content-filter'],
       ['a filtered answer (finish_reason content_filter)', { kind: 'answer-filtered' }, 'content-filter'],
-      ['a tool it was not offered', { kind: 'tool-call', name: 'grant_access', arguments: {} }, 'unknown-tool'],
+      [
+        'a tool it was not offered',
+        { kind: 'tool-call', name: 'grant_access', arguments: {} },
+        'unknown-tool',
+      ],
       [
         'arguments that are not JSON',
         { kind: 'tool-call', name: 'status_endpoint', arguments: '{"endpoint": "fraud-detection"' },
@@ -203,7 +226,9 @@ describe('LlmRouter against the fake Azure OpenAI deployment, with the real Azur
       expect((await router.route('is the gpu cluster busy', operator)).fallback).toEqual({ reason: 'error' });
     }
     expect(breaker.state()).toBe('open');
-    expect((await router.route('is the gpu cluster busy', operator)).fallback).toEqual({ reason: 'breaker-open' });
+    expect((await router.route('is the gpu cluster busy', operator)).fallback).toEqual({
+      reason: 'breaker-open',
+    });
     expect(fake.requests).toHaveLength(3);
 
     clock.advance(30_000);

@@ -74,6 +74,8 @@ describe('CircuitBreaker', () => {
   });
 
   it('refuses a threshold below 1', () => {
-    expect(() => new CircuitBreaker({ clock: new ManualClock(start), failureThreshold: 0 })).toThrow(RangeError);
+    expect(() => new CircuitBreaker({ clock: new ManualClock(start), failureThreshold: 0 })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -2,7 +2,11 @@ import { redactedMark, redactSecrets } from '../../../../adapters/llm/secret-red
 
 describe('redactSecrets', () => {
   it.each([
-    ['an Azure OpenAI key (32 hex)', 'the key 0a1b2c3d4e5f60718293a4b5c6d7e8f9 fails', '0a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+    [
+      'an Azure OpenAI key (32 hex)',
+      'the key 0a1b2c3d4e5f60718293a4b5c6d7e8f9 fails',
+      '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    ],
     [
       'a storage account key in a connection string',
       'DefaultEndpointsProtocol=https;AccountName=stprod;AccountKey=abc/DEF+ghi==;EndpointSuffix=core.windows.net',

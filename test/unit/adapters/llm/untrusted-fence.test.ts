@@ -37,15 +37,17 @@ describe('fenceUntrusted', () => {
   });
 
   it('draws 32 hex characters by default, a new token on every call', () => {
-    const tokens = new Set(Array.from({ length: 50 }, () => fenceUntrusted([{ label: 'MESSAGE', text: 'x' }]).token));
+    const tokens = new Set(
+      Array.from({ length: 50 }, () => fenceUntrusted([{ label: 'MESSAGE', text: 'x' }]).token),
+    );
     expect(tokens.size).toBe(50);
     for (const token of tokens) expect(token).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('gives up rather than send a fence the text could close', () => {
-    expect(() => fenceUntrusted([{ label: 'MESSAGE', text: 'aaaaaaaaaaaaaaaaaaaa' }], () => 'aaaaaaaaaaaaaaaa')).toThrow(
-      /could not draw/,
-    );
+    expect(() =>
+      fenceUntrusted([{ label: 'MESSAGE', text: 'aaaaaaaaaaaaaaaaaaaa' }], () => 'aaaaaaaaaaaaaaaa'),
+    ).toThrow(/could not draw/);
     expect(() => fenceUntrusted([{ label: 'MESSAGE', text: 'x' }], () => 'short')).toThrow(/at least 16/);
   });
 });
