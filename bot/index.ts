@@ -25,7 +25,6 @@ import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
-import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
@@ -38,6 +37,7 @@ import { receiveAlert } from '../skills/incident/alert-intake';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
+import { buildRouter } from './build-router';
 import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
@@ -186,8 +186,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       audit,
       clock,
       logger,
-      router:
-        options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
+      router: options.router ?? (await buildRouter(config, { skills: catalog.list(), logger, clock })).router,
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
       services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
