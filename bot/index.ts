@@ -1,3 +1,4 @@
+import { nlpjsIntentModels } from '../adapters/nlu/nlpjs-intent-model';
 import {
   CardFactory,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -187,7 +188,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       clock,
       logger,
       router:
-        options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
+        options.router ??
+        (await createOfflineRouter({
+          config: config.landingZone,
+          skills: catalog.list(),
+          intentModels: nlpjsIntentModels,
+        })),
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
       services: { incidents, notifier: notifications.notifier, jobs, incidentChat },

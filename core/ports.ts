@@ -9,6 +9,7 @@
 export * from './ports/change-operation';
 export * from './ports/compute.port';
 export * from './ports/endpoints.port';
+export * from './ports/intent-model.port';
 export * from './ports/key-rotation.port';
 export * from './ports/landing-zone.port';
 export * from './ports/monitoring.port';

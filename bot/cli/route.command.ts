@@ -1,3 +1,4 @@
+import { nlpjsIntentModels } from '../../adapters/nlu/nlpjs-intent-model';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import type { Router } from '../../core/routing/router';
 import { formatRouteRecord, routeText, toRouteRecord } from '../../core/routing/route-record';
@@ -68,7 +69,7 @@ export const route: Subcommand = async (argv) => {
     return 2;
   }
   const config = loadBotConfig(process.env).landingZone;
-  const router = await createOfflineRouter({ config, skills: allSkills });
+  const router = await createOfflineRouter({ config, skills: allSkills, intentModels: nlpjsIntentModels });
   const output = new QuietOutput('opsbot route');
 
   if (!args.stdin) {
