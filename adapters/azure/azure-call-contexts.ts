@@ -8,13 +8,8 @@ export function endpointContext(
   doing: string,
   requiredAction: string,
 ): AzureCallContext {
-  return {
-    doing,
-    resourceKind: 'endpoint',
-    resourceName: name,
-    known: config.endpoints.map((e) => e.name),
-    requiredAction,
-  };
+  const known = config.endpoints.map((e) => e.name);
+  return { doing, resourceKind: 'endpoint', resourceName: name, known, requiredAction };
 }
 
 /** The context of a call on a compute: a not-found answer lists the configured ones. */
@@ -24,13 +19,8 @@ export function computeContext(
   doing: string,
   requiredAction: string,
 ): AzureCallContext {
-  return {
-    doing,
-    resourceKind: 'compute',
-    resourceName: name,
-    known: config.computes.map((c) => c.name),
-    requiredAction,
-  };
+  const known = config.computes.map((c) => c.name);
+  return { doing, resourceKind: 'compute', resourceName: name, known, requiredAction };
 }
 
 /** The context of a call on an Azure OpenAI account: a not-found answer lists the configured ones. */

@@ -144,25 +144,11 @@ export class SimulatorState {
   }
 
   endpointConfig(name: string): EndpointConfig {
-    const found = findByName(this.config.endpoints, name);
-    if (!found)
-      throw new NotFoundError(
-        'endpoint',
-        name,
-        this.config.endpoints.map((e) => e.name),
-      );
-    return found;
+    return configured('endpoint', this.config.endpoints, name);
   }
 
   computeConfig(name: string): ComputeConfig {
-    const found = findByName(this.config.computes, name);
-    if (!found)
-      throw new NotFoundError(
-        'compute',
-        name,
-        this.config.computes.map((c) => c.name),
-      );
-    return found;
+    return configured('compute', this.config.computes, name);
   }
 
   private computeQuotaLimits(): void {
@@ -186,6 +172,18 @@ export class SimulatorState {
       this.quotaLimits.set(family, gpu ? cores : Math.ceil((cores * 1.5) / 10) * 10);
     }
   }
+}
+
+/** The configured item of that name; throws `NotFoundError` listing the configured names. */
+function configured<T extends { name: string }>(kind: string, items: readonly T[], name: string): T {
+  const found = findByName(items, name);
+  if (!found)
+    throw new NotFoundError(
+      kind,
+      name,
+      items.map((item) => item.name),
+    );
+  return found;
 }
 
 /** The item of that name, compared without case or surrounding spaces. */
