@@ -109,6 +109,12 @@ postgres('two opsbot instances on one PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect((await store.get('CHG-00001'))?.state).toBe('succeeded');
+    // The run's audit event follows the state change and the card updates; wait for it, then make
+    // sure no second run wrote one.
+    while (Date.now() < deadline && (await executedCount(url)) === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await executedCount(url)).toBe(1);
   }, 60_000);
 
