@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger';
 import type { Clock } from '../core/ports';
+import { cachedIntentModels } from '../adapters/nlu/cached-intent-models';
 import { nlpjsIntentModels } from '../adapters/nlu/nlpjs-intent-model';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
@@ -29,7 +30,9 @@ export async function buildRouter(config: BotConfig, options: BuildRouterOptions
   const offline = await createOfflineRouter({
     config: config.landingZone,
     skills: options.skills,
-    intentModels: nlpjsIntentModels,
+    intentModels: config.routerCacheDir
+      ? cachedIntentModels({ directory: config.routerCacheDir, logger: options.logger })
+      : nlpjsIntentModels,
   });
   if (!config.llm) return { router: offline, kind: 'offline' };
   const { createLlmRouter } =

@@ -12,6 +12,9 @@ import { projectRoot } from './project-root';
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
 
+/** The trained router's cache when `ROUTER_CACHE_DIR` is not set, relative to the current directory (beside `data/opsbot.db`). */
+export const defaultRouterCacheDir = 'data/cache';
+
 /** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
 export const defaultKnowledgeDir = 'knowledge';
 
@@ -101,6 +104,7 @@ const EnvSchema = z.object({
   AZURE_CLIENT_ID: optionalText,
   AZURE_STORAGE_CAPACITY_TB: optionalText,
   KNOWLEDGE_DIR: optionalText,
+  ROUTER_CACHE_DIR: optionalText,
   AZURE_ENDPOINT_REQUESTS_TABLE: optionalText,
   PAGERDUTY_ROUTING_KEY: optionalText,
   PAGERDUTY_SECURITY_ROUTING_KEY: optionalText,
@@ -168,6 +172,8 @@ export interface BotConfig {
   openIdMetadataUrl?: string;
   /** The runbook folder as named to the user (`knowledge` by default) and its absolute path. */
   knowledge: { directory: string; path: string };
+  /** Where the trained router model is kept between starts (absolute); absent with `ROUTER_CACHE_DIR=off`. */
+  routerCacheDir?: string;
   /** Real notifiers; each absent one falls back to the embedded notifier (audit log + chat). */
   notify: NotifySettings;
   /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
@@ -268,6 +274,11 @@ export function loadBotConfig(
         ? resolve(options.cwd ?? process.cwd(), e.KNOWLEDGE_DIR)
         : join(projectRoot, defaultKnowledgeDir),
     },
+    ...(e.ROUTER_CACHE_DIR?.toLowerCase() === 'off'
+      ? {}
+      : {
+          routerCacheDir: resolve(options.cwd ?? process.cwd(), e.ROUTER_CACHE_DIR ?? defaultRouterCacheDir),
+        }),
     notify: readNotifySettings(e, landingZone.landingZone.name),
     ...readAlertSettings(e),
     ...readLlmSettings(e),

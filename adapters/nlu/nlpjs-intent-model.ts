@@ -54,42 +54,46 @@ export class NlpjsIntentModel implements IntentModel {
 
   /** Trains a model on the documents (NLP.js log off) and returns the classifier. */
   static async train(documents: readonly TrainingDocument[]): Promise<NlpjsIntentModel> {
-    const container = await containerBootstrap();
-    container.use(LangEn);
-    const nlp = new Nlp({
-      languages: ['en'],
-      container,
-      nlu: { log: false, useNoneFeature: false },
-      autoSave: false,
-      autoLoad: false,
-      calculateSentiment: false,
-      forceNER: false,
-    });
+    return (await NlpjsIntentModel.trainExportable(documents)).model;
+  }
+
+  /** Trains a model and also returns it as JSON text that `fromExport` reads back (see `cachedIntentModels`). */
+  static async trainExportable(
+    documents: readonly TrainingDocument[],
+  ): Promise<{ model: NlpjsIntentModel; exported: NlpjsExport }> {
+    const nlp = await newNlp();
     for (const d of documents) nlp.addDocument('en', d.text, d.intent);
     await nlp.train();
-    const manager = (nlp as unknown as NlpInternals).nluManager?.domainManagers?.en;
-    const domain = manager?.domains?.master_domain as NeuralDomain | undefined;
-    if (
-      !manager ||
-      !domain?.neuralNetwork ||
-      !domain.intentFeatures ||
-      typeof domain.prepare !== 'function' ||
-      typeof domain.textToFeatures !== 'function'
-    ) {
-      throw new Error(
-        'Offline router: the NLP.js model does not have the layout this classifier reads (NLP.js 4 NeuralNlu); check the @nlpjs versions.',
-      );
-    }
-    const settings = { ...domain.settings, ...manager.settings };
-    const probe = documents[0];
-    if (probe && typeof domain.neuralNetwork.run !== 'function')
-      throw new Error('Offline router: the NLP.js network has no run(); check the @nlpjs versions.');
-    const prepared: { tokens: string[]; intent: string }[] = [];
+    const { domain, settings } = readDomain(nlp);
+    const prepared: PreparedDocument[] = [];
     for (const d of documents)
       prepared.push({ tokens: Object.keys(await domain.prepare(d.text, settings)), intent: d.intent });
+    const model = await NlpjsIntentModel.checked(domain, settings, prepared, documents[0]?.text);
+    return { model, exported: { nlp: nlp.export(true), prepared } };
+  }
+
+  /** The model `trainExportable` exported, read back and checked like a freshly trained one. */
+  static async fromExport(exported: NlpjsExport): Promise<NlpjsIntentModel> {
+    const nlp = await newNlp();
+    nlp.import(exported.nlp);
+    const { domain, settings } = readDomain(nlp);
+    return NlpjsIntentModel.checked(
+      domain,
+      settings,
+      exported.prepared,
+      exported.prepared[0]?.tokens.join(' '),
+    );
+  }
+
+  private static async checked(
+    domain: NeuralDomain,
+    settings: Record<string, unknown>,
+    prepared: readonly PreparedDocument[],
+    probe: string | undefined,
+  ): Promise<NlpjsIntentModel> {
     const classifier = new NlpjsIntentModel(domain, settings, new NaiveBayes(prepared));
     // A model whose internals changed shape would read no evidence at all: check one training sentence.
-    if (probe && (await classifier.activations(probe.text)).size === 0)
+    if (probe && (await classifier.activations(probe)).size === 0)
       throw new Error(
         'Offline router: the NLP.js network gives no evidence for its own training sentence; check the @nlpjs versions.',
       );
@@ -139,6 +143,51 @@ export class NlpjsIntentModel implements IntentModel {
       .sort((x, y) => y.score - x.score);
     return scores.length ? scores : [{ intent: 'None', score: 1 }];
   }
+}
+
+/** A training sentence as the word-count model reads it: its NLP.js stems. */
+interface PreparedDocument {
+  tokens: string[];
+  intent: string;
+}
+
+/** A trained model as JSON-ready data: NLP.js's own export and the stems of the training sentences. */
+export interface NlpjsExport {
+  nlp: string;
+  prepared: PreparedDocument[];
+}
+
+async function newNlp(): Promise<Nlp> {
+  const container = await containerBootstrap();
+  container.use(LangEn);
+  return new Nlp({
+    languages: ['en'],
+    container,
+    nlu: { log: false, useNoneFeature: false },
+    autoSave: false,
+    autoLoad: false,
+    calculateSentiment: false,
+    forceNER: false,
+  });
+}
+
+/** The trained English domain of an NLP.js instance, checked to have the layout this classifier reads. */
+function readDomain(nlp: Nlp): { domain: NeuralDomain; settings: Record<string, unknown> } {
+  const manager = (nlp as unknown as NlpInternals).nluManager?.domainManagers?.en;
+  const domain = manager?.domains?.master_domain as NeuralDomain | undefined;
+  if (
+    !manager ||
+    !domain?.neuralNetwork ||
+    !domain.intentFeatures ||
+    typeof domain.prepare !== 'function' ||
+    typeof domain.textToFeatures !== 'function' ||
+    typeof domain.neuralNetwork.run !== 'function'
+  ) {
+    throw new Error(
+      'Offline router: the NLP.js model does not have the layout this classifier reads (NLP.js 4 NeuralNlu); check the @nlpjs versions.',
+    );
+  }
+  return { domain, settings: { ...domain.settings, ...manager.settings } };
 }
 
 /**

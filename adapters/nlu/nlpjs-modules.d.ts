@@ -38,5 +38,9 @@ declare module '@nlpjs/nlp' {
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
     classify(locale: string, utterance: string): Promise<{ classifications: NlpjsClassification[] }>;
+    /** The trained model as JSON text (`minified`: without indentation). */
+    export(minified?: boolean): string;
+    /** Reads a model `export` wrote. */
+    import(json: string): void;
   }
 }

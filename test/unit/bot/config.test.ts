@@ -40,6 +40,15 @@ describe('loadBotConfig', () => {
     expect(config.landingZone.people).toHaveLength(8);
   });
 
+  it('keeps the trained router in data/cache under the working directory, elsewhere on request, or nowhere', () => {
+    expect(loadBotConfig({}, { cwd: '/srv/opsbot' }).routerCacheDir).toBe('/srv/opsbot/data/cache');
+    expect(loadBotConfig({ ROUTER_CACHE_DIR: 'cache' }, { cwd: '/srv/opsbot' }).routerCacheDir).toBe(
+      '/srv/opsbot/cache',
+    );
+    expect(loadBotConfig({ ROUTER_CACHE_DIR: '/var/cache/opsbot' }).routerCacheDir).toBe('/var/cache/opsbot');
+    expect(loadBotConfig({ ROUTER_CACHE_DIR: 'off' }).routerCacheDir).toBeUndefined();
+  });
+
   it('reads the environment it is given and nothing else', () => {
     const before = { ...process.env };
     const config = loadBotConfig({
