@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
 import { readOnlyLandingZone } from '../core/read-only-landing-zone';
-import { parseCommand } from '../core/routing/command-router';
+import { CommandGrammar } from '../core/routing/command-router';
 import type { Intent } from '../core/routing/intent';
 import type { Router } from '../core/routing/router';
 import type { SkillCatalog } from '../skills/catalog';
@@ -69,8 +69,10 @@ const exampleCommands: { label: string; command: string }[] = [
 export class ConversationDialog {
   private readonly logger: Logger;
   private readonly reader: LandingZoneReader;
+  private readonly grammar: CommandGrammar;
 
   constructor(private readonly options: ConversationDialogOptions) {
+    this.grammar = new CommandGrammar(options.catalog.list(), options.config);
     this.logger = options.logger.child({ component: 'conversation' });
     this.reader = readOnlyLandingZone(options.landingZone);
   }
@@ -180,7 +182,7 @@ export class ConversationDialog {
 
   /** The router takes strict commands itself (and gates them like everything else); without one, commands only. */
   private async route(text: string, turn: ConversationTurn): Promise<Intent | undefined> {
-    if (!this.options.router) return parseCommand(text, this.options.config);
+    if (!this.options.router) return this.grammar.parse(text);
     try {
       return await this.options.router.route(text);
     } catch (error) {
