@@ -4,6 +4,8 @@ import { CommandGrammar } from '../core/routing/command-router';
 import { EntityResolver } from '../core/routing/entity-resolver';
 import type { Intent } from '../core/routing/intent';
 import type { ParamContext } from '../core/skills/param-kind';
+import type { InteractionOwner, InteractionState } from './pending-interactions';
+import { PendingInteractions } from './pending-interactions';
 import type { ClarifyResult, MessageResult } from '../skills/results';
 import type { SkillDeclaration } from '../skills/skill';
 
@@ -19,14 +21,12 @@ export interface ClarifyDialogOptions {
   closeMargin?: number;
   /** A pending question is forgotten after this long. Default 30 minutes. */
   pendingTtlInMs?: number;
+  /** Where the question waits for its answer; one of its own over `store` when absent. */
+  interactions?: PendingInteractions;
 }
 
 /** Whose request a question belongs to: one person in one conversation (a group chat has many). */
-export interface ClarifyAsker {
-  conversationId: string;
-  /** Entra object id of the person who asked. */
-  aadObjectId: string;
-}
+export type ClarifyAsker = InteractionOwner;
 
 /**
  * The audit record of a turn that ended in a question or a cancellation: the proposed skill (or
@@ -46,7 +46,7 @@ export type ClarifyOutcome =
   | { action: 'reply'; result: ClarifyResult | MessageResult; audit: ClarifyAudit }
   | { action: 'pass' };
 
-/** The question one person is waiting on, as stored under `clarify/<conversationId>/<aadObjectId>`. */
+/** The question one person is waiting on, as stored in the registry under the kind `clarify`. */
 type Pending =
   | { kind: 'argument'; intent: Intent; param: string; askedAt: string }
   | { kind: 'skill'; candidates: Intent[]; proposed?: string; askedAt: string };
@@ -67,14 +67,21 @@ export class ClarifyDialog {
   private readonly grammar: CommandGrammar;
   private readonly askBelow: number;
   private readonly closeMargin: number;
-  private readonly ttlInMs: number;
+  /** The registry the question waits in; the conversation dialog consults it once per message. */
+  readonly interactions: PendingInteractions;
 
   constructor(private readonly options: ClarifyDialogOptions) {
     this.resolver = new EntityResolver(options.config);
     this.grammar = new CommandGrammar(options.catalog.list(), options.config);
     this.askBelow = options.askBelow ?? 0.6;
     this.closeMargin = options.closeMargin ?? 0.15;
-    this.ttlInMs = options.pendingTtlInMs ?? 30 * 60_000;
+    this.interactions =
+      options.interactions ??
+      new PendingInteractions({
+        store: options.store,
+        clock: options.clock,
+        ttlInMs: { clarify: options.pendingTtlInMs ?? 30 * 60_000 },
+      });
   }
 
   /**
@@ -82,8 +89,13 @@ export class ClarifyDialog {
    * one. `pass` when nothing is pending for them or the message is clearly a new request.
    */
   async resume(asker: ClarifyAsker, text: string): Promise<ClarifyOutcome> {
-    const pending = await this.load(asker);
-    if (!pending) return { action: 'pass' };
+    const found = await this.interactions.find(asker);
+    return found?.kind === 'clarify' ? this.answer(asker, found.state, text) : { action: 'pass' };
+  }
+
+  /** Reads a message as the answer to a question found in the registry (see `resume`). */
+  async answer(asker: ClarifyAsker, state: InteractionState, text: string): Promise<ClarifyOutcome> {
+    const pending = state as unknown as Pending;
     const answer = text.trim();
     if (cancelWords.test(answer)) {
       await this.clear(asker);
@@ -313,34 +325,16 @@ export class ClarifyDialog {
     };
   }
 
-  private key(asker: ClarifyAsker): string {
-    return `clarify/${asker.conversationId}/${asker.aadObjectId}`;
-  }
-
   private now(): string {
     return this.options.clock.now().toISOString();
   }
 
-  private async load(asker: ClarifyAsker): Promise<Pending | undefined> {
-    const key = this.key(asker);
-    const item = (await this.options.store.read([key]))[key];
-    if (!item) return undefined;
-    const pending = item.value as unknown as Pending;
-    if (this.options.clock.now().getTime() - new Date(pending.askedAt).getTime() > this.ttlInMs) {
-      await this.clear(asker);
-      return undefined;
-    }
-    return pending;
-  }
-
   private save(asker: ClarifyAsker, pending: Pending): Promise<void> {
-    return this.options.store.write({
-      [this.key(asker)]: { value: pending as unknown as Record<string, unknown> },
-    });
+    return this.interactions.put('clarify', asker, pending as unknown as InteractionState);
   }
 
   private clear(asker: ClarifyAsker): Promise<void> {
-    return this.options.store.delete([this.key(asker)]);
+    return this.interactions.clear('clarify', asker);
   }
 }
 
