@@ -3,9 +3,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod/v4';
 import type { AzureLandingZoneEnv } from '../adapters/azure/create-azure-landing-zone';
+import type { LlmRouterSettings } from '../adapters/llm/create-llm-router';
 import type { NotifySettings } from '../adapters/notify/create-notifier';
 import { LandingZoneConfig } from '../core/config/landing-zone.schema';
 import { ConfigError } from '../core/errors';
+import { projectRoot } from './project-root';
 
 /** The configuration file used when `OPSBOT_CONFIG` is not set, relative to the project root. */
 export const defaultConfigPath = 'config/landing-zone.yaml';
@@ -13,7 +15,6 @@ export const defaultConfigPath = 'config/landing-zone.yaml';
 /** The runbook folder used when `KNOWLEDGE_DIR` is not set, relative to the project root. */
 export const defaultKnowledgeDir = 'knowledge';
 
-const projectRoot = resolve(__dirname, '..');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const optionalText = z
@@ -115,6 +116,13 @@ const EnvSchema = z.object({
   SMTP_FROM: optionalText,
   ALERTS_SHARED_SECRET: optionalText,
   ALERTS_CONVERSATION_ID: optionalText,
+  AZURE_OPENAI_ENDPOINT: optionalText,
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_VERSION: optionalText,
+  AZURE_OPENAI_TIMEOUT_MS: integer(4_000, 100, 60_000),
+  AZURE_OPENAI_BREAKER_FAILURES: integer(3, 1, 100),
+  AZURE_OPENAI_BREAKER_COOLDOWN_MS: integer(30_000, 1_000, 3_600_000),
 });
 
 /** Bot Framework credentials; present only in production mode. */
@@ -164,6 +172,8 @@ export interface BotConfig {
   notify: NotifySettings;
   /** `POST /api/alerts`: on when a shared secret is set; cards go to the ops conversation. */
   alerts?: { secret: string; conversationId?: string };
+  /** The Azure OpenAI router; absent unless `AZURE_OPENAI_ENDPOINT` and `AZURE_OPENAI_DEPLOYMENT` are set. */
+  llm?: LlmRouterSettings;
 }
 
 /** Where to look for relative paths; tests point it elsewhere. */
@@ -260,6 +270,84 @@ export function loadBotConfig(
     },
     notify: readNotifySettings(e, landingZone.landingZone.name),
     ...readAlertSettings(e),
+    ...readLlmSettings(e),
+  };
+}
+
+/** The data-plane API version used when `AZURE_OPENAI_API_VERSION` is not set (GA, with tool calling). */
+export const defaultAzureOpenAiApiVersion = '2024-10-21';
+
+function readLlmSettings(e: z.infer<typeof EnvSchema>): Pick<BotConfig, 'llm'> {
+  const endpoint = e.AZURE_OPENAI_ENDPOINT;
+  const deployment = e.AZURE_OPENAI_DEPLOYMENT;
+  if (!endpoint && !deployment) {
+    if (e.AZURE_OPENAI_API_KEY || e.AZURE_OPENAI_API_VERSION) {
+      throw new ConfigError(
+        'environment: AZURE_OPENAI_API_KEY or AZURE_OPENAI_API_VERSION is set, but the LLM router also needs ' +
+          'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT.',
+      );
+    }
+    return {};
+  }
+  if (!endpoint || !deployment) {
+    throw new ConfigError(
+      `environment: the LLM router needs both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT; ${endpoint ? 'AZURE_OPENAI_DEPLOYMENT' : 'AZURE_OPENAI_ENDPOINT'} is not set.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new ConfigError(
+      `environment: AZURE_OPENAI_ENDPOINT is not a URL (expected e.g. https://contoso-aoai.openai.azure.com).`,
+    );
+  }
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && loopbackHosts.has(url.hostname.replace(/^\[|\]$/g, '')))
+  ) {
+    throw new ConfigError(
+      'environment: AZURE_OPENAI_ENDPOINT must be an https URL (plain http only to 127.0.0.1).',
+    );
+  }
+  if (url.pathname !== '/' || url.search) {
+    throw new ConfigError(
+      'environment: AZURE_OPENAI_ENDPOINT is the resource endpoint only, without a path (e.g. https://contoso-aoai.openai.azure.com).',
+    );
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(deployment)) {
+    throw new ConfigError(
+      `environment: AZURE_OPENAI_DEPLOYMENT "${deployment}" is not a deployment name (letters, digits, ".", "_", "-").`,
+    );
+  }
+  const apiVersion = e.AZURE_OPENAI_API_VERSION ?? defaultAzureOpenAiApiVersion;
+  if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
+    throw new ConfigError(
+      `environment: AZURE_OPENAI_API_VERSION "${apiVersion}" is not an API version such as ${defaultAzureOpenAiApiVersion} or 2025-01-01-preview.`,
+    );
+  }
+  let auth: LlmRouterSettings['auth'];
+  if (e.AZURE_OPENAI_API_KEY) auth = { kind: 'key', apiKey: e.AZURE_OPENAI_API_KEY };
+  else if (e.LANDING_ZONE === 'azure')
+    auth = { kind: 'entra', ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}) };
+  else {
+    throw new ConfigError(
+      'environment: AZURE_OPENAI_API_KEY is not set; without a key the LLM router uses Microsoft Entra, which only ' +
+        'live mode (LANDING_ZONE=azure) has.',
+    );
+  }
+  return {
+    llm: {
+      endpoint: url.origin,
+      deployment,
+      apiVersion,
+      auth,
+      timeoutInMs: e.AZURE_OPENAI_TIMEOUT_MS,
+      breaker: {
+        failureThreshold: e.AZURE_OPENAI_BREAKER_FAILURES,
+        coolDownInMs: e.AZURE_OPENAI_BREAKER_COOLDOWN_MS,
+      },
+    },
   };
 }
 

@@ -9,6 +9,8 @@ import { openDatabase, type Database } from '../adapters/storage/database';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
+import { SqlAlertCardStore } from '../adapters/storage/sql-alert-card-store';
+import { AlertChannel } from '../skills/incident/alert-channel';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -23,7 +25,6 @@ import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
-import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import { ClarifyDialog } from '../dialogs/clarify.dialog';
 import { ConversationDialog } from '../dialogs/conversation.dialog';
@@ -36,6 +37,7 @@ import { receiveAlert } from '../skills/incident/alert-intake';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
+import { buildRouter } from './build-router';
 import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
@@ -132,6 +134,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     const inFlight = new Set<Promise<unknown>>();
     // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
     const incidents = new SqlIncidentStore(database);
+    const alertCards = new SqlAlertCardStore(database);
+    const alertChannel = config.alerts ? new AlertChannel(state, config.alerts.conversationId) : undefined;
     const incidentChat = new ProactiveIncidentChat({
       adapter,
       appId: config.credentials?.appId ?? '',
@@ -182,8 +186,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       audit,
       clock,
       logger,
-      router:
-        options.router ?? (await createOfflineRouter({ config: config.landingZone, skills: catalog.list() })),
+      router: options.router ?? (await buildRouter(config, { skills: catalog.list(), logger, clock })).router,
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
       services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
@@ -198,6 +201,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         localMode: config.localMode,
         scenarios,
         knowledge,
+        alertChannel,
         audit,
         clock,
         logger,
@@ -254,10 +258,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         ? {
             alerts: {
               secret: config.alerts.secret,
-              receive: (body: unknown) =>
+              receive: async (body: unknown) =>
                 receiveAlert(body, {
                   chat: incidentChat,
-                  conversationId: config.alerts?.conversationId,
+                  conversationId: await alertChannel?.current(),
+                  cards: alertCards,
                   audit,
                   clock,
                   logger,

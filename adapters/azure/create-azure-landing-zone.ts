@@ -77,7 +77,8 @@ export function createAzureLandingZone(
   });
 }
 
-function lazyDefaultCredential(managedIdentityClientId: string | undefined): TokenCredential {
+/** A DefaultAzureCredential built on its first token request, so that building an adapter probes nothing. */
+export function lazyDefaultCredential(managedIdentityClientId: string | undefined): TokenCredential {
   let credential: Promise<TokenCredential> | undefined;
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {

@@ -32,7 +32,7 @@ const stopWordClasses = {
   /** The name of the platform itself ("the AI landing zone", "AI LZ"): every page is about it, so it tells no page apart. */
   platformName: `ai landing zone lz`,
   /** Time relative to the asker ("six weeks ago", "till someone answers"), not a time the pages name. */
-  relativeTime: `ago till soon later earlier recently lately`,
+  relativeTime: `ago till since soon later earlier recently lately tonight yesterday tomorrow`,
 };
 
 const stopWords = new Set(

@@ -191,3 +191,9 @@ function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length) return describe(error.errors[0]);
   return error instanceof Error ? error.message || error.name : String(error);
 }
+
+/** Whether a failed insert broke a primary key or unique index, on either engine. */
+export function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

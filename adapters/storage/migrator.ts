@@ -6,6 +6,7 @@ import * as changeRequests from './migrations/002-change-requests';
 import * as durableJobs from './migrations/003-durable-jobs';
 import * as incidents from './migrations/004-incidents';
 import * as activityDeliveries from './migrations/005-activity-deliveries';
+import * as alertCards from './migrations/006-alert-cards';
 import type { StorageSchema } from './storage-schema';
 
 /** Which SQL engine a database runs on. */
@@ -33,6 +34,7 @@ const migrations: Record<string, StorageMigration> = {
   '003-durable-jobs': durableJobs,
   '004-incidents': incidents,
   '005-activity-deliveries': activityDeliveries,
+  '006-alert-cards': alertCards,
 };
 
 /**

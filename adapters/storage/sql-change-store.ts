@@ -10,7 +10,7 @@ import {
   type NewChangeRequest,
 } from '../../core/changes/change-request';
 import { StorageError } from '../../core/errors';
-import type { Database } from './database';
+import { isDuplicateKey, type Database } from './database';
 import type { ChangeRequestsTable } from './storage-schema';
 
 /** How often `create` retries when another instance took the same number at the same moment. */
@@ -164,11 +164,6 @@ function toChange(row: Selectable<ChangeRequestsTable>): ChangeRequest {
   if (body.decision.notBefore) body.decision.notBefore = new Date(body.decision.notBefore);
   if (body.decision.windowEnd) body.decision.windowEnd = new Date(body.decision.windowEnd);
   return { ...body, state: row.state as ChangeRequest['state'], version: Number(row.version) };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function describe(error: unknown): string {

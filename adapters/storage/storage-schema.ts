@@ -116,6 +116,8 @@ export interface StorageSchema {
   incidents: IncidentsTable;
   incident_timeline: IncidentTimelineTable;
   activity_deliveries: ActivityDeliveriesTable;
+  alert_cards: AlertCardsTable;
+  alert_card_ids: AlertCardIdsTable;
 }
 
 /** A row of `change_requests`: one change request, its searched fields beside the whole document. */
@@ -165,4 +167,20 @@ export interface ActivityDeliveriesTable {
   handled_at: StoredInstant | null;
   /** JSON text of the HTTP answer the turn gave (invokes), or null. */
   response: string | null;
+}
+
+/** A row of `alert_cards`: one alert card in the ops channel, its fields as JSON in `body`. */
+export interface AlertCardsTable {
+  id: string;
+  fold_key: string;
+  state: 'firing' | 'resolved';
+  version: number;
+  body: string;
+  updated_at: StoredInstant;
+}
+
+/** A row of `alert_card_ids`: which card an Azure Monitor alert id was folded into. */
+export interface AlertCardIdsTable {
+  alert_id: string;
+  card_id: string;
 }

@@ -10,6 +10,13 @@ const severityColor: Record<string, string> = {
   Sev4: 'Default',
 };
 
+/** "fired 3 times, last at …; 1 of them resolved". */
+function repeats(result: MonitorAlertResult): string {
+  const last = result.lastFiredAt ? `, last at ${k.formatTime(result.lastFiredAt)}` : '';
+  const resolved = result.timesResolved ? `; ${result.timesResolved} of them resolved` : '';
+  return `fired ${result.timesFired} times${last}${resolved}`;
+}
+
 /** Renders an Azure Monitor alert: rule, severity, resources, when; "Declare incident" and "Troubleshoot" while it fires. */
 export function monitorAlertCard(result: MonitorAlertResult): AdaptiveCard {
   const fired = result.condition === 'Fired';
@@ -24,6 +31,7 @@ export function monitorAlertCard(result: MonitorAlertResult): AdaptiveCard {
     k.facts([
       ['Resources', result.resources.join(', ') || 'not named'],
       ['Fired', k.formatTime(result.firedAt)],
+      ...(result.timesFired > 1 ? [['Repeats', repeats(result)] as [string, string]] : []),
       ...(result.resolvedAt ? [['Resolved', k.formatTime(result.resolvedAt)] as [string, string]] : []),
     ]),
   ];

@@ -2,54 +2,57 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runChangeRoundTrips, type ChangeRoundTripReport } from '../dev/change-round-trip';
 import { startEchoBot } from '../dev/echo-bot';
-import { runLoad, type LoadReport } from '../dev/load-generator';
 import { startConnector } from '../dev/local-connector';
+import { runMix, turnKinds, type MixReport, type TurnKind } from '../dev/traffic-mix';
 import { startBot } from '../index';
 import type { Subcommand } from './opsbot.cli';
 
-const statusCommands = [
-  'status',
-  'status fraud-detection',
-  'status gpu-cluster-01',
-  'jobs',
-  'alerts',
-  'quota',
-];
+/** People of the demo roster who may ask for a Standard change (l2) and confirm it. */
 const speakers = [
   { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' },
-  { aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Lee Gu' },
-  { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Diego Siciliani' },
+  { aadObjectId: '00000000-0000-0000-0000-0000000000026', name: 'Nestor Wilke' },
 ];
 
-/** The issue's targets, measured against the echo bot in the same run. */
-const minThroughputRatio = 0.5;
-const maxP95Ratio = 2;
+/** The issue's targets (issue 16), measured against the echo bot in the same run. */
+export const benchTargets = { throughputRatio: 0.8, p95Ratio: 1.3, singleP50Ms: 15, soakRssMb: 250 };
 
-const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--changes N] [--text "…"] [--json] [--check]
+const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--text "…"] [--soak] [--json] [--check]
 
-Runs N concurrent conversations (default 20) of status requests against an in-process opsbot and,
-in the same run with the same load generator, against a bare botbuilder + restify echo bot. Each
-conversation sends --turns requests one after another (default 10); --rounds alternates the two
-bots that many times (default 2). Latency runs from sending a request to its reply reaching the
-local connector. Then --changes Standard change round trips (default 20): a scale request, Confirm
-on its card, and the posted card updated with the result. --check exits with 1 when a target is missed.
+Runs the realistic mix against an in-process opsbot and, in the same run with the same load
+generator, against a bare botbuilder + restify echo bot: N concurrent conversations (default 20),
+each --turns turns one after another (default 10): plain-language status questions, strict
+commands, a clarify round trip, a Standard change request with Confirm on its card (and the card's
+update with the result), the incident list. --rounds alternates the two bots that many times
+(default 2). Prints p50 / p95 / max, errors and lost replies per kind of turn, throughput, the
+process RSS, and the ratios to the targets.
+  --text "…"  send only this text instead of the mix (to profile one kind of turn)
+  --soak      200 conversations × 10 turns against opsbot only, one round: lost replies and RSS
+  --check     exit 1 when a target is missed
 `;
 
+type Row = {
+  turns: number;
+  errors: number;
+  lostReplies: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+};
+
 /**
- * `opsbot bench` (`npm run bench`): turn latency (p50/p95/max), throughput, errors and lost replies
- * of opsbot next to a bare echo bot, and their ratios against the targets.
+ * \`opsbot bench\` (\`npm run bench\`): turn latency, throughput, errors and lost replies of opsbot on
+ * the turns people send, next to a bare echo bot, with the ratios against the targets.
  */
 export const bench: Subcommand = async (argv) => {
   const { values } = parseArgs({
     args: argv,
     options: {
-      conversations: { type: 'string', default: '20' },
+      conversations: { type: 'string' },
       turns: { type: 'string', default: '10' },
-      rounds: { type: 'string', default: '2' },
-      changes: { type: 'string', default: '20' },
+      rounds: { type: 'string' },
       text: { type: 'string' },
+      soak: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -60,133 +63,156 @@ export const bench: Subcommand = async (argv) => {
     process.stdout.write(usage);
     return 0;
   }
-  const conversations = positive(values.conversations, '--conversations');
+  const soak = values.soak;
+  const conversations = positive(values.conversations ?? (soak ? '200' : '20'), '--conversations');
   const turns = positive(values.turns, '--turns');
-  const rounds = positive(values.rounds, '--rounds');
-  const changeRoundTrips = positive(values.changes, '--changes');
-  const text = (c: number, t: number) => values.text ?? statusCommands[(c + t) % statusCommands.length];
+  const rounds = positive(values.rounds ?? (soak ? '1' : '2'), '--rounds');
 
   const dir = mkdtempSync(join(tmpdir(), 'opsbot-bench-'));
   const connector = await startConnector();
-  const echo = await startEchoBot();
+  const echo = soak ? undefined : await startEchoBot();
   const opsbot = await startBot({
     env: { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: '0', LOG_LEVEL: 'error', SIM_SEED: '7' },
   });
-  const results: Record<'echo' | 'opsbot', LoadReport[]> = { echo: [], opsbot: [] };
-  let changes: ChangeRoundTripReport | undefined;
+  const runs: Record<'echo' | 'opsbot', MixReport[]> = { echo: [], opsbot: [] };
   try {
-    const load = (botUrl: string, runId: string, perConversation: number) =>
-      runLoad({
+    const run = (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) =>
+      runMix({
         botUrl,
         connector,
         conversations,
         turnsPerConversation: perConversation,
-        text,
-        runId,
         from: (c) => speakers[c % speakers.length],
+        runId,
+        awaitChangeResult: isOpsbot,
+        ...(values.text !== undefined ? { onlyText: values.text } : {}),
       });
-    await load(echo.url, 'warm-echo', 1);
-    await load(opsbot.url, 'warm-opsbot', 1);
+    if (echo) await run(echo.url, 'warm-echo', 2, false);
+    await run(opsbot.url, 'warm-opsbot', 2, true);
     for (let round = 0; round < rounds; round++) {
-      results.echo.push(await load(echo.url, `echo-${round}`, turns));
-      results.opsbot.push(await load(opsbot.url, `opsbot-${round}`, turns));
+      if (echo) runs.echo.push(await run(echo.url, `echo-${round}`, turns, false));
+      runs.opsbot.push(await run(opsbot.url, `opsbot-${round}`, turns, true));
     }
-    changes = await runChangeRoundTrips({
-      botUrl: opsbot.url,
-      connector,
-      roundTrips: changeRoundTrips,
-      from: speakers[0],
-      runId: 'bench',
-    });
   } finally {
     await opsbot.close();
-    await echo.close();
+    await echo?.close();
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
 
-  const echoSummary = summarise(results.echo);
-  const opsbotSummary = summarise(results.opsbot);
-  const throughputRatio = opsbotSummary.turnsPerSecond / echoSummary.turnsPerSecond;
-  const p95Ratio = opsbotSummary.p95Ms / echoSummary.p95Ms;
-  const met =
-    throughputRatio >= minThroughputRatio &&
-    p95Ratio <= maxP95Ratio &&
-    opsbotSummary.errors === 0 &&
-    opsbotSummary.lostReplies === 0 &&
-    changes!.errors === 0;
-  const changeSummary = {
-    roundTrips: changes!.roundTrips,
-    errors: changes!.errors,
-    request: percentiles(changes!.requestMs),
-    confirm: percentiles(changes!.confirmMs),
-    result: percentiles(changes!.resultMs),
-    errorSamples: changes!.errorSamples,
-  };
+  const opsbotAll = total(runs.opsbot);
+  const echoAll = echo ? total(runs.echo) : undefined;
+  const throughput = (reports: MixReport[]) =>
+    (reports.reduce((n, r) => n + Object.values(r.byKind).reduce((m, k) => m + k.latenciesMs.length, 0), 0) /
+      reports.reduce((ms, r) => ms + r.elapsedMs, 0)) *
+    1000;
+  const opsbotRate = throughput(runs.opsbot);
+  const echoRate = echo ? throughput(runs.echo) : undefined;
+  const throughputRatio = echoRate ? opsbotRate / echoRate : undefined;
+  const p95Ratio = echoAll ? opsbotAll.p95Ms / echoAll.p95Ms : undefined;
+  const changeResult = percentiles(runs.opsbot.flatMap((r) => r.changeResultMs));
+  const clean =
+    opsbotAll.errors === 0 && opsbotAll.lostReplies === 0 && (!echoAll || echoAll.lostReplies === 0);
+  const met = soak
+    ? clean && rssMb < benchTargets.soakRssMb
+    : clean &&
+      throughputRatio! >= benchTargets.throughputRatio &&
+      p95Ratio! <= benchTargets.p95Ratio &&
+      (conversations !== 1 || opsbotAll.p50Ms < benchTargets.singleP50Ms);
+  const byKind = Object.fromEntries(
+    turnKinds.map((kind) => [kind, kindRow(runs.opsbot, kind)] as const).filter(([, row]) => row.turns > 0),
+  ) as Partial<Record<TurnKind, Row>>;
 
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ conversations, turns, rounds, echo: echoSummary, opsbot: opsbotSummary, throughputRatio, p95Ratio, changes: changeSummary, met }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          mode: soak ? 'soak' : values.text !== undefined ? 'text' : 'mix',
+          conversations,
+          turns,
+          rounds,
+          echo: echoAll ? { ...echoAll, turnsPerSecond: echoRate } : undefined,
+          opsbot: { ...opsbotAll, turnsPerSecond: opsbotRate },
+          byKind,
+          changeResult,
+          throughputRatio,
+          p95Ratio,
+          rssMb,
+          met,
+          errorSamples: runs.opsbot.flatMap((r) => r.errorSamples).slice(0, 8),
+        },
+        null,
+        2,
+      )}\n`,
     );
-  } else {
-    const row = (name: string, s: Summary) =>
-      `${name.padEnd(8)}${String(s.turns).padStart(7)}${String(s.errors).padStart(8)}${String(s.lostReplies).padStart(6)}` +
-      `${s.p50Ms.toFixed(1).padStart(9)}${s.p95Ms.toFixed(1).padStart(9)}${s.maxMs.toFixed(1).padStart(9)}${s.turnsPerSecond.toFixed(1).padStart(10)}`;
-    process.stdout.write(
-      [
-        `opsbot bench: ${conversations} concurrent conversations × ${turns} turns × ${rounds} rounds (status requests; echo bot echoes the same texts)`,
-        '',
-        `${'bot'.padEnd(8)}${'turns'.padStart(7)}${'errors'.padStart(8)}${'lost'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}${'turns/s'.padStart(10)}`,
-        row('echo', echoSummary),
-        row('opsbot', opsbotSummary),
-        '',
-        `throughput opsbot/echo: ${(throughputRatio * 100).toFixed(0)} % (target ≥ ${minThroughputRatio * 100} %) ${throughputRatio >= minThroughputRatio ? 'met' : 'MISSED'}`,
-        `p95 latency opsbot/echo: ${p95Ratio.toFixed(2)}× (target ≤ ${maxP95Ratio}×) ${p95Ratio <= maxP95Ratio ? 'met' : 'MISSED'}`,
-        '',
-        `Standard change round trips: ${changeSummary.roundTrips} of ${changeRoundTrips} done, ${changeSummary.errors} errors (one after another)`,
-        `${'phase'.padEnd(34)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`,
-        ...(
-          [
-            ['request → proposal card', changeSummary.request],
-            ['confirm → invoke answered', changeSummary.confirm],
-            ['confirm → card shows the result', changeSummary.result],
-          ] as const
-        ).map(
-          ([name, p]) =>
-            `${name.padEnd(34)}${p.p50Ms.toFixed(1).padStart(9)}${p.p95Ms.toFixed(1).padStart(9)}${p.maxMs.toFixed(1).padStart(9)}`,
-        ),
-        ...[
-          ...echoSummary.errorSamples.map((e) => `echo error: ${e}`),
-          ...opsbotSummary.errorSamples.map((e) => `opsbot error: ${e}`),
-          ...changeSummary.errorSamples.map((e) => `change error: ${e}`),
-        ],
-        '',
-      ].join('\n'),
-    );
+    return values.check && !met ? 1 : 0;
   }
+  const fmt = (name: string, r: Row, rate?: number) =>
+    `${name.padEnd(18)}${String(r.turns).padStart(7)}${String(r.errors).padStart(8)}${String(r.lostReplies).padStart(6)}` +
+    `${r.p50Ms.toFixed(1).padStart(9)}${r.p95Ms.toFixed(1).padStart(9)}${r.maxMs.toFixed(1).padStart(9)}${rate === undefined ? '' : rate.toFixed(1).padStart(10)}`;
+  const header = `${'turn'.padEnd(18)}${'turns'.padStart(7)}${'errors'.padStart(8)}${'lost'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}${'turns/s'.padStart(10)}`;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const lines = [
+    `opsbot bench (${soak ? 'soak' : values.text !== undefined ? `"${values.text}" only` : 'realistic mix'}): ${conversations} concurrent conversations × ${turns} turns × ${rounds} rounds`,
+    '',
+    header,
+    ...(echoAll ? [fmt('echo bot, all', echoAll, echoRate)] : []),
+    fmt('opsbot, all', opsbotAll, opsbotRate),
+    ...Object.entries(byKind).map(([kind, row]) => fmt(`  ${kind}`, row!)),
+    ...(changeResult.count
+      ? [
+          `  change-result     ${String(changeResult.count).padStart(7)}${''.padStart(14)}${changeResult.p50Ms.toFixed(1).padStart(9)}${changeResult.p95Ms.toFixed(1).padStart(9)}${changeResult.maxMs.toFixed(1).padStart(9)}   (Confirm → card shows the result)`,
+        ]
+      : []),
+    '',
+    ...(throughputRatio !== undefined && p95Ratio !== undefined
+      ? [
+          `throughput opsbot/echo: ${(throughputRatio * 100).toFixed(0)} % (target ≥ ${benchTargets.throughputRatio * 100} %) ${verdict(throughputRatio >= benchTargets.throughputRatio)}`,
+          `p95 latency opsbot/echo: ${p95Ratio.toFixed(2)}× (target ≤ ${benchTargets.p95Ratio}×) ${verdict(p95Ratio <= benchTargets.p95Ratio)}`,
+        ]
+      : []),
+    ...(conversations === 1
+      ? [
+          `single-conversation p50: ${opsbotAll.p50Ms.toFixed(1)} ms (target < ${benchTargets.singleP50Ms} ms) ${verdict(opsbotAll.p50Ms < benchTargets.singleP50Ms)}`,
+        ]
+      : []),
+    `process RSS at the end: ${rssMb.toFixed(0)} MB (opsbot${echo ? ', the echo bot' : ''} and the load generator in one process${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}`,
+    `errors ${opsbotAll.errors}, lost replies ${opsbotAll.lostReplies} (target 0) ${verdict(clean)}`,
+    ...runs.opsbot
+      .flatMap((r) => r.errorSamples)
+      .slice(0, 8)
+      .map((e) => `opsbot error: ${e}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
   return values.check && !met ? 1 : 0;
 };
 
-type Summary = Omit<LoadReport, 'latenciesMs'>;
-
-function summarise(reports: LoadReport[]): Summary {
-  const latencies = reports.flatMap((r) => r.latenciesMs);
-  const elapsedMs = reports.reduce((sum, r) => sum + r.elapsedMs, 0);
+function kindRow(reports: MixReport[], kind: TurnKind): Row {
+  const parts = reports.map((r) => r.byKind[kind]);
   return {
-    turns: reports.reduce((sum, r) => sum + r.turns, 0),
-    errors: reports.reduce((sum, r) => sum + r.errors, 0),
-    lostReplies: reports.reduce((sum, r) => sum + r.lostReplies, 0),
-    elapsedMs,
-    ...percentiles(latencies),
-    turnsPerSecond: (latencies.length / elapsedMs) * 1000,
-    errorSamples: reports.flatMap((r) => r.errorSamples).slice(0, 5),
+    turns: parts.reduce((n, p) => n + p.turns, 0),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    lostReplies: parts.reduce((n, p) => n + p.lostReplies, 0),
+    ...percentiles(parts.flatMap((p) => p.latenciesMs)),
   };
 }
 
-function percentiles(values: number[]): { p50Ms: number; p95Ms: number; maxMs: number } {
+function total(reports: MixReport[]): Row {
+  const kinds = reports.flatMap((r) => Object.values(r.byKind));
+  return {
+    turns: kinds.reduce((n, k) => n + k.turns, 0),
+    errors: kinds.reduce((n, k) => n + k.errors, 0),
+    lostReplies: kinds.reduce((n, k) => n + k.lostReplies, 0),
+    ...percentiles(kinds.flatMap((k) => k.latenciesMs)),
+  };
+}
+
+function percentiles(values: number[]): { count: number; p50Ms: number; p95Ms: number; maxMs: number } {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? NaN };
+  return { count: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? NaN };
 }
 
 function positive(value: string | undefined, flag: string): number {

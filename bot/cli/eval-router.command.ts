@@ -13,8 +13,7 @@ import { evaluateRouting, findOverlap, parseLabelledSet } from '../../core/routi
 import { allSkills } from '../../skills/catalog';
 import { defaultConfigPath, readLandingZoneConfig } from '../config';
 import type { Subcommand } from './opsbot.cli';
-
-const projectRoot = join(__dirname, '..', '..');
+import { projectRoot } from '../project-root';
 
 /** The folder of labelled sets, relative to the project root: every `*.jsonl` in it is evaluated. */
 export const evaluationDirectory = 'test/router-eval';

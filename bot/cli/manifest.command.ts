@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { allSkills } from '../../skills/catalog';
 import { drawAppIcons } from '../manifest/app-icons';
 import { buildAppPackage } from '../manifest/app-package';
@@ -11,8 +11,7 @@ import {
   type TeamsManifest,
 } from '../manifest/teams-manifest';
 import type { Subcommand } from './opsbot.cli';
-
-const projectRoot = resolve(__dirname, '..', '..');
+import { projectRoot } from '../project-root';
 
 /** Where the package is read from and written to; tests point it at a temporary copy. */
 export interface ManifestBuildOptions {

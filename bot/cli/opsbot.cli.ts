@@ -43,6 +43,10 @@ const subcommands: Record<string, { summary: string; load: () => Promise<Subcomm
     summary: 'check a live Azure landing zone read-only: every read the bot makes, one line each',
     load: async () => (require('./doctor.command') as typeof import('./doctor.command')).doctor,
   },
+  incident: {
+    summary: 'incident export INC-0007 [--json]: the incident, its timeline and its changes for the review',
+    load: async () => (require('./incident.command') as typeof import('./incident.command')).incident,
+  },
   bench: {
     summary: 'benchmark turn latency and throughput against a bare echo bot',
     load: async () => (require('./bench.command') as typeof import('./bench.command')).bench,

@@ -1,13 +1,13 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { ConfigError } from '../../core/errors';
 import { loadBotConfig } from '../config';
 import { startAgentsPlayground } from '../dev/agents-playground';
 import { buildPlaygroundConfig, findRosterPerson, playgroundConfigFileName } from '../dev/playground-config';
 import { startBot, type RunningBot } from '../index';
 import type { Subcommand } from './opsbot.cli';
+import { projectRoot } from '../project-root';
 
-const projectRoot = resolve(__dirname, '..', '..');
 const defaultPlaygroundPort = 56150;
 
 const usage = `Usage: npm run playground [-- options]   (or: npx opsbot playground [options])

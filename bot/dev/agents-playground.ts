@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { projectRoot } from '../project-root';
 
 /** How to start the Microsoft 365 Agents Playground against a bot. */
 export interface AgentsPlaygroundOptions {
@@ -40,7 +41,7 @@ export const playgroundPrivacyEnv = {
 } as const;
 
 const cliPath = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
-const loopbackPreload = join(__dirname, 'loopback-only.cjs');
+const loopbackPreload = join(projectRoot, 'bot', 'dev', 'loopback-only.cjs');
 
 /** Waits until the playground has loaded its config (it exits if the file is invalid). */
 async function waitUntilReady(url: string, exited: Promise<number>, timeoutInMs: number): Promise<void> {

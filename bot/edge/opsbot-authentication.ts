@@ -49,12 +49,20 @@ interface PipelineLike {
 /** Where the connector client signs its requests (gets the bot's token); the deadline covers it. */
 const signPolicyName = 'ServiceClientContext_Credentials_SignRequest';
 
+/** How many connector clients are kept (one per service URL and audience; Teams has a few regions). */
+const cachedClients = 64;
+
 /**
- * The Bot Framework authentication with two changes: every connector client it hands out (for the
+ * The Bot Framework authentication with three changes: every connector client it hands out (for the
  * replies of a turn and for proactive posts) runs its calls through the delivery policy in place of
- * the SDK's retry policy, and a request's token goes through the pre-check first.
+ * the SDK's retry policy; a client is built once per service URL and audience and reused (the SDK
+ * builds a new client and HTTP pipeline for every turn; the bot has one app id, and the client's
+ * credentials fetch and refresh its token themselves); and a request's token goes through the
+ * pre-check first.
  */
 export class OpsbotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
   constructor(private readonly options: OpsbotAuthenticationOptions) {
     super(options.settings);
   }
@@ -78,20 +86,35 @@ export class OpsbotAuthentication extends ConfigurationBotFrameworkAuthenticatio
   }
 
   private bounded(factory: ConnectorFactory): ConnectorFactory {
-    const policy = this.options.deliveryPolicy;
     return {
-      create: async (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
-        const client = await factory.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
-        if (!pipeline)
-          throw new Error(
-            'The connector client has no HTTP pipeline to bound (did the Bot Framework SDK change?).',
-          );
-        pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-        pipeline.removePolicy({ name: deliveryPolicyName });
-        pipeline.addPolicy(policy, { beforePolicies: [signPolicyName] });
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        const cached = this.clients.get(key);
+        if (cached) return cached;
+        const client = this.build(factory, serviceUrl, audience);
+        this.clients.set(key, client);
+        // A client that could not be built is not kept; the oldest goes when the cache is full.
+        client.catch(() => this.clients.delete(key));
+        if (this.clients.size > cachedClients) this.clients.delete(this.clients.keys().next().value!);
         return client;
       },
     };
+  }
+
+  private async build(
+    factory: ConnectorFactory,
+    serviceUrl: string,
+    audience?: string,
+  ): Promise<ConnectorClient> {
+    const client = await factory.create(serviceUrl, audience);
+    const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+    if (!pipeline)
+      throw new Error(
+        'The connector client has no HTTP pipeline to bound (did the Bot Framework SDK change?).',
+      );
+    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+    pipeline.removePolicy({ name: deliveryPolicyName });
+    pipeline.addPolicy(this.options.deliveryPolicy, { beforePolicies: [signPolicyName] });
+    return client;
   }
 }

@@ -12,6 +12,7 @@ import type { RenderOptions } from '../cards/render-result';
 import type { ChangeCards } from '../change-cards';
 import { callerOf } from './caller';
 import { handleKbCommand } from './kb-command.handler';
+import { handleAlertsCommand, type AlertsCommandOptions } from './alerts-command.handler';
 import { handleSimCommand } from './sim-command.handler';
 import { stripMentions } from './strip-mentions';
 
@@ -23,6 +24,8 @@ export interface MessageHandlerOptions {
   scenarios?: ScenarioControl;
   /** The runbook knowledge base, for the `kb reload` meta-command. */
   knowledge?: KnowledgeBase;
+  /** The ops channel of alert intake, for `alerts here`; absent when intake is not configured. */
+  alertChannel?: AlertsCommandOptions['alertChannel'];
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
@@ -69,14 +72,18 @@ export function createTurnRunner(options: MessageHandlerOptions) {
       'message',
     );
 
-    const meta = (await handleSimCommand(turn, options)) ?? (await handleKbCommand(turn, options));
+    const conversationType = activity.conversation?.conversationType ?? 'personal';
+    const meta =
+      (await handleSimCommand(turn, options)) ??
+      (await handleKbCommand(turn, options)) ??
+      (await handleAlertsCommand({ ...turn, conversationType }, options));
     const results = meta
       ? [meta]
       : await options.dialog.handleMessage({ ...turn, localMode: options.localMode, origin });
 
     const cards = options.changeCards;
     if (cards) await cards.remember(context, options.clock.now());
-    const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
+    const personal = conversationType === 'personal';
     const rendered = await Promise.all(
       results.map(async (result) => {
         if (result.view !== 'change-request' || !cards)

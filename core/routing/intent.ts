@@ -1,6 +1,21 @@
 import type { SkillId } from '../skills/skill-contract';
 
 /**
+ * Why the offline router answered a message the LLM router was asked to route: the model was not
+ * called (no tools, breaker open), it failed (timeout, rate limit, content filter, error), or its
+ * answer was refused (a tool it was not offered, arguments the skill's schema rejects).
+ */
+export type FallbackReason =
+  | 'no-tools'
+  | 'breaker-open'
+  | 'timeout'
+  | 'rate-limited'
+  | 'content-filter'
+  | 'error'
+  | 'unknown-tool'
+  | 'invalid-arguments';
+
+/**
  * A routing proposal: which catalog skill a message asks for, with which arguments, and how sure
  * the router is. Only a proposal — `propose()` and the policy decide.
  */
@@ -15,4 +30,6 @@ export interface Intent {
   source: 'command' | 'offline' | 'llm';
   /** Runner-up skills, best first, when the router was torn between them. */
   alternatives?: { skill: SkillId; confidence: number; args?: Record<string, unknown> }[];
+  /** Set when the LLM router was asked and the offline router answered instead; `reason` says why. */
+  fallback?: { reason: FallbackReason };
 }

@@ -10,6 +10,8 @@ export interface RouteRecord {
   args: Record<string, unknown>;
   /** 0–1, three decimals. */
   confidence: number;
+  /** `opsbot route --llm` only: whether the model's proposal or the offline router answered. */
+  router?: 'llm' | 'offline';
 }
 
 /**

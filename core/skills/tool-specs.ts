@@ -1,15 +1,6 @@
-import type { LandingZoneConfig, RoleId } from '../config/landing-zone.schema';
-import type { SkillContract, SkillId } from './skill-contract';
-
-/** A JSON schema object, as the LLM tool APIs take it. */
-export type JsonSchema = Record<string, unknown>;
-
-/** One catalog skill as a function-calling tool: its id, what it does and its parameters' JSON schema. */
-export interface ToolSpec {
-  name: SkillId;
-  description: string;
-  parameters: JsonSchema;
-}
+import type { LandingZoneConfig } from '../config/landing-zone.schema';
+import type { ToolSpec } from '../routing/tool-spec';
+import type { SkillContract } from './skill-contract';
 
 /**
  * The catalog's skills that one of `roles` may use, as tool specs for an LLM router: the
@@ -18,7 +9,7 @@ export interface ToolSpec {
  */
 export function toolSpecs(
   skills: readonly SkillContract[],
-  roles: readonly RoleId[],
+  roles: readonly string[],
   config: LandingZoneConfig,
 ): ToolSpec[] {
   return skills

@@ -60,6 +60,12 @@ export interface MonitorAlertResult {
   condition: 'Fired' | 'Resolved';
   resources: string[];
   firedAt: string;
+  /** How many alerts of the rule on these resources fired into this card (repeats fold into one card). */
+  timesFired: number;
+  /** When the latest of them fired, when there is more than one. */
+  lastFiredAt?: string;
+  /** How many of them have resolved while others still fire. */
+  timesResolved?: number;
   resolvedAt?: string;
   description?: string;
   /** "Declare incident" (the strict declare, with the suggested severity) and "Troubleshoot". */

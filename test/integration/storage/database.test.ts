@@ -101,6 +101,7 @@ describe.each(enginesUnderTest)('openDatabase on %s', (engine) => {
       '003-durable-jobs',
       '004-incidents',
       '005-activity-deliveries',
+      '006-alert-cards',
     ]);
     await new SqlAuditLog(first).append({
       at: new Date('2025-03-01T08:00:00.000Z'),

@@ -1,0 +1,65 @@
+import { lazyDefaultCredential } from '../azure/create-azure-landing-zone';
+import { CircuitBreaker } from '../../core/circuit-breaker';
+import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core/ports';
+import type { Router } from '../../core/routing/router';
+import { AzureOpenAiChatClient, type AzureOpenAiAuth } from './azure-openai-chat.client';
+import { LlmRouter, type LlmRouterOptions } from './llm-router';
+
+/** The scope of a Microsoft Entra token for Azure OpenAI data-plane calls. */
+const cognitiveServicesScope = 'https://cognitiveservices.azure.com/.default';
+
+/** Where and how to call Azure OpenAI, as `bot/config.ts` read it. */
+export interface LlmRouterSettings {
+  endpoint: string;
+  deployment: string;
+  apiVersion: string;
+  auth: { kind: 'key'; apiKey: string } | { kind: 'entra'; managedIdentityClientId?: string };
+  timeoutInMs: number;
+  breaker: { failureThreshold: number; coolDownInMs: number };
+}
+
+/** What `createLlmRouter` needs besides the settings. */
+export interface CreateLlmRouterOptions extends Pick<LlmRouterOptions, 'tools' | 'parseArgs'> {
+  fallback: Router;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * Builds the Azure OpenAI router over the offline one: the chat client, its circuit breaker and the
+ * router. With Microsoft Entra auth the credential is created on the first call, never before.
+ */
+export function createLlmRouter(settings: LlmRouterSettings, options: CreateLlmRouterOptions): LlmRouter {
+  const auth: AzureOpenAiAuth =
+    settings.auth.kind === 'key'
+      ? { kind: 'key', apiKey: settings.auth.apiKey }
+      : { kind: 'token', getToken: entraTokenProvider(settings.auth.managedIdentityClientId) };
+  return new LlmRouter({
+    chat: new AzureOpenAiChatClient({
+      endpoint: settings.endpoint,
+      deployment: settings.deployment,
+      apiVersion: settings.apiVersion,
+      auth,
+      timeoutInMs: settings.timeoutInMs,
+      logger: options.logger,
+      clock: options.clock,
+    }),
+    tools: options.tools,
+    parseArgs: options.parseArgs,
+    fallback: options.fallback,
+    breaker: new CircuitBreaker({ clock: options.clock, ...settings.breaker }),
+    logger: options.logger,
+  });
+}
+
+/** A bearer-token provider over the bot's identity, loaded and built on the first token request. */
+function entraTokenProvider(managedIdentityClientId: string | undefined): () => Promise<string> {
+  let provider: Promise<() => Promise<string>> | undefined;
+  return async () => {
+    provider ??= import('@azure/identity').then(({ getBearerTokenProvider }) =>
+      getBearerTokenProvider(lazyDefaultCredential(managedIdentityClientId), cognitiveServicesScope),
+    );
+    return (await provider)();
+  };
+}

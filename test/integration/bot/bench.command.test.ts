@@ -1,0 +1,58 @@
+import { opsbot } from '../../helpers/opsbot-cli';
+
+// The bench is measured by people, never timed here: this checks that it runs every kind of turn
+// of the realistic mix against both bots and reports them, with no error and no lost reply.
+describe('opsbot bench', () => {
+  it('runs the realistic mix against opsbot and the echo bot and reports each kind of turn', async () => {
+    const { code, stdout, stderr } = await opsbot([
+      'bench',
+      '--conversations',
+      '2',
+      '--rounds',
+      '1',
+      '--json',
+    ]);
+    expect({
+      code,
+      stderr: stderr.replace(/^.*DeprecationWarning.*\n|^\(Use `node --trace.*\n/gm, ''),
+    }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const report = JSON.parse(stdout) as {
+      mode: string;
+      echo: { turns: number; lostReplies: number };
+      opsbot: { turns: number; errors: number; lostReplies: number };
+      byKind: Record<string, { turns: number; errors: number; lostReplies: number }>;
+      changeResult: { count: number };
+      throughputRatio: number;
+      p95Ratio: number;
+      errorSamples: string[];
+    };
+    expect(report.mode).toBe('mix');
+    // 2 conversations × 10 turns: each cycle of the script has 3 plain, 2 strict, 1 of each other kind.
+    expect(report.opsbot.turns).toBe(20);
+    expect(report.echo.turns).toBe(20);
+    expect(Object.fromEntries(Object.entries(report.byKind).map(([k, v]) => [k, v.turns]))).toEqual({
+      'plain-status': 6,
+      'strict-command': 4,
+      'clarify-question': 2,
+      'clarify-answer': 2,
+      'change-request': 2,
+      'change-confirm': 2,
+      'incident-list': 2,
+    });
+    expect(report.errorSamples).toEqual([]);
+    expect(report.opsbot).toMatchObject({ errors: 0, lostReplies: 0 });
+    expect(report.echo.lostReplies).toBe(0);
+    expect(report.changeResult.count).toBe(2);
+    expect(report.throughputRatio).toBeGreaterThan(0);
+    expect(report.p95Ratio).toBeGreaterThan(0);
+  });
+
+  it('refuses a count that is not a whole number', async () => {
+    const { code, stderr } = await opsbot(['bench', '--conversations', 'many']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--conversations must be a whole number of at least 1, got "many".');
+  });
+});
