@@ -1,11 +1,12 @@
 // ESLint flat config. Besides the usual checks it holds the dependency rule of DESIGN.md:
 // bot -> dialogs -> skills -> core <- adapters; only bot/ imports the bot framework, only
-// adapters/ imports SDKs and database drivers.
+// adapters/ imports SDKs, database drivers and NLP.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const botFramework = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', 'restify'];
-const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg'];
+// NLP.js is a library engine like the SDKs: the offline router reaches it through adapters/nlu.
+const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg', '@nlpjs/*'];
 const restrict = (patterns, message) => ({ group: patterns, message });
 const coreImports = (files, outerLayers) => ({
   files,
@@ -15,7 +16,7 @@ const coreImports = (files, outerLayers) => ({
       {
         patterns: [
           restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
-          restrict(sdks, 'core/ must not import SDKs or database drivers (only adapters/ may).'),
+          restrict(sdks, 'core/ must not import SDKs, database drivers or NLP.js (only adapters/ may).'),
           restrict(outerLayers, 'core/ must not import outer layers.'),
         ],
       },

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger';
 import type { Clock } from '../core/ports';
+import { nlpjsIntentModels } from '../adapters/nlu/nlpjs-intent-model';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import type { ParsedArgs } from '../core/routing/tool-spec';
@@ -26,7 +27,11 @@ export interface BuildRouterOptions {
  * `AZURE_OPENAI_ENDPOINT` and `AZURE_OPENAI_DEPLOYMENT` are set. The `openai` package is loaded only then.
  */
 export async function buildRouter(config: BotConfig, options: BuildRouterOptions): Promise<BuiltRouter> {
-  const offline = await createOfflineRouter({ config: config.landingZone, skills: options.skills });
+  const offline = await createOfflineRouter({
+    config: config.landingZone,
+    skills: options.skills,
+    intentModels: nlpjsIntentModels,
+  });
   if (!config.llm) return { router: offline, kind: 'offline' };
   const { createLlmRouter } =
     require('../adapters/llm/create-llm-router') as typeof import('../adapters/llm/create-llm-router');

@@ -1,15 +1,11 @@
+import { nlpjsIntentModels } from '../../adapters/nlu/nlpjs-intent-model';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import { routeText, toRouteRecord } from '../../core/routing/route-record';
-import type {
-  LabelledUtterance,
-  Overlap,
-  RouterEvaluation,
-  RoutingMiss,
-} from '../../core/routing/router-evaluation';
-import { evaluateRouting, findOverlap, parseLabelledSet } from '../../core/routing/router-evaluation';
+import type { LabelledUtterance, Overlap, RouterEvaluation, RoutingMiss } from './router-evaluation';
+import { evaluateRouting, findOverlap, parseLabelledSet } from './router-evaluation';
 import { allSkills } from '../../skills/catalog';
 import { defaultConfigPath, readLandingZoneConfig } from '../config';
 import type { Subcommand } from './opsbot.cli';
@@ -71,7 +67,11 @@ export async function runRouterEvaluation(options: RouterEvaluationOptions = {})
   if (names.length === 0) throw new Error(`${directory}: no labelled sets (*.jsonl)`);
   const examples = allSkills.flatMap((s) => s.examples);
   const changeSkills = new Set(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));
-  const router = await createOfflineRouter({ config: landingZone, skills: allSkills });
+  const router = await createOfflineRouter({
+    config: landingZone,
+    skills: allSkills,
+    intentModels: nlpjsIntentModels,
+  });
 
   const results: SetEvaluation[] = [];
   for (const name of names) {

@@ -1,4 +1,5 @@
 import type { ChangeFacts, PolicyChangeType, PolicyRequest } from './change-policy';
+import { insideInstanceBounds } from '../instance-count';
 
 /** Why a change has the type it has, in words a sentence can be built from. */
 export interface ChangeClassification {
@@ -38,7 +39,7 @@ function baseOf(facts: ChangeFacts): Omit<ChangeClassification, 'type'> {
       const target = facts.targetInstances;
       if (!bounds) return { baseType: 'normal', subject, because: 'has no autoscale bounds to stay inside' };
       const range = `(${bounds.minInstances}–${bounds.maxInstances})`;
-      const inside = target !== undefined && target >= bounds.minInstances && target <= bounds.maxInstances;
+      const inside = target !== undefined && insideInstanceBounds(target, bounds);
       return inside
         ? { baseType: 'standard', subject, because: `stays inside the autoscale bounds ${range}` }
         : { baseType: 'normal', subject, because: `is outside the autoscale bounds ${range}` };

@@ -1,4 +1,3 @@
-import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
 import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
@@ -8,8 +7,7 @@ import { CommandGrammar } from './command-router';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
 import type { Intent } from './intent';
-import type { TrainingDocument } from './intent-classifier';
-import { IntentClassifier } from './intent-classifier';
+import type { IntentModel, IntentModelTrainer, TrainingDocument } from '../ports';
 import type { IntentCues } from './intent-cues';
 import { intentCuePatterns, readIntentCues } from './intent-cues';
 import type { Router } from './router';
@@ -32,6 +30,8 @@ export interface OfflineRouterOptions {
   skills: readonly SkillContract[];
   /** Below this best score the answer is `none` (with the candidates as alternatives). Default 0.35. */
   noneBelow?: number;
+  /** The NLP library the classifier is trained with (adapters/nlu; core imports none). */
+  intentModels: IntentModelTrainer;
 }
 
 const placeholder: Record<ResourceKind, string | undefined> = {
@@ -128,7 +128,7 @@ export class OfflineRouter implements Router {
 
   /** Use `createOfflineRouter`, which trains the classifier first. */
   constructor(
-    private readonly classifier: IntentClassifier,
+    private readonly classifier: IntentModel,
     private readonly resolver: EntityResolver,
     private readonly config: LandingZoneConfig,
     skills: readonly SkillContract[],
@@ -656,7 +656,6 @@ function round(n: number): number {
 /** Trains the classifier on the skills' examples (entities replaced as at run time) and returns the router. */
 export async function createOfflineRouter(options: OfflineRouterOptions): Promise<OfflineRouter> {
   const resolver = new EntityResolver(options.config);
-  const stemmer = new StemmerEn();
   const corrector = new SpellingCorrector(
     [
       ...options.skills.flatMap((s) => s.examples),
@@ -670,7 +669,7 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
       routerLexicon,
       ...ChangeGate.vocabulary(),
     ],
-    { stem: (word) => stemmer.stemWord(word), alsoKnown: plainWords },
+    { stem: (word) => options.intentModels.stem(word), alsoKnown: plainWords },
   );
   const documents: TrainingDocument[] = [];
   for (const skill of options.skills) {
@@ -682,7 +681,7 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     }
   }
   return new OfflineRouter(
-    await IntentClassifier.train(documents),
+    await options.intentModels.train(documents),
     resolver,
     options.config,
     options.skills,

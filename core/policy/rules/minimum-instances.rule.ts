@@ -1,3 +1,4 @@
+import { isInstanceCount } from '../../instance-count';
 import type { PolicyRule } from '../change-policy';
 
 /** Hard limit: a deployment keeps at least `hardLimits.minInstances` instances. */
@@ -8,7 +9,7 @@ export const minimumInstancesRule: PolicyRule = {
     if (
       facts.skill !== 'endpoint.scale' ||
       facts.targetInstances === undefined ||
-      facts.targetInstances >= least
+      isInstanceCount(facts.targetInstances, least)
     )
       return undefined;
     return {

@@ -11,6 +11,7 @@ import {
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { makeKnowledgeFolder, pageText, type KnowledgeFolder } from '../../helpers/knowledge-folder';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
+import { ManualClock } from '../../../core/clock';
 
 function expectValidCard(card: Record<string, unknown>) {
   expect(validateCard(card)).toEqual([]);
@@ -32,7 +33,9 @@ function checkLines(card: Record<string, unknown>): string[] {
 describe('troubleshoot.ask over HTTP, on the shipped runbooks and the simulator', () => {
   let t: TestBot;
   beforeAll(async () => {
-    t = await startTestBot();
+    // A fixed instant: the simulator's failed jobs and metrics follow the clock, so the real time of
+    // day would decide what the cards show.
+    t = await startTestBot({}, { clock: new ManualClock('2026-01-14T15:00:00Z') });
   });
   afterAll(async () => {
     await t.close();

@@ -9,7 +9,7 @@ import { SimulatedLandingZone } from '../../../adapters/simulator/simulated-land
 import { ManualClock } from '../../../core/clock';
 import { silentLogger } from '../../../core/logger';
 import type { LandingZone, LandingZoneOperator } from '../../../core/ports';
-import { createOfflineRouter } from '../../../core/routing/offline-router';
+import { createOfflineRouter } from '../../helpers/offline-router';
 import { ClarifyDialog } from '../../../dialogs/clarify.dialog';
 import { ConversationDialog } from '../../../dialogs/conversation.dialog';
 import { createCatalog } from '../../../skills/catalog';

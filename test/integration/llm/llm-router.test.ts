@@ -4,7 +4,7 @@ import { LlmRouter, llmConfidence, noToolConfidence } from '../../../adapters/ll
 import { CircuitBreaker } from '../../../core/circuit-breaker';
 import { ManualClock } from '../../../core/clock';
 import { createLogger } from '../../../core/logger';
-import { createOfflineRouter, type OfflineRouter } from '../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../helpers/offline-router';
 import type { RouteContext } from '../../../core/routing/router';
 import { allSkills } from '../../../skills/catalog';
 import { startFakeAzureOpenAi, type FakeAzureOpenAiServer } from '../../fakes/fake-azure-openai-server';

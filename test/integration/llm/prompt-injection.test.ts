@@ -4,7 +4,7 @@ import { LlmRouter } from '../../../adapters/llm/llm-router';
 import { CircuitBreaker } from '../../../core/circuit-breaker';
 import { ManualClock } from '../../../core/clock';
 import { silentLogger } from '../../../core/logger';
-import { createOfflineRouter, type OfflineRouter } from '../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../helpers/offline-router';
 import type { RouteContext } from '../../../core/routing/router';
 import { allSkills } from '../../../skills/catalog';
 import {

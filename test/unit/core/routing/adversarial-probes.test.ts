@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 

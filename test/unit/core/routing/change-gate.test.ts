@@ -1,11 +1,8 @@
 import { ChangeGate } from '../../../../core/routing/change-gate';
 import { EntityResolver, tokenize } from '../../../../core/routing/entity-resolver';
 import { checkScope } from '../../../../core/routing/scope-guard';
-import {
-  createOfflineRouter,
-  maxRoutedLength,
-  type OfflineRouter,
-} from '../../../../core/routing/offline-router';
+import { maxRoutedLength, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter } from '../../../helpers/offline-router';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 

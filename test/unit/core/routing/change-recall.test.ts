@@ -1,5 +1,5 @@
 import { vmSizeAliases } from '../../../../core/routing/entity-resolver';
-import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { checkScope } from '../../../../core/routing/scope-guard';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';

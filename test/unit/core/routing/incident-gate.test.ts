@@ -1,4 +1,4 @@
-import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 

@@ -1,7 +1,7 @@
 import { ChangeGate } from '../../../../core/routing/change-gate';
 import { EntityResolver, tokenize } from '../../../../core/routing/entity-resolver';
 import { readIntentCues } from '../../../../core/routing/intent-cues';
-import { createOfflineRouter, type OfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { checkScope } from '../../../../core/routing/scope-guard';
 import { cleanUtterance } from '../../../../core/routing/utterance';
 import { allSkills } from '../../../../skills/catalog';

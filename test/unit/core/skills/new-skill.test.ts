@@ -2,7 +2,7 @@ import { ManualClock } from '../../../../core/clock';
 import { silentLogger } from '../../../../core/logger';
 import type { LandingZone } from '../../../../core/ports';
 import { CommandGrammar } from '../../../../core/routing/command-router';
-import { createOfflineRouter } from '../../../../core/routing/offline-router';
+import { createOfflineRouter } from '../../../helpers/offline-router';
 import { resource } from '../../../../core/skills/resource-params';
 import type { SkillId } from '../../../../core/skills/skill-contract';
 import { skillIds } from '../../../../core/skills/skill-contract';

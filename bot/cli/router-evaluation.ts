@@ -1,5 +1,5 @@
-import { StemmerEn } from '@nlpjs/lang-en-min';
-import type { RouteRecord } from './route-record';
+import { stemEnglish } from '../../adapters/nlu/nlpjs-intent-model';
+import type { RouteRecord } from '../../core/routing/route-record';
 
 /** One labelled utterance of the router evaluation set. */
 export interface LabelledUtterance {
@@ -164,8 +164,6 @@ const fillerWords = new Set(
     .split(/\s+/),
 );
 
-const stemmer = new StemmerEn();
-
 /**
  * What a sentence asks, without its wording: the set of its content words, stemmed, sorted. Two
  * sentences with the same signature say the same thing ("please stop the gpu clusters" and "stop
@@ -175,7 +173,7 @@ export function contentSignature(text: string): string {
   const words = normaliseSentence(text)
     .split(' ')
     .filter((w) => w && !fillerWords.has(w))
-    .map((w) => stemmer.stemWord(w));
+    .map((w) => stemEnglish(w));
   return [...new Set(words)].sort().join(' ');
 }
 

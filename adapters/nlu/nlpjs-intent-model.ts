@@ -1,23 +1,12 @@
 import { containerBootstrap } from '@nlpjs/core';
-import { LangEn } from '@nlpjs/lang-en-min';
+import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
-
-/** One training sentence and the intent it belongs to. */
-export interface TrainingDocument {
-  text: string;
-  intent: string;
-}
-
-/** An intent and how strongly a message points to it; scores of one message sum to 1. */
-export interface IntentScore {
-  intent: string;
-  score: number;
-}
+import type { IntentModel, IntentModelTrainer, IntentScore, TrainingDocument } from '../../core/ports';
 
 /**
  * The parts of a trained NLP.js English model that the classifier reads (NLP.js 4, `NeuralNlu`):
  * the same preparation NLP.js applies (normalise, tokenise, stem), the feature lookup and the
- * network. They are not public API, so `IntentClassifier.train` checks them and fails loudly when
+ * network. They are not public API, so `NlpjsIntentModel.train` checks them and fails loudly when
  * an upgrade moves them.
  */
 interface NeuralDomain {
@@ -50,13 +39,13 @@ const smoothing = 0.1;
 const sharpness = 4;
 
 /**
- * The offline router's intent classifier: an NLP.js neural model trained from the skills'
+ * The offline router's intent model: an NLP.js neural model trained from the skills'
  * examples, read whole and clause by clause so that a sentence of context ("data scientist here,
  * my job failed again") cannot drown the request that follows it, averaged with a naive Bayes
  * model over the same NLP.js stems, which degrades gently where the network's negative weights
  * cancel every intent out. Words neither has seen are left out rather than counted for "None".
  */
-export class IntentClassifier {
+export class NlpjsIntentModel implements IntentModel {
   private constructor(
     private readonly domain: NeuralDomain,
     private readonly settings: Record<string, unknown>,
@@ -64,7 +53,7 @@ export class IntentClassifier {
   ) {}
 
   /** Trains a model on the documents (NLP.js log off) and returns the classifier. */
-  static async train(documents: readonly TrainingDocument[]): Promise<IntentClassifier> {
+  static async train(documents: readonly TrainingDocument[]): Promise<NlpjsIntentModel> {
     const container = await containerBootstrap();
     container.use(LangEn);
     const nlp = new Nlp({
@@ -98,7 +87,7 @@ export class IntentClassifier {
     const prepared: { tokens: string[]; intent: string }[] = [];
     for (const d of documents)
       prepared.push({ tokens: Object.keys(await domain.prepare(d.text, settings)), intent: d.intent });
-    const classifier = new IntentClassifier(domain, settings, new NaiveBayes(prepared));
+    const classifier = new NlpjsIntentModel(domain, settings, new NaiveBayes(prepared));
     // A model whose internals changed shape would read no evidence at all: check one training sentence.
     if (probe && (await classifier.activations(probe.text)).size === 0)
       throw new Error(
@@ -196,4 +185,17 @@ class NaiveBayes {
     for (const [intent, v] of logs) result.set(intent, Math.exp(v - max) / total);
     return result;
   }
+}
+
+const stemmer = new StemmerEn();
+
+/** The offline router's language library: NLP.js models and the NLP.js English stemmer. */
+export const nlpjsIntentModels: IntentModelTrainer = {
+  train: (documents) => NlpjsIntentModel.train(documents),
+  stem: stemEnglish,
+};
+
+/** The NLP.js English stem of one lower-case word (the stemmer the intent model reads with). */
+export function stemEnglish(word: string): string {
+  return stemmer.stemWord(word);
 }

@@ -14,7 +14,7 @@ import {
   evaluateRouting,
   findOverlap,
   parseLabelledSet,
-} from '../../../../core/routing/router-evaluation';
+} from '../../../../bot/cli/router-evaluation';
 
 const projectRoot = join(__dirname, '..', '..', '..', '..');
 const changeSkills = new Set(['compute.start', 'compute.stop', 'endpoint.scale', 'secret.rotate']);

@@ -1,4 +1,5 @@
-import { IntentClassifier, type TrainingDocument } from '../../../../core/routing/intent-classifier';
+import { NlpjsIntentModel as IntentClassifier } from '../../../../adapters/nlu/nlpjs-intent-model';
+import type { TrainingDocument } from '../../../../core/ports';
 
 /** A tiny catalog: enough for the network and the word counts to tell four topics apart. */
 const documents: TrainingDocument[] = [
