@@ -8,6 +8,21 @@ const botFramework = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', 'rest
 // NLP.js is a library engine like the SDKs: the offline router reaches it through adapters/nlu.
 const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg', '@nlpjs/*'];
 const restrict = (patterns, message) => ({ group: patterns, message });
+const coreImports = (files, outerLayers) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
+          restrict(sdks, 'core/ must not import SDKs, database drivers or NLP.js (only adapters/ may).'),
+          restrict(outerLayers, 'core/ must not import outer layers.'),
+        ],
+      },
+    ],
+  },
+});
 
 export default tseslint.config(
   {
@@ -44,33 +59,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
     },
   },
-  {
-    files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            restrict(botFramework, 'core/ must not import the bot framework (only bot/ may).'),
-            restrict(sdks, 'core/ must not import SDKs, database drivers or NLP.js (only adapters/ may).'),
-            restrict(
-              [
-                '../bot/*',
-                '../dialogs/*',
-                '../skills/*',
-                '../adapters/*',
-                '../../bot/*',
-                '../../dialogs/*',
-                '../../skills/*',
-                '../../adapters/*',
-              ],
-              'core/ must not import outer layers.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+  // From core/<area>/, `../skills/` is core's own skill contract; from a file at core/'s top it is the outer layer.
+  coreImports(['core/*.ts'], ['../bot/*', '../dialogs/*', '../skills/*', '../adapters/*']),
+  coreImports(['core/*/**/*.ts'], ['../../bot/*', '../../dialogs/*', '../../skills/*', '../../adapters/*']),
+
   {
     files: ['dialogs/**/*.ts'],
     rules: {

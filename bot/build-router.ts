@@ -4,7 +4,8 @@ import { cachedIntentModels } from '../adapters/nlu/cached-intent-models';
 import { nlpjsIntentModels } from '../adapters/nlu/nlpjs-intent-model';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
-import type { ParsedArgs, ToolSpec } from '../core/routing/tool-spec';
+import type { ParsedArgs } from '../core/routing/tool-spec';
+import { toolSpecs } from '../core/skills/tool-specs';
 import type { SkillDeclaration } from '../skills/skill';
 import type { BotConfig } from './config';
 
@@ -38,10 +39,8 @@ export async function buildRouter(config: BotConfig, options: BuildRouterOptions
   const { createLlmRouter } =
     require('../adapters/llm/create-llm-router') as typeof import('../adapters/llm/create-llm-router');
   const router = createLlmRouter(config.llm, {
-    // The catalog's tools (one per skill the caller's roles allow, generated from its typed
-    // parameters) come with the skill declarations of issue 14. Until they are wired here no tool is
-    // offered, and the LLM router answers every message through the offline router without a call.
-    tools: (): ToolSpec[] => [],
+    // One tool per skill the caller's roles allow, generated from the declarations' typed parameters.
+    tools: (context) => (context ? toolSpecs(options.skills, context.caller.roles, config.landingZone) : []),
     parseArgs: (skill, args) => parseSkillArgs(options.skills, skill, args),
     fallback: offline,
     logger: options.logger,
@@ -64,7 +63,7 @@ export async function buildRouter(config: BotConfig, options: BuildRouterOptions
 function parseSkillArgs(skills: readonly SkillDeclaration[], skill: string, args: unknown): ParsedArgs {
   const declared = skills.find((s) => s.id === skill);
   if (!declared) return { ok: false, error: `${skill} is not in the catalog` };
-  const parsed = declared.params.safeParse(args);
+  const parsed = declared.schema.safeParse(args);
   if (parsed.success) return { ok: true, args: parsed.data as Record<string, unknown> };
   return {
     ok: false,

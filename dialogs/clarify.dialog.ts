@@ -1,14 +1,11 @@
 import type { LandingZoneConfig } from '../core/config/landing-zone.schema';
-import type { ResourceKind } from '../core/config/resource-names';
-import type { z } from 'zod/v4';
 import type { Clock, KeyValueStore } from '../core/ports';
-import { parseCommand } from '../core/routing/command-router';
-import { EntityResolver, tokenize } from '../core/routing/entity-resolver';
-import { findIncidentId } from '../core/routing/incident-text';
+import { CommandGrammar } from '../core/routing/command-router';
+import { EntityResolver } from '../core/routing/entity-resolver';
 import type { Intent } from '../core/routing/intent';
-import { parseNumberPhrase } from '../core/routing/number-words';
-import { explicitSeverity } from '../core/routing/severity';
-import { parseTimeWindowHours } from '../core/routing/time-window';
+import type { ParamContext } from '../core/skills/param-kind';
+import type { InteractionOwner, InteractionState } from './pending-interactions';
+import { PendingInteractions } from './pending-interactions';
 import type { ClarifyResult, MessageResult } from '../skills/results';
 import type { SkillDeclaration } from '../skills/skill';
 
@@ -16,7 +13,7 @@ import type { SkillDeclaration } from '../skills/skill';
 export interface ClarifyDialogOptions {
   store: KeyValueStore;
   config: LandingZoneConfig;
-  catalog: { get(id: string): SkillDeclaration | undefined };
+  catalog: { get(id: string): SkillDeclaration | undefined; list(): SkillDeclaration[] };
   clock: Clock;
   /** Below this confidence the bot asks "Did you mean …?" instead of acting. Default 0.6. */
   askBelow?: number;
@@ -24,14 +21,12 @@ export interface ClarifyDialogOptions {
   closeMargin?: number;
   /** A pending question is forgotten after this long. Default 30 minutes. */
   pendingTtlInMs?: number;
+  /** Where the question waits for its answer; one of its own over `store` when absent. */
+  interactions?: PendingInteractions;
 }
 
 /** Whose request a question belongs to: one person in one conversation (a group chat has many). */
-export interface ClarifyAsker {
-  conversationId: string;
-  /** Entra object id of the person who asked. */
-  aadObjectId: string;
-}
+export type ClarifyAsker = InteractionOwner;
 
 /**
  * The audit record of a turn that ended in a question or a cancellation: the proposed skill (or
@@ -51,18 +46,13 @@ export type ClarifyOutcome =
   | { action: 'reply'; result: ClarifyResult | MessageResult; audit: ClarifyAudit }
   | { action: 'pass' };
 
-/** The question one person is waiting on, as stored under `clarify/<conversationId>/<aadObjectId>`. */
+/** The question one person is waiting on, as stored in the registry under the kind `clarify`. */
 type Pending =
   | { kind: 'argument'; intent: Intent; param: string; askedAt: string }
   | { kind: 'skill'; candidates: Intent[]; proposed?: string; askedAt: string };
 
 const maxAuditedText = 200;
 
-const resourceParams: Record<string, ResourceKind> = {
-  endpoint: 'endpoint',
-  cluster: 'compute',
-  secret: 'secret',
-};
 const cancelWords = /^(cancel|stop|abort|never ?mind|nevermind|forget it|no|nope|quit|exit)\W*$/i;
 
 /**
@@ -74,15 +64,24 @@ const cancelWords = /^(cancel|stop|abort|never ?mind|nevermind|forget it|no|nope
  */
 export class ClarifyDialog {
   private readonly resolver: EntityResolver;
+  private readonly grammar: CommandGrammar;
   private readonly askBelow: number;
   private readonly closeMargin: number;
-  private readonly ttlInMs: number;
+  /** The registry the question waits in; the conversation dialog consults it once per message. */
+  readonly interactions: PendingInteractions;
 
   constructor(private readonly options: ClarifyDialogOptions) {
     this.resolver = new EntityResolver(options.config);
+    this.grammar = new CommandGrammar(options.catalog.list(), options.config);
     this.askBelow = options.askBelow ?? 0.6;
     this.closeMargin = options.closeMargin ?? 0.15;
-    this.ttlInMs = options.pendingTtlInMs ?? 30 * 60_000;
+    this.interactions =
+      options.interactions ??
+      new PendingInteractions({
+        store: options.store,
+        clock: options.clock,
+        ttlInMs: { clarify: options.pendingTtlInMs ?? 30 * 60_000 },
+      });
   }
 
   /**
@@ -90,8 +89,13 @@ export class ClarifyDialog {
    * one. `pass` when nothing is pending for them or the message is clearly a new request.
    */
   async resume(asker: ClarifyAsker, text: string): Promise<ClarifyOutcome> {
-    const pending = await this.load(asker);
-    if (!pending) return { action: 'pass' };
+    const found = await this.interactions.find(asker);
+    return found?.kind === 'clarify' ? this.answer(asker, found.state, text) : { action: 'pass' };
+  }
+
+  /** Reads a message as the answer to a question found in the registry (see `resume`). */
+  async answer(asker: ClarifyAsker, state: InteractionState, text: string): Promise<ClarifyOutcome> {
+    const pending = state as unknown as Pending;
     const answer = text.trim();
     if (cancelWords.test(answer)) {
       await this.clear(asker);
@@ -117,7 +121,7 @@ export class ClarifyDialog {
       await this.clear(asker);
       return this.complete(asker, chosen);
     }
-    const value = this.parseAnswer(pending.param, answer, pending.intent.args);
+    const value = this.parseAnswer(pending.intent, pending.param, answer);
     if (value === undefined) {
       return this.notAnAnswer(asker, answer, () => ({
         result: this.argumentQuestion(pending.intent, pending.param, answer),
@@ -188,7 +192,7 @@ export class ClarifyDialog {
     answer: string,
     again: () => { result: ClarifyResult; audit: ClarifyAudit },
   ): Promise<ClarifyOutcome> {
-    if (parseCommand(answer, this.options.config) || answer.split(/\s+/).length >= 4) {
+    if (this.grammar.parse(answer) || answer.split(/\s+/).length >= 4) {
       await this.clear(asker);
       return { action: 'pass' };
     }
@@ -230,11 +234,9 @@ export class ClarifyDialog {
    * characters, so free text from the router never reaches the audit log whole.
    */
   private knownArgs(intent: Intent): Record<string, unknown> {
-    const params = this.options.catalog.get(intent.skill)?.params as unknown as
-      | { shape?: Record<string, z.ZodType> }
-      | undefined;
+    const params = this.options.catalog.get(intent.skill)?.params ?? {};
     const kept: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(params?.shape ?? {})) {
+    for (const [key, { schema }] of Object.entries(params)) {
       const value = intent.args[key];
       if (value === undefined || !schema.safeParse(value).success) continue;
       kept[key] =
@@ -249,7 +251,7 @@ export class ClarifyDialog {
   private firstMissing(intent: Intent): string | undefined {
     const skill = this.options.catalog.get(intent.skill);
     if (!skill) return undefined;
-    const parsed = skill.params.safeParse(intent.args);
+    const parsed = skill.schema.safeParse(intent.args);
     if (parsed.success) return undefined;
     const missing = parsed.error.issues.find(
       (issue) => issue.path.length === 1 && intent.args[String(issue.path[0])] === undefined,
@@ -257,25 +259,15 @@ export class ClarifyDialog {
     return missing ? String(missing.path[0]) : undefined;
   }
 
-  private parseAnswer(param: string, answer: string, args: Record<string, unknown>): unknown {
-    const kind = resourceParams[param];
-    if (kind) return this.resolver.resolve(kind, answer);
-    switch (param) {
-      case 'instances': {
-        const n = parseNumberPhrase(answer);
-        return n !== undefined && n >= 0 && n <= 50 ? n : undefined;
-      }
-      case 'hours':
-        return parseNumberPhrase(answer) ?? parseTimeWindowHours(answer);
-      case 'deployment':
-        return this.resolver.findDeployment(tokenize(answer), args.endpoint as string | undefined);
-      case 'severity':
-        return explicitSeverity(answer) ?? (/^p?[1-4]$/i.test(answer) ? `P${answer.slice(-1)}` : undefined);
-      case 'incident':
-        return findIncidentId(answer);
-      default:
-        return answer.length >= 3 ? answer : undefined;
-    }
+  /** The answer read by the parameter's kind (a resource by name or alias, a number, a severity, …). */
+  private parseAnswer(intent: Intent, param: string, answer: string): unknown {
+    return this.options.catalog
+      .get(intent.skill)
+      ?.params[param]?.behaviour.resolve(answer, this.paramContext(intent));
+  }
+
+  private paramContext(intent: Intent): ParamContext {
+    return { config: this.options.config, resolver: this.resolver, args: intent.args };
   }
 
   private pickCandidate(candidates: Intent[], answer: string): Intent | undefined {
@@ -312,99 +304,37 @@ export class ClarifyDialog {
     };
   }
 
+  /** The parameter's kind asks: its question, and its choices from the config. */
   private argumentQuestion(intent: Intent, param: string, notUnderstood?: string): ClarifyResult {
-    const { config } = this.options;
     const skill = this.options.catalog.get(intent.skill);
     const prefix = notUnderstood ? `I could not read "${notUnderstood}" as an answer. ` : '';
-    const cancel = { label: 'Cancel', command: 'cancel' };
-    const choose = (names: string[]) => [...names.map((n) => ({ label: n, command: n })), cancel];
-    const base = {
-      view: 'clarify' as const,
-      reason: 'argument' as const,
-      title: skill?.title ?? intent.skill,
+    const asked = skill?.params[param]?.behaviour.ask(param, this.paramContext(intent)) ?? {
+      question: `Please give the ${param}.`,
+      choices: [],
     };
-    switch (param) {
-      case 'endpoint':
-        return {
-          ...base,
-          question: `${prefix}Which endpoint?`,
-          choices: choose(config.endpoints.map((e) => e.name)),
-        };
-      case 'cluster':
-        return {
-          ...base,
-          question: `${prefix}Which compute?`,
-          choices: choose(config.computes.map((c) => c.name)),
-        };
-      case 'secret':
-        return {
-          ...base,
-          question: `${prefix}Which secret?`,
-          choices: choose(config.secrets.map((s) => s.name)),
-        };
-      case 'instances': {
-        const endpoint = config.endpoints.find((e) => e.name === intent.args.endpoint);
-        const bounds = endpoint?.autoscale;
-        return {
-          ...base,
-          question: `${prefix}How many instances should ${endpoint ? `${endpoint.name}${intent.args.deployment ? ` (${String(intent.args.deployment)})` : ''}` : 'the deployment'} run? Give an absolute number.`,
-          hint: bounds
-            ? `Autoscale keeps it between ${bounds.minInstances} and ${bounds.maxInstances}; outside that range it is a normal change that needs approval.`
-            : undefined,
-          choices: bounds
-            ? [
-                ...new Set([
-                  bounds.minInstances,
-                  Math.round((bounds.minInstances + bounds.maxInstances) / 2),
-                  bounds.maxInstances,
-                ]),
-              ]
-                .map((n) => ({ label: String(n), command: String(n) }))
-                .concat(cancel)
-            : [cancel],
-        };
-      }
-      case 'summary':
-        return {
-          ...base,
-          question: `${prefix}What is wrong? Describe it in one sentence.`,
-          choices: [cancel],
-        };
-      case 'question':
-        return { ...base, question: `${prefix}What would you like to know?`, choices: [cancel] };
-      default:
-        return { ...base, question: `${prefix}Please give the ${param}.`, choices: [cancel] };
-    }
-  }
-
-  private key(asker: ClarifyAsker): string {
-    return `clarify/${asker.conversationId}/${asker.aadObjectId}`;
+    return {
+      view: 'clarify',
+      reason: 'argument',
+      title: skill?.title ?? intent.skill,
+      question: `${prefix}${asked.question}`,
+      ...(asked.hint ? { hint: asked.hint } : {}),
+      choices: [
+        ...asked.choices.map((n) => ({ label: n, command: n })),
+        { label: 'Cancel', command: 'cancel' },
+      ],
+    };
   }
 
   private now(): string {
     return this.options.clock.now().toISOString();
   }
 
-  private async load(asker: ClarifyAsker): Promise<Pending | undefined> {
-    const key = this.key(asker);
-    const item = (await this.options.store.read([key]))[key];
-    if (!item) return undefined;
-    const pending = item.value as unknown as Pending;
-    if (this.options.clock.now().getTime() - new Date(pending.askedAt).getTime() > this.ttlInMs) {
-      await this.clear(asker);
-      return undefined;
-    }
-    return pending;
-  }
-
   private save(asker: ClarifyAsker, pending: Pending): Promise<void> {
-    return this.options.store.write({
-      [this.key(asker)]: { value: pending as unknown as Record<string, unknown> },
-    });
+    return this.interactions.put('clarify', asker, pending as unknown as InteractionState);
   }
 
   private clear(asker: ClarifyAsker): Promise<void> {
-    return this.options.store.delete([this.key(asker)]);
+    return this.interactions.clear('clarify', asker);
   }
 }
 

@@ -4,14 +4,15 @@ import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
 import { readOnlyLandingZone } from '../core/read-only-landing-zone';
-import { parseCommand } from '../core/routing/command-router';
+import { CommandGrammar } from '../core/routing/command-router';
 import type { Intent } from '../core/routing/intent';
 import type { Router } from '../core/routing/router';
 import type { SkillCatalog } from '../skills/catalog';
 import type { MessageResult, SkillResult } from '../skills/results';
 import { propose } from '../skills/propose';
 import type { Caller, SkillContext } from '../skills/skill';
-import type { ClarifyDialog } from './clarify.dialog';
+import type { ClarifyDialog, ClarifyOutcome } from './clarify.dialog';
+import type { InteractionOwner } from './pending-interactions';
 import { parseChangeQuestion, readChangeModifiers, type ChangeQuestion } from './change-commands';
 import { checkApprover } from '../core/policy/change-policy';
 import { listChanges } from '../skills/change/propose-change';
@@ -54,6 +55,13 @@ export interface ConversationDialogOptions {
   services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
 }
 
+/** A message read as a request: the routed intent and the change modifiers it carried. */
+interface ChangeRequestReading {
+  intent: Intent | undefined;
+  dryRun?: boolean;
+  emergency?: { reason: string };
+}
+
 const exampleCommands: { label: string; command: string }[] = [
   { label: 'Help', command: 'help' },
   { label: 'Overview', command: 'status' },
@@ -69,8 +77,10 @@ const exampleCommands: { label: string; command: string }[] = [
 export class ConversationDialog {
   private readonly logger: Logger;
   private readonly reader: LandingZoneReader;
+  private readonly grammar: CommandGrammar;
 
   constructor(private readonly options: ConversationDialogOptions) {
+    this.grammar = new CommandGrammar(options.catalog.list(), options.config);
     this.logger = options.logger.child({ component: 'conversation' });
     this.reader = readOnlyLandingZone(options.landingZone);
   }
@@ -93,34 +103,24 @@ export class ConversationDialog {
     const question = this.options.changes ? parseChangeQuestion(text) : undefined;
     if (question) return [await this.answerChangeQuestion(question, turn)];
 
-    const clarify = this.options.clarify;
+    // One pipeline: the pending interactions consulted once, then route, review, propose.
     const asker = { conversationId: turn.conversationId, aadObjectId: turn.caller.aadObjectId };
-    const pending = clarify ? await clarify.resume(asker, text) : { action: 'pass' as const };
-    if (pending.action === 'reply') {
-      await this.audit(turn, pending.audit);
-      return [pending.result];
+    const continued = await this.continuePending(asker, text);
+    if (continued?.action === 'reply') {
+      await this.audit(turn, continued.audit);
+      return [continued.result];
     }
-    let intent = pending.action === 'run' ? pending.intent : await this.route(text, turn);
-    // "--dry-run", "what would happen if …", "emergency: …" apply to change requests only.
-    const modifiers = readChangeModifiers(text);
-    let dryRun = false;
-    let emergency: { reason: string } | undefined;
-    if (pending.action === 'pass' && modifiers.text !== text && (modifiers.dryRun || modifiers.emergency)) {
-      const modified = await this.route(modifiers.text, turn);
-      if (modified && isChangeSkill(modified.skill)) {
-        intent = modified;
-        dryRun = modifiers.dryRun;
-        emergency = modifiers.emergency;
-      }
+    const request = continued ? { intent: continued.intent } : await this.understand(text, turn);
+    const reviewed =
+      continued || !request.intent || !this.options.clarify
+        ? undefined
+        : await this.options.clarify.review(asker, request.intent);
+    if (reviewed?.action === 'reply') {
+      await this.audit(turn, reviewed.audit);
+      return [reviewed.result];
     }
-    if (intent && clarify && pending.action === 'pass') {
-      const reviewed = await clarify.review(asker, intent);
-      if (reviewed.action === 'reply') {
-        await this.audit(turn, reviewed.audit);
-        return [reviewed.result];
-      }
-      if (reviewed.action === 'run') intent = reviewed.intent;
-    }
+    const intent = reviewed?.action === 'run' ? reviewed.intent : request.intent;
+    const { dryRun, emergency } = request;
     if (!intent || intent.skill === 'none') {
       await this.audit(turn, {
         decision: 'unknown-command',
@@ -178,9 +178,44 @@ export class ConversationDialog {
     return { view: 'change-request', change };
   }
 
+  /**
+   * The interaction the person is in the middle of, read once from the registry, and what the
+   * message does to it: a reply (the question again, or "cancelled") or the request it continues.
+   * Undefined when nothing is pending or the message is a new request.
+   */
+  private async continuePending(
+    asker: InteractionOwner,
+    text: string,
+  ): Promise<Exclude<ClarifyOutcome, { action: 'pass' }> | undefined> {
+    const clarify = this.options.clarify;
+    const found = clarify && (await clarify.interactions.find(asker));
+    if (!clarify || !found) return undefined;
+    switch (found.kind) {
+      case 'clarify': {
+        const outcome = await clarify.answer(asker, found.state, text);
+        return outcome.action === 'pass' ? undefined : outcome;
+      }
+    }
+  }
+
+  /**
+   * The request a message makes, routed once; "--dry-run", "what would happen if …" and
+   * "emergency: …" apply to change requests only, so the words without them count when they ask
+   * for a change, and the whole message otherwise.
+   */
+  private async understand(text: string, turn: ConversationTurn): Promise<ChangeRequestReading> {
+    const modifiers = readChangeModifiers(text);
+    if (modifiers.text !== text && (modifiers.dryRun || modifiers.emergency)) {
+      const modified = await this.route(modifiers.text, turn);
+      if (modified && isChangeSkill(modified.skill))
+        return { intent: modified, dryRun: modifiers.dryRun, emergency: modifiers.emergency };
+    }
+    return { intent: await this.route(text, turn) };
+  }
+
   /** The router takes strict commands itself (and gates them like everything else); without one, commands only. */
   private async route(text: string, turn: ConversationTurn): Promise<Intent | undefined> {
-    if (!this.options.router) return parseCommand(text, this.options.config);
+    if (!this.options.router) return this.grammar.parse(text);
     try {
       return await this.options.router.route(text);
     } catch (error) {

@@ -3,6 +3,8 @@ import { help, none } from './help.skill';
 import { incidentSkills } from './incident/incident.skills';
 import type { SkillDeclaration, SkillId } from './skill';
 import { skillIds } from './skill';
+import { isSkillId } from '../core/skills/skill-contract';
+import { parseUsage } from '../core/skills/usage';
 import { statusSkills } from './status/status.skills';
 import { troubleshootAsk } from './troubleshoot/troubleshoot.skills';
 
@@ -10,11 +12,18 @@ import { troubleshootAsk } from './troubleshoot/troubleshoot.skills';
 export class SkillCatalog {
   private readonly byId = new Map<SkillId, SkillDeclaration>();
 
-  /** Fails loudly on a duplicate id, an id outside the contract, or too few examples. */
-  constructor(skills: SkillDeclaration[]) {
+  /**
+   * Fails loudly on a duplicate id, an id outside the contract, a missing declaration, too few
+   * examples or a usage that does not fit the parameters. `ids` is the contract's list unless a
+   * test declares a skill of its own.
+   */
+  constructor(skills: SkillDeclaration[], options: { ids?: readonly string[] } = {}) {
+    const ids = options.ids ?? skillIds;
     for (const skill of skills) {
-      if (!(skillIds as readonly string[]).includes(skill.id)) {
-        throw new Error(`Skill catalog: "${skill.id}" is not a skill id of the contract (skills/skill.ts).`);
+      if (!isSkillId(skill.id, ids)) {
+        throw new Error(
+          `Skill catalog: "${skill.id}" is not a skill id of the contract (core/skills/skill-contract.ts).`,
+        );
       }
       if (this.byId.has(skill.id)) throw new Error(`Skill catalog: skill "${skill.id}" is declared twice.`);
       if (skill.examples.length < 8) {
@@ -25,9 +34,10 @@ export class SkillCatalog {
       if (skill.kind === 'change' && !skill.changeType) {
         throw new Error(`Skill catalog: change skill "${skill.id}" declares no change type.`);
       }
+      parseUsage(skill);
       this.byId.set(skill.id, skill);
     }
-    const missing = skillIds.filter((id) => !this.byId.has(id));
+    const missing = ids.filter((id) => !this.byId.has(id as SkillId));
     if (missing.length) throw new Error(`Skill catalog: no declaration for ${missing.join(', ')}.`);
   }
 

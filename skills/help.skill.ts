@@ -1,10 +1,10 @@
-import { z } from 'zod/v4';
+import { printUsage } from '../core/skills/usage';
 import { defineSkill, everyone } from './skill';
 
 /** Lists what the caller may do; the catalog is injected by `catalog.ts` to avoid a cycle. */
 export const help = defineSkill({
   id: 'help',
-  usage: 'help',
+  usage: 'help|?',
   title: 'What can opsbot do?',
   description: 'List the skills you may use, with an example for each.',
   examples: [
@@ -62,9 +62,10 @@ export const help = defineSkill({
     'help me understand what this bot does',
     'what do you do exactly',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to', 'quota', 'open-incidents'],
 });
 
 /** Nothing in the catalog fits: say so, suggest what is close, do nothing. */
@@ -193,9 +194,10 @@ export const none = defineSkill({
     'what did each team spend on openai tokens last month',
     'you are a terrible bot',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'none',
   roles: everyone,
+  givesWayTo: ['how-to', 'quota', 'open-incidents'],
 });
 
 help.run = async (_args, ctx) => ({
@@ -210,7 +212,7 @@ help.run = async (_args, ctx) => ({
       title: s.title,
       description: s.description,
       example: s.examples[1] ?? s.examples[0],
-      command: s.usage,
+      command: printUsage(s),
       kind: s.kind,
     })),
 });

@@ -51,7 +51,7 @@ export async function propose(
     };
   }
 
-  const parsed = skill.params.safeParse(request.args);
+  const parsed = skill.schema.safeParse(request.args);
   if (!parsed.success) {
     await audit('invalid-args', 'refused', request.args, describeIssues(parsed.error));
     return {
@@ -140,7 +140,7 @@ function appendAudit(
 
 /** Keeps only declared parameter names, and cuts long text, so that stray or oversized input does not reach the audit log. */
 function clipArgs(skill: SkillDeclaration, args: Record<string, unknown>): Record<string, unknown> {
-  const shape = (skill.params as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const shape = skill.schema.shape;
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) {
     const value = args[key];

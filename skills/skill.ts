@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { ChangeStore } from '../core/changes/change-request';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
@@ -9,35 +9,10 @@ import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
 import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
+import type { ParamSpecs, SkillContract } from '../core/skills/skill-contract';
 
-/** Stable skill ids (DESIGN.md): they key the audit log, card data, LLM tools and the routing CLI. */
-export const skillIds = [
-  'help',
-  'status.overview',
-  'status.endpoint',
-  'status.compute',
-  'status.jobs',
-  'status.quota',
-  'status.alerts',
-  'troubleshoot.ask',
-  'compute.start',
-  'compute.stop',
-  'endpoint.scale',
-  'secret.rotate',
-  'incident.declare',
-  'incident.list',
-  'incident.ack',
-  'incident.escalate',
-  'incident.resolve',
-  'none',
-] as const;
-export type SkillId = (typeof skillIds)[number];
-
-/** What a skill does to the world: reads, changes the landing zone, or changes an incident. */
-export type SkillKind = 'read' | 'change' | 'incident' | 'none';
-
-/** Change types of the written change policy. */
-export type ChangeType = 'standard' | 'normal' | 'emergency';
+export { skillIds } from '../core/skills/skill-contract';
+export type { SkillId, SkillKind, ChangeType } from '../core/skills/skill-contract';
 
 /** The person behind a request, with the roles the roster gives them. */
 export interface Caller {
@@ -77,38 +52,37 @@ export interface SkillContext {
   incidentChat?: IncidentChat;
 }
 
+/** The zod schema a skill's typed parameters derive. */
+export type ParamsSchema<P extends ParamSpecs> = z.ZodObject<{ [K in keyof P]: P[K]['schema'] }>;
+
+/** The arguments a skill runs with: what its parameters' schemas give. */
+export type ArgsOf<P extends ParamSpecs> = z.infer<ParamsSchema<P>>;
+
 /**
- * A skill declaration: data plus one function. Whether a request needs confirmation or approval
- * follows from `kind` and `changeType`, never from the skill's own judgment.
+ * A skill declaration: the contract of core plus one function. Whether a request needs
+ * confirmation or approval follows from `kind` and `changeType`, never from the skill's own judgment.
  */
-export interface SkillDeclaration<P extends z.ZodType = z.ZodType> {
-  id: SkillId;
-  title: string;
-  /** The strict command form (power-user path), e.g. `status <endpoint>`; empty when there is none. */
-  usage: string;
-  /** One sentence for help and for the LLM tool description. */
-  description: string;
-  /** Varied phrasings; the offline router learns from them. At least 8. */
-  examples: string[];
-  /** Arguments, using the catalog's parameter names. */
-  params: P;
-  kind: SkillKind;
-  /** For `change` skills: the change type before any facts are known (the policy may raise it). */
-  changeType?: ChangeType;
-  /** Roles allowed to ask for it. */
-  roles: readonly RoleId[];
+export interface SkillDeclaration<P extends ParamSpecs = ParamSpecs> extends SkillContract<P> {
+  /** Derived from `params` by `defineSkill`: what `propose()` validates the arguments with. */
+  schema: ParamsSchema<P>;
   /** Absent while the skill is recognised but not enabled yet. */
-  run?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
+  run?: (args: ArgsOf<P>, ctx: SkillContext) => Promise<SkillResult>;
   /**
    * For `incident` skills: what `run` would do, without doing it, and the strict command that does
    * it. `propose()` calls it instead of `run` when the request came from the router (plain language).
    */
-  preview?: (args: z.infer<P>, ctx: SkillContext) => Promise<SkillResult>;
+  preview?: (args: ArgsOf<P>, ctx: SkillContext) => Promise<SkillResult>;
 }
 
-/** Identity helper that keeps `args` typed by the params schema. */
-export function defineSkill<P extends z.ZodType>(declaration: SkillDeclaration<P>): SkillDeclaration<P> {
-  return declaration;
+/** A declaration as written: everything but the schema, which is derived from the typed parameters. */
+export type SkillDefinition<P extends ParamSpecs> = Omit<SkillDeclaration<P>, 'schema'>;
+
+/** Derives the declaration's zod schema from its typed parameters, keeping `args` typed. */
+export function defineSkill<P extends ParamSpecs>(definition: SkillDefinition<P>): SkillDeclaration<P> {
+  const shape = Object.fromEntries(
+    Object.entries(definition.params).map(([name, kind]) => [name, kind.schema]),
+  );
+  return { ...definition, schema: z.object(shape) as ParamsSchema<P> };
 }
 
 /** All roles; for skills anyone may use. */

@@ -1,3 +1,4 @@
+import { printUsage } from '../../core/skills/usage';
 import type { SkillDeclaration, SkillId } from '../../skills/skill';
 
 /** The manifest schema version the package is built for; the newest numbered schema `@microsoft/app-manifest` ships. */
@@ -90,15 +91,16 @@ function crop(text: string, max: number): string {
 export function commandFor(skill: SkillDeclaration): ManifestCommand {
   if (!skill.usage)
     throw new Error(`Teams manifest: skill "${skill.id}" has no command form (usage) to put in the menu.`);
-  const words = skill.usage.split(' ');
+  const usage = printUsage(skill);
+  const words = usage.split(' ');
   const title = [
-    skill.usage,
+    usage,
     words.filter((word) => !word.startsWith('[')).join(' '),
     words.filter((word) => !/^[<[]/.test(word)).join(' '),
   ].find((form) => form.length <= commandLimits.titleLength);
   const description = `${skill.title}${/[.?!]$/.test(skill.title) ? '' : '.'} ${skill.description}`;
   return {
-    title: crop(title ?? skill.usage, commandLimits.titleLength),
+    title: crop(title ?? usage, commandLimits.titleLength),
     description: crop(description, commandLimits.descriptionLength),
   };
 }

@@ -1,3 +1,5 @@
+import type { SkillId } from '../skills/skill-contract';
+
 /**
  * Why the offline router answered a message the LLM router was asked to route: the model was not
  * called (no tools, breaker open), it failed (timeout, rate limit, content filter, error), or its
@@ -19,7 +21,7 @@ export type FallbackReason =
  */
 export interface Intent {
   /** Catalog skill id, or `none`. */
-  skill: string;
+  skill: SkillId;
   /** Arguments by the catalog's parameter names, canonical values. */
   args: Record<string, unknown>;
   /** 0–1. Strict commands are 1. */
@@ -27,7 +29,7 @@ export interface Intent {
   /** Who proposed it. */
   source: 'command' | 'offline' | 'llm';
   /** Runner-up skills, best first, when the router was torn between them. */
-  alternatives?: { skill: string; confidence: number; args?: Record<string, unknown> }[];
+  alternatives?: { skill: SkillId; confidence: number; args?: Record<string, unknown> }[];
   /** Set when the LLM router was asked and the offline router answered instead; `reason` says why. */
   fallback?: { reason: FallbackReason };
 }

@@ -3,63 +3,36 @@ import type { ResourceKind } from '../config/resource-names';
 import { listResourceNames } from '../config/resource-names';
 import type { ChangeGateVerdict } from './change-gate';
 import { ChangeGate, endsAsked } from './change-gate';
-import { parseCommand } from './command-router';
+import { CommandGrammar } from './command-router';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
 import type { Intent } from './intent';
-import { findIncidentId, incidentSummary, trailingDetail } from './incident-text';
 import type { IntentModel, IntentModelTrainer, TrainingDocument } from '../ports';
 import type { IntentCues } from './intent-cues';
 import { intentCuePatterns, readIntentCues } from './intent-cues';
-import { findNumbers } from './number-words';
 import type { Router } from './router';
 import type { ScopeVerdict } from './scope-guard';
 import { checkScope, scopeGuardPatterns } from './scope-guard';
-import { impliedSeverityRules, resolveSeverity } from './severity';
+import { impliedSeverityRules } from './severity';
 import { plainWords } from './plain-words';
 import { patternWords, SpellingCorrector } from './spelling-corrector';
 import { parseTimeWindowHours } from './time-window';
 import { normalizeText } from './text-normalizer';
 import { cleanUtterance } from './utterance';
-
-/** What the router learns from for one skill: its id, its kind and its declared example phrasings. */
-export interface RoutingSkill {
-  id: string;
-  /** `change` skills get the extra guards: a matching verb, a matching resource kind, no unsupported action. */
-  kind: string;
-  examples: readonly string[];
-}
+import type { ParamContext } from '../skills/param-kind';
+import type { RoutingCue, SkillContract, SkillId, SkillKind } from '../skills/skill-contract';
+import { parseUsage } from '../skills/usage';
 
 /** Options of `createOfflineRouter`. */
 export interface OfflineRouterOptions {
   config: LandingZoneConfig;
-  /** The catalog's skills as data (core does not import `skills/`). */
-  skills: readonly RoutingSkill[];
+  /** The catalog's skills: the router learns from their examples and reads their typed parameters. */
+  skills: readonly SkillContract[];
   /** Below this best score the answer is `none` (with the candidates as alternatives). Default 0.35. */
   noneBelow?: number;
   /** The NLP library the classifier is trained with (adapters/nlu; core imports none). */
   intentModels: IntentModelTrainer;
 }
-
-/** The parameter a change skill's resource goes in, and its kind. */
-const resourceParams: Record<string, { param: string; kind: ResourceKind }> = {
-  'status.endpoint': { param: 'endpoint', kind: 'endpoint' },
-  'status.compute': { param: 'cluster', kind: 'compute' },
-  'compute.start': { param: 'cluster', kind: 'compute' },
-  'compute.stop': { param: 'cluster', kind: 'compute' },
-  'endpoint.scale': { param: 'endpoint', kind: 'endpoint' },
-  'secret.rotate': { param: 'secret', kind: 'secret' },
-};
-
-/**
- * A question about a change skill's subject that asks for no change ("how many instances does the
- * fraud endpoint have") is a status question about the same resource.
- */
-const readCounterpart: Record<string, string> = {
-  'endpoint.scale': 'status.endpoint',
-  'compute.start': 'status.compute',
-  'compute.stop': 'status.compute',
-};
 
 const placeholder: Record<ResourceKind, string | undefined> = {
   endpoint: 'endpoint',
@@ -67,24 +40,6 @@ const placeholder: Record<ResourceKind, string | undefined> = {
   secret: 'apikey',
   component: undefined,
 };
-
-/**
- * Skills a how-to or why question is taken away from: it asks the runbooks, it does not ask for a
- * status or a change ("how do I pre-warm the gpu cluster", "why did the endpoint scale down").
- */
-const howToOverrides = new Set([
-  'status.overview',
-  'status.endpoint',
-  'status.compute',
-  'status.jobs',
-  'status.quota',
-  'status.alerts',
-  'help',
-  'none',
-]);
-
-/** Skills that quota wording ("vCPUs", "cores left", "VM family") takes a message away from. */
-const quotaOverrides = new Set(['status.overview', 'status.endpoint', 'status.compute', 'help', 'none']);
 
 /** Words the router reads although no example uses them: numbers, time units, pleasantries. */
 const routerLexicon = [
@@ -131,9 +86,6 @@ const incidentListAsked =
 const incidentProcessAsked =
   /\bescalation (?:path|chain|matrix|tiers?|levels?|policy|process|contacts?|order|list|route)\b|\bwho (?:do|should|can|would|must) (?:i|we) (?:escalate|page|call|ping|contact)\b|\bhow (?:do|should|can|would|to)\b(?: (?:i|we|you))? (?:ack|acknowledge|escalate|resolve|close)\b|\b(?:who|what) (?:is|s|comes) (?:next|after)\b/;
 
-/** Skills that a question about open incidents or open P1s takes a message away from. */
-const listOverrides = new Set(['status.alerts', 'status.overview', 'none', 'help']);
-
 /** What the router knows about one message besides its class. */
 interface Analysis {
   /** The cleaned message as typed (questions and summaries keep the user's words). */
@@ -168,19 +120,31 @@ export const maxRoutedLength = 4000;
  * proposes; `propose()` and the policy decide.
  */
 export class OfflineRouter implements Router {
-  private readonly kinds = new Map<string, string>();
+  private readonly kinds = new Map<SkillId, SkillKind>();
+  private readonly skills = new Map<SkillId, SkillContract>();
+  private readonly grammar: CommandGrammar;
+  /** Per skill, the words of its strict command (a bare value after them is the strict form). */
+  private readonly commandWords = new Map<SkillId, string[]>();
 
   /** Use `createOfflineRouter`, which trains the classifier first. */
   constructor(
     private readonly classifier: IntentModel,
     private readonly resolver: EntityResolver,
     private readonly config: LandingZoneConfig,
-    skills: readonly RoutingSkill[],
+    skills: readonly SkillContract[],
     private readonly noneBelow: number,
     private readonly corrector: SpellingCorrector,
     private readonly gate: ChangeGate,
   ) {
-    for (const s of skills) this.kinds.set(s.id, s.kind);
+    for (const s of skills) {
+      this.kinds.set(s.id, s.kind);
+      this.skills.set(s.id, s);
+      this.commandWords.set(
+        s.id,
+        parseUsage(s).flatMap((part) => (part.type === 'words' ? part.words : [])),
+      );
+    }
+    this.grammar = new CommandGrammar(skills, config);
   }
 
   async route(raw: string): Promise<Intent> {
@@ -192,7 +156,7 @@ export class OfflineRouter implements Router {
     }
     const analysis = analyse(text, this.resolver, this.corrector);
     analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw);
-    const command = parseCommand(text, this.config);
+    const command = this.grammar.parse(text);
     if (command && analysis.verdict.outOfScope && command.skill !== 'help')
       return this.intent('none', {}, 0.95);
     if (command) return this.holdDeclaration(this.gateChange(command, analysis), analysis);
@@ -237,7 +201,6 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
 
-    // NLP.js answers its own "None" when no feature is known; the catalog's id is `none`.
     if (
       cues.noAction &&
       /\b(?:don'?t|don t|dont|do not|never|no need to)\b/.test(analysis.lower) &&
@@ -253,14 +216,14 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
     const classified = await this.classifier.classify(analysis.classifierText, analysis.views);
-    const classifications = classified.map((c) => (c.intent === 'None' ? { ...c, intent: 'none' } : c));
+    const classifications = classified.map((c) => ({ ...c, intent: this.skillOf(c.intent) }));
     const ranked = classifications
       .filter((c) => c.score > 0)
       .map((c) => ({
         skill: this.allowed(c.intent, analysis) ? c.intent : this.readInstead(c.intent, analysis),
         score: c.score,
       }))
-      .filter((c): c is { skill: string; score: number } => c.skill !== undefined)
+      .filter((c): c is { skill: SkillId; score: number } => c.skill !== undefined)
       .map((c) => ({ skill: this.adjust(c.skill, analysis), confidence: round(c.score) }))
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
@@ -282,17 +245,17 @@ export class OfflineRouter implements Router {
     if (cued) {
       const scored = ranked.find((c) => c.skill === cued)?.confidence ?? 0;
       // A change is only as sure as the classifier is; a wording cue for a read or an incident is firm.
-      const confidence = this.kinds.get(cued) === 'change' ? scored : Math.max(0.85, scored);
+      const confidence = this.kindOf(cued) === 'change' ? scored : Math.max(0.85, scored);
       const others = ranked
         .filter((c) => c.skill !== cued && c.skill !== 'none' && c.confidence <= confidence - 0.15)
-        .filter((c) => this.kinds.get(c.skill) !== 'change' || cued !== 'troubleshoot.ask')
+        .filter((c) => this.kindOf(c.skill) !== 'change' || cued !== 'troubleshoot.ask')
         .slice(0, 3)
         .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
       const intent = this.intent(cued, this.extractArgs(cued, analysis), round(confidence));
       return others.length ? { ...intent, alternatives: others } : intent;
     }
     const held =
-      top && this.kinds.get(top.intent) === 'change' ? this.verdict(top.intent, analysis).refusal : undefined;
+      top && this.kindOf(top.intent) === 'change' ? this.verdict(top.intent, analysis).refusal : undefined;
     if (
       (held === 'reported' || held === 'conditional' || held === 'negated') &&
       !analysis.dismissed &&
@@ -304,7 +267,7 @@ export class OfflineRouter implements Router {
       // held back is not a question about the resource; say what the bot can do instead.
       return this.intent('none', {}, round(top?.score ?? 0));
     }
-    if (top && forbiddenAsked && !analysis.asksOnly && this.kinds.get(ranked[0]?.skill ?? '') !== 'change') {
+    if (top && forbiddenAsked && !analysis.asksOnly && this.kindOf(ranked[0]?.skill) !== 'change') {
       // Asked for a change the catalog does not offer on that resource: say so rather than guess.
       return this.intent('none', {}, round(top.score));
     }
@@ -315,7 +278,7 @@ export class OfflineRouter implements Router {
       .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
     if (!best || best.confidence < this.noneBelow) {
       const candidates = ranked
-        .filter((c) => c.skill !== 'none' && this.kinds.get(c.skill) !== 'change')
+        .filter((c) => c.skill !== 'none' && this.kindOf(c.skill) !== 'change')
         .slice(0, 3)
         .map((c) => ({ ...c, args: this.extractArgs(c.skill, analysis) }));
       return {
@@ -334,28 +297,28 @@ export class OfflineRouter implements Router {
    */
   private cuedSkill(
     a: Analysis,
-    top: string | undefined,
-    classifierTop: string | undefined,
-    classifications: readonly { intent: string; score: number }[] = [],
-  ): string | undefined {
+    top: SkillId | undefined,
+    classifierTop: SkillId | undefined,
+    classifications: readonly { intent: SkillId; score: number }[] = [],
+  ): SkillId | undefined {
     const { cues, verdict } = a;
     const hypotheticalChange =
       cues.hypothetical &&
-      (this.kinds.get(classifierTop ?? '') === 'change' ||
+      (this.kindOf(classifierTop) === 'change' ||
         /\bwhat (?:would|will|could|might) happen|\bwhat happens\b/.test(a.lower));
     const asking = cues.howTo || cues.why || hypotheticalChange;
     const question = verdict.question || asking;
     if (ackLead.test(a.lower) && !question && !cues.declare && this.allowed('incident.ack', a))
       return 'incident.ack';
     if (cues.declare && !question) return 'incident.declare';
-    if ((cues.noAction || a.dismissed) && !question && this.kinds.get(classifierTop ?? '') === 'change') {
+    if ((cues.noAction || a.dismissed) && !question && this.kindOf(classifierTop) === 'change') {
       // "do not scale anything, just show me the fraud endpoint": the read part still stands.
       const readInstead =
         a.dismissed ||
         /\b(just|only|instead|but)\b.{0,20}\b(show|tell|check|give|list|report|what|how|see|view)\b/.test(
           a.lower,
         );
-      return readInstead && top && this.kinds.get(top) !== 'change' ? top : 'none';
+      return readInstead && top && this.kindOf(top) !== 'change' ? top : 'none';
     }
     if (asking && !cues.usage) {
       const subject =
@@ -368,34 +331,31 @@ export class OfflineRouter implements Router {
         top === 'status.jobs' && !cues.howTo && !cues.why && parseTimeWindowHours(a.lower) !== undefined;
       if (
         top === 'troubleshoot.ask' ||
-        this.kinds.get(classifierTop ?? '') === 'change' ||
-        (subject &&
-          top !== undefined &&
-          (howToOverrides.has(top) || top === 'incident.declare') &&
-          !windowedJobs)
+        this.kindOf(classifierTop) === 'change' ||
+        (subject && top !== undefined && this.givesWay(top, 'how-to') && !windowedJobs)
       )
         return 'troubleshoot.ask';
     }
     if (cues.quota && !asking && top !== undefined) {
       if (
-        quotaOverrides.has(top) ||
+        this.givesWay(top, 'quota') ||
         (verdict.question && top.startsWith('incident.')) ||
         (top === 'incident.list' &&
           !/\b(?:incidents?|inc-?\d+|p[1-4]s?|sev ?[1-4]?s?|outages?)\b/.test(a.lower))
       )
         return 'status.quota';
     }
-    if (cues.openIncidents && !cues.declare && top !== undefined && listOverrides.has(top))
+    if (cues.openIncidents && !cues.declare && top !== undefined && this.givesWay(top, 'open-incidents'))
       return 'incident.list';
     if (
       incidentProcessAsked.test(a.lower) &&
       !cues.declare &&
-      (top === undefined || listOverrides.has(top) || top.startsWith('status.'))
+      (top === undefined || this.givesWay(top, 'open-incidents') || top.startsWith('status.'))
     )
       return 'troubleshoot.ask';
     // "how fast must a P2 be answered": a question about incidents asks the runbooks, it declares nothing.
     if (top === 'incident.declare' && verdict.question && !cues.declare) return 'troubleshoot.ask';
-    if (top && this.kinds.get(top) !== 'change' && !cues.declare) {
+    if (top && this.kindOf(top) !== 'change' && !cues.declare) {
       // A change asked for in so many words, on a named resource, decides over the topic.
       for (const [skill, kind] of this.kinds) {
         if (kind === 'change' && this.verdict(skill, a).resource === 'named') return skill;
@@ -410,8 +370,11 @@ export class OfflineRouter implements Router {
         .filter((c) => (c.score >= 0.1 || incidentNamed) && this.allowed(c.intent, a));
       if (stated[0]) return stated[0].intent;
       if (incidentNamed) {
-        const unscored = ['incident.ack', 'incident.escalate', 'incident.resolve'].filter(
-          (skill) => !classifications.some((c) => c.intent === skill) && this.allowed(skill, a),
+        const unscored = [...this.kinds.keys()].filter(
+          (skill) =>
+            ChangeGate.guardsIncident(skill) &&
+            !classifications.some((c) => c.intent === skill) &&
+            this.allowed(skill, a),
         );
         if (unscored.length === 1) return unscored[0];
       }
@@ -433,12 +396,12 @@ export class OfflineRouter implements Router {
   }
 
   /** Whether the change gate guards a skill: the change skills and the incident actions that page or close. */
-  private gated(skill: string): boolean {
-    return this.kinds.get(skill) === 'change' || ChangeGate.guardsIncident(skill);
+  private gated(skill: SkillId): boolean {
+    return this.kindOf(skill) === 'change' || ChangeGate.guardsIncident(skill);
   }
 
   /** Whether a skill may be proposed: anything the change gate does not guard, or lets through. */
-  private allowed(skill: string, a: Analysis): boolean {
+  private allowed(skill: SkillId, a: Analysis): boolean {
     return !this.gated(skill) || this.verdict(skill, a).allowed;
   }
 
@@ -447,14 +410,14 @@ export class OfflineRouter implements Router {
    * a resource of that kind ("the fraud endpoint has 3 instances right?"), otherwise nothing. A
    * refused incident action goes to the incident list, the runbooks, or `none`.
    */
-  private readInstead(skill: string, a: Analysis): string | undefined {
+  private readInstead(skill: SkillId, a: Analysis): SkillId | undefined {
     if (ChangeGate.guardsIncident(skill)) return incidentReadInstead(a);
-    const kind = resourceParams[skill]?.kind;
-    return a.mentions.some((m) => m.kind === kind) ? readCounterpart[skill] : undefined;
+    const kind = this.resourceParam(skill)?.kind.behaviour.resourceKind;
+    return a.mentions.some((m) => m.kind === kind) ? this.skills.get(skill)?.readAlternative : undefined;
   }
 
   /** The change gate's verdict for one change skill, computed once per message. */
-  private verdict(skill: string, a: Analysis): ChangeGateVerdict {
+  private verdict(skill: SkillId, a: Analysis): ChangeGateVerdict {
     let verdict = a.gated.get(skill);
     if (!verdict) {
       verdict = this.gate.check(skill, {
@@ -477,8 +440,8 @@ export class OfflineRouter implements Router {
    * message named its resource and neither forbade it nor aimed it elsewhere. Never another change.
    */
   private gateChange(intent: Intent, a: Analysis): Intent {
-    const isChange = (skill: string) => this.gated(skill);
-    const passes = (alt: { skill: string }) => !isChange(alt.skill) || this.allowed(alt.skill, a);
+    const isChange = (skill: SkillId) => this.gated(skill);
+    const passes = (alt: { skill: SkillId }) => !isChange(alt.skill) || this.allowed(alt.skill, a);
     if (!isChange(intent.skill) || this.allowed(intent.skill, a)) {
       const { alternatives, ...rest } = intent;
       const kept = alternatives?.filter(passes);
@@ -493,18 +456,15 @@ export class OfflineRouter implements Router {
       return reads.length ? { ...read, alternatives: reads.slice(0, 3) } : read;
     }
     const { refusal } = this.verdict(intent.skill, a);
-    const kind = resourceParams[intent.skill]?.kind;
-    const named =
-      a.mentions.some((m) => m.kind === kind) ||
-      (kind === 'secret' && this.extractArgs(intent.skill, a).secret !== undefined);
+    const resource = this.resourceParam(intent.skill);
+    const named = resource !== undefined && this.extractArgs(intent.skill, a)[resource.name] !== undefined;
     const reads = (intent.alternatives ?? []).filter((alt) => !isChange(alt.skill) && alt.skill !== 'none');
     const asking = a.cues.howTo || a.cues.why || a.cues.hypothetical;
     const question = asking || a.verdict.question || refusal === 'question' || /\?\s*$/.test(a.lower);
     if (refusal !== 'out-of-scope' && refusal !== 'wrong-resource' && question && (asking || named)) {
-      const skill =
-        asking || kind === 'secret'
-          ? 'troubleshoot.ask'
-          : (readCounterpart[intent.skill] ?? 'troubleshoot.ask');
+      const skill: SkillId = asking
+        ? 'troubleshoot.ask'
+        : (this.skills.get(intent.skill)?.readAlternative ?? 'troubleshoot.ask');
       const others = reads.filter((alt) => alt.skill !== skill);
       const read = this.intent(skill, this.extractArgs(skill, a), intent.confidence);
       return others.length ? { ...read, alternatives: others } : read;
@@ -520,7 +480,7 @@ export class OfflineRouter implements Router {
   }
 
   /** Endpoint vs compute status follows from which kind of resource the message names. */
-  private adjust(skill: string, a: Analysis): string {
+  private adjust(skill: SkillId, a: Analysis): SkillId {
     const kinds = new Set(a.mentions.map((m) => m.kind));
     if (skill === 'status.compute' && kinds.has('endpoint') && !kinds.has('compute'))
       return 'status.endpoint';
@@ -540,60 +500,44 @@ export class OfflineRouter implements Router {
     return skill;
   }
 
-  private extractArgs(skill: string, a: Analysis): Record<string, unknown> {
+  /** The arguments of a skill found in the message, by its parameters' kinds in declaration order. */
+  private extractArgs(skill: SkillId, a: Analysis): Record<string, unknown> {
     const args: Record<string, unknown> = {};
-    const resource = resourceParams[skill];
-    if (resource) {
-      const mention = a.mentions.find((m) => m.kind === resource.kind);
-      if (mention) args[resource.param] = mention.canonical;
-      else if (resource.kind === 'secret') {
-        const account = a.mentions.find((m) => m.kind === 'component');
-        const secret = account && this.config.secrets.find((s) => s.account === account.canonical);
-        if (secret) args.secret = secret.name;
-      }
-    }
-    switch (skill) {
-      case 'status.jobs': {
-        // "jobs 0" or "jobs 99999" is the strict form out of range: pass it on so the answer says the range.
-        const strict = /^(?:status\s+)?jobs\s+(-?\d{1,9})h?$/.exec(a.lower.trim());
-        const hours = strict ? Number(strict[1]) : parseTimeWindowHours(a.lower);
-        if (hours !== undefined) args.hours = hours;
-        break;
-      }
-      case 'endpoint.scale': {
-        const deployment =
-          this.resolver.findDeployment(a.tokens, args.endpoint as string | undefined) ?? namedDeployment(a);
-        if (deployment) args.deployment = deployment;
-        const instances = absoluteCount(a);
-        if (instances !== undefined) args.instances = instances;
-        break;
-      }
-      case 'troubleshoot.ask':
-        args.question = a.text;
-        break;
-      case 'incident.declare': {
-        args.summary = incidentSummary(a.text);
-        const severity = resolveSeverity(a.lower);
-        if (severity) args.severity = severity;
-        break;
-      }
-      case 'incident.ack':
-      case 'incident.escalate':
-      case 'incident.resolve': {
-        const id = findIncidentId(a.text);
-        if (id) args.incident = id;
-        const detail = trailingDetail(a.text);
-        if (detail && skill === 'incident.escalate') args.reason = detail;
-        if (detail && skill === 'incident.resolve') args.resolution = detail;
-        break;
-      }
-      default:
-        break;
+    const ctx: ParamContext = {
+      config: this.config,
+      resolver: this.resolver,
+      args,
+      commandWords: this.commandWords.get(skill),
+    };
+    for (const [name, kind] of Object.entries(this.skills.get(skill)?.params ?? {})) {
+      const value = kind.behaviour.find(a, ctx);
+      if (value !== undefined) args[name] = value;
     }
     return args;
   }
 
-  private intent(skill: string, args: Record<string, unknown>, confidence: number): Intent {
+  private kindOf(skill: SkillId | undefined): SkillKind | undefined {
+    return skill === undefined ? undefined : this.kinds.get(skill);
+  }
+
+  /** The classifier's label as a skill id; NLP.js answers its own "None" when no feature is known. */
+  private skillOf(label: string): SkillId {
+    return [...this.kinds.keys()].find((id) => id === label) ?? 'none';
+  }
+
+  /** The first parameter of a skill that names a landing-zone resource (the change gate's subject). */
+  private resourceParam(skill: SkillId) {
+    const params = Object.entries(this.skills.get(skill)?.params ?? {});
+    const found = params.find(([, kind]) => kind.behaviour.resourceKind !== undefined);
+    return found && { name: found[0], kind: found[1] };
+  }
+
+  /** Whether wording of this class takes a message away from the skill (its declaration says so). */
+  private givesWay(skill: SkillId, cue: RoutingCue): boolean {
+    return this.skills.get(skill)?.givesWayTo?.includes(cue) ?? false;
+  }
+
+  private intent(skill: SkillId, args: Record<string, unknown>, confidence: number): Intent {
     return { skill, args, confidence, source: 'offline' };
   }
 }
@@ -633,7 +577,7 @@ const jobOutcome =
   /\b(?:fail\w*|succe\w*|pass(?:ed)?|errors?|error\w*|crash\w*|broke|history|finished|complet\w*|overnight|last night|yesterday|outcomes?|results?)\b/;
 
 /** Where a refused incident action goes: a request to see incidents, a question about the process, or nothing. */
-function incidentReadInstead(a: Analysis): string {
+function incidentReadInstead(a: Analysis): SkillId {
   if (incidentListAsked.test(a.lower)) return 'incident.list';
   if (incidentProcessAsked.test(a.lower) || a.cues.howTo || a.cues.why) return 'troubleshoot.ask';
   return 'none';
@@ -703,70 +647,6 @@ function analyse(text: string, resolver: EntityResolver, corrector: SpellingCorr
     views: views.length > 1 ? views : [],
     gated: new Map(),
   };
-}
-
-/**
- * The instance count a scale request sets, or undefined when it gives none, only a relative one
- * ("two more", "by 2", "double") or a signed or fractional one, so that the clarify dialog asks.
- */
-function absoluteCount(a: Analysis): number | undefined {
-  const taken = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
-  const numbers = findNumbers(a.tokens).filter(
-    (n) => !taken(n.start) && !/^(inc)$/.test(a.tokens[n.start - 1] ?? ''),
-  );
-  // A signed or fractional number ("to -5", "3.5 instances") is not a count to guess from.
-  if (numbers.length === 0 || /(?:^|[^\w.])[-+\u2212]\s*\d|\d[.,]\d/.test(a.lower)) return undefined;
-  const within = (n: { value: number } | undefined) => (n && n.value <= 50 ? n.value : undefined);
-  // "to 8, I mean 4": the correction counts.
-  const corrected = /\b(?:i mean|sorry|make (?:that|it)|correction|actually|no wait)\W+(\d{1,3})\b/.exec(
-    a.lower,
-  );
-  if (corrected) return within({ value: Number(corrected[1]) });
-  // "to ten" names the target even when the sentence also says "more capacity".
-  const toBefore = [...numbers].reverse().find((n) => /^(to|at)$/.test(a.tokens[n.start - 1] ?? ''));
-  if (toBefore) return within(toBefore);
-  if (
-    /\b(more|extra|additional|another|fewer|less|double|triple|halve|twice|by (\d+|[a-z]+))\b|\+\d/.test(
-      a.lower,
-    )
-  )
-    return undefined;
-  const unitAfter = numbers.find((n) =>
-    /^(instances?|replicas?|nodes?|vms?|copies|pods?)$/.test(a.tokens[n.end] ?? ''),
-  );
-  const onBefore = [...numbers].reverse().find((n) => a.tokens[n.start - 1] === 'on');
-  return within(onBefore ?? unitAfter ?? (numbers.length === 1 ? numbers[0] : undefined));
-}
-
-/** Words that stand next to "deployment" or between an endpoint and a count without naming a deployment. */
-const notDeploymentNames = new Set(
-  'the a an this that which its it current live active new old default main endpoint of to on for in at by with up down from instances instance replicas nodes and or please'.split(
-    ' ',
-  ),
-);
-
-/**
- * A deployment the message names that the config does not know ("the purple deployment", "scale
- * fraud purple 4"): passed on as written so the answer shows it, never dropped in favour of the
- * deployment that takes traffic.
- */
-function namedDeployment(a: Analysis): string | undefined {
-  const t = a.tokens;
-  const insideMention = (i: number) => a.mentions.some((m) => i >= m.start && i < m.end);
-  const candidate = (i: number) => {
-    const word = t[i];
-    return word && !insideMention(i) && /^[a-z][a-z0-9-]{1,31}$/.test(word) && !notDeploymentNames.has(word)
-      ? word
-      : undefined;
-  };
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] !== 'deployment' && t[i] !== 'slot') continue;
-    const named = candidate(i - 1) ?? candidate(i + 1);
-    if (named) return named;
-  }
-  const endpoint = a.mentions.find((m) => m.kind === 'endpoint');
-  if (endpoint && findNumbers([t[endpoint.end + 1] ?? '']).length) return candidate(endpoint.end);
-  return undefined;
 }
 
 function round(n: number): number {

@@ -1,3 +1,5 @@
+import type { SkillId } from '../skills/skill-contract';
+
 /**
  * A tool the LLM router offers the model: one catalog skill, its description and the JSON schema
  * of its arguments. Generated from the skill declarations; the router only offers, the skill's own
@@ -5,7 +7,7 @@
  */
 export interface ToolSpec {
   /** The catalog skill id, e.g. `status.endpoint`. */
-  name: string;
+  name: SkillId;
   description: string;
   /** JSON schema of the arguments object. */
   parameters: Record<string, unknown>;

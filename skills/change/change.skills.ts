@@ -1,5 +1,31 @@
-import { z } from 'zod/v4';
+import type { ParamContext, ParamQuestion } from '../../core/skills/param-kind';
+import { resource } from '../../core/skills/resource-params';
+import { count } from '../../core/skills/value-params';
 import { defineSkill, operators } from '../skill';
+
+/** The clarify question for a scale's count: the endpoint's autoscale bounds as the choices. */
+function askInstances(_name: string, { config, args }: ParamContext): ParamQuestion {
+  const endpoint = config.endpoints.find((e) => e.name === args.endpoint);
+  const bounds = endpoint?.autoscale;
+  const target = endpoint
+    ? `${endpoint.name}${args.deployment ? ` (${String(args.deployment)})` : ''}`
+    : 'the deployment';
+  return {
+    question: `How many instances should ${target} run? Give an absolute number.`,
+    hint: bounds
+      ? `Autoscale keeps it between ${bounds.minInstances} and ${bounds.maxInstances}; outside that range it is a normal change that needs approval.`
+      : undefined,
+    choices: bounds
+      ? [
+          ...new Set([
+            bounds.minInstances,
+            Math.round((bounds.minInstances + bounds.maxInstances) / 2),
+            bounds.maxInstances,
+          ]),
+        ].map(String)
+      : [],
+  };
+}
 
 /**
  * State-changing skills on the landing zone. They have no `run`: `propose()` turns a request into a
@@ -63,10 +89,11 @@ export const computeStart = defineSkill({
     "Hello, I am a data scientist in the risk team, we require the GPU cluster started for this afternoon's training.",
     'fire the cpu cluster up, the etl needs it',
   ],
-  params: z.object({ cluster: z.string().min(1).describe('Compute name from the landing-zone config') }),
+  params: { cluster: resource('cluster').describe('Compute name from the landing-zone config') },
   kind: 'change',
   changeType: 'standard',
   roles: operators,
+  readAlternative: 'status.compute',
 });
 
 export const computeStop = defineSkill({
@@ -126,15 +153,16 @@ export const computeStop = defineSkill({
     'the gpu nodes have sat idle since friday, power them off',
     'I have finished my analysis, please switch off the GPU machines to save budget.',
   ],
-  params: z.object({ cluster: z.string().min(1).describe('Compute name from the landing-zone config') }),
+  params: { cluster: resource('cluster').describe('Compute name from the landing-zone config') },
   kind: 'change',
   changeType: 'standard',
   roles: operators,
+  readAlternative: 'status.compute',
 });
 
 export const endpointScale = defineSkill({
   id: 'endpoint.scale',
-  usage: 'scale <endpoint> [deployment] <instances>',
+  usage: 'scale <endpoint> [deployment] [to] <instances>',
   title: 'Scale an endpoint deployment',
   description:
     "Set an online deployment's instance count; outside the autoscale bounds it is a normal change.",
@@ -192,14 +220,17 @@ export const endpointScale = defineSkill({
     'queue depth is climbing on the scoring side, grow fraud-detection to 9',
     'I would like the fraud endpoint set to 4 instances, the batch scoring is finished.',
   ],
-  params: z.object({
-    endpoint: z.string().min(1).describe('Online endpoint name'),
-    deployment: z.string().min(1).optional().describe('Deployment name; the one taking traffic when absent'),
-    instances: z.number().int().min(1).max(50).describe('Instance count to set'),
-  }),
+  params: {
+    endpoint: resource('endpoint').describe('Online endpoint name'),
+    deployment: resource('deployment')
+      .optional()
+      .describe('Deployment name; the one taking traffic when absent'),
+    instances: count(1, 50).describe('Instance count to set').asking(askInstances),
+  },
   kind: 'change',
   changeType: 'standard',
   roles: operators,
+  readAlternative: 'status.endpoint',
 });
 
 export const secretRotate = defineSkill({
@@ -254,7 +285,7 @@ export const secretRotate = defineSkill({
     'refresh the aoai key in key vault',
     'leaked creds in the wiki page, rekey openai now',
   ],
-  params: z.object({ secret: z.string().min(1).describe('Secret name from the landing-zone config') }),
+  params: { secret: resource('secret').describe('Secret name from the landing-zone config') },
   kind: 'change',
   changeType: 'normal',
   roles: [...operators, 'security'],

@@ -1,12 +1,10 @@
-import { z } from 'zod/v4';
+import { incidentId, severity, text } from '../../core/skills/value-params';
 import { defineSkill, everyone, responders } from '../skill';
 import { previewAction, previewDeclare, runAction, runDeclare, runList } from './incident-commands';
 
-const severity = z.enum(['P1', 'P2', 'P3', 'P4']);
-const incidentId = z
-  .string()
-  .regex(/^INC-\d{4,}$/, 'expected an incident id like INC-0042')
-  .describe('Incident id such as INC-0042; defaults to the incident of this conversation');
+const incident = incidentId().describe(
+  'Incident id such as INC-0042; defaults to the incident of this conversation',
+);
 
 /**
  * Incident skills. The strict commands act at once; the same request read from plain language only
@@ -14,7 +12,7 @@ const incidentId = z
  */
 export const incidentDeclare = defineSkill({
   id: 'incident.declare',
-  usage: 'declare [P1-P4] <summary>',
+  usage: 'declare [severity] <summary>',
   title: 'Declare an incident',
   description: 'Open an incident; the severity is suggested from the matrix and you confirm it.',
   examples: [
@@ -95,12 +93,17 @@ export const incidentDeclare = defineSkill({
     'open a sev2, the feature store api fails one call in five',
     'get an incident open for this, key vault calls from the workspace keep failing',
   ],
-  params: z.object({
-    summary: z.string().min(3).describe('What is wrong, in a sentence'),
-    severity: severity.optional().describe('P1–P4; suggested from the matrix when absent'),
-  }),
+  params: {
+    summary: text({
+      reads: 'summary',
+      min: 3,
+      prompt: 'What is wrong? Describe it in one sentence.',
+    }).describe('What is wrong, in a sentence'),
+    severity: severity().optional().describe('P1–P4; suggested from the matrix when absent'),
+  },
   kind: 'incident',
   roles: everyone,
+  givesWayTo: ['how-to'],
   run: runDeclare,
   preview: previewDeclare,
 });
@@ -157,7 +160,7 @@ export const incidentList = defineSkill({
     'incidents open rn?',
     'which incidents are escalated at the moment',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'read',
   roles: everyone,
   run: runList,
@@ -165,7 +168,7 @@ export const incidentList = defineSkill({
 
 export const incidentAck = defineSkill({
   id: 'incident.ack',
-  usage: 'ack [INC-nnnn]',
+  usage: 'ack [incident]',
   title: 'Acknowledge an incident',
   description: "Acknowledge an incident so its escalation timer stops; defaults to this channel's incident.",
   examples: [
@@ -220,7 +223,7 @@ export const incidentAck = defineSkill({
     'this one is mine',
     "acknowledge the alert, I'm looking into the 503s",
   ],
-  params: z.object({ incident: incidentId.optional() }),
+  params: { incident: incident.optional() },
   kind: 'incident',
   roles: responders,
   run: runAction('ack'),
@@ -229,7 +232,7 @@ export const incidentAck = defineSkill({
 
 export const incidentEscalate = defineSkill({
   id: 'incident.escalate',
-  usage: 'escalate [INC-nnnn] [reason]',
+  usage: 'escalate [incident] [reason]',
   title: 'Escalate an incident',
   description: 'Move an incident to the next tier of the escalation path now.',
   examples: [
@@ -292,7 +295,7 @@ export const incidentEscalate = defineSkill({
     'need the platform architect on this one now',
     'we need someone senior on INC-0052',
   ],
-  params: z.object({ incident: incidentId.optional(), reason: z.string().min(1).optional() }),
+  params: { incident: incident.optional(), reason: text({ reads: 'detail' }).optional() },
   kind: 'incident',
   roles: responders,
   run: runAction('escalate'),
@@ -301,7 +304,7 @@ export const incidentEscalate = defineSkill({
 
 export const incidentResolve = defineSkill({
   id: 'incident.resolve',
-  usage: 'resolve [INC-nnnn] [resolution]',
+  usage: 'resolve [incident] [resolution]',
   title: 'Resolve an incident',
   description: 'Resolve an incident, stop its timers and post the timeline.',
   examples: [
@@ -359,7 +362,7 @@ export const incidentResolve = defineSkill({
     'the data lake is reachable again, you can resolve INC-0049',
     'INC-0070 fixed',
   ],
-  params: z.object({ incident: incidentId.optional(), resolution: z.string().min(1).optional() }),
+  params: { incident: incident.optional(), resolution: text({ reads: 'detail' }).optional() },
   kind: 'incident',
   roles: responders,
   run: runAction('resolve'),

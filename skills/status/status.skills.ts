@@ -1,4 +1,5 @@
-import { z } from 'zod/v4';
+import { hours } from '../../core/skills/value-params';
+import { resource } from '../../core/skills/resource-params';
 import { defineSkill, everyone } from '../skill';
 import { runAlertsStatus } from './alerts-status.skill';
 import { runComputeStatus } from './compute-status.skill';
@@ -97,9 +98,10 @@ export const statusOverview = defineSkill({
     'state of things across prod?',
     'general health of everything',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to', 'quota', 'open-incidents'],
   run: runStatusOverview,
 });
 
@@ -173,9 +175,10 @@ export const statusEndpoint = defineSkill({
     'how much traffic is green taking',
     'Good afternoon, our payments colleagues report slow answers from the fraud model, could you please show me the latency and error figures',
   ],
-  params: z.object({ endpoint: z.string().min(1).describe('Online endpoint name') }),
+  params: { endpoint: resource('endpoint').describe('Online endpoint name') },
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to', 'quota'],
   run: runEndpointStatus,
 });
 
@@ -254,15 +257,16 @@ export const statusCompute = defineSkill({
     'Hello, my job is queued since morning, can you tell me if the cpu cluster has nodes running',
     'any warnings on cpu-cluster-01?',
   ],
-  params: z.object({ cluster: z.string().min(1).describe('Compute name') }),
+  params: { cluster: resource('cluster').describe('Compute name') },
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to', 'quota'],
   run: runComputeStatus,
 });
 
 export const statusJobs = defineSkill({
   id: 'status.jobs',
-  usage: 'jobs [hours]',
+  usage: '[status] jobs [hours]',
   title: 'Training jobs',
   description: 'Training jobs in a window (default 24 hours): counts, failures with reasons.',
   examples: [
@@ -345,17 +349,16 @@ export const statusJobs = defineSkill({
     'before I rerun anything, which jobs failed this morning',
     'before I kick off another sweep I want the list of runs that died in the last 3 hours',
   ],
-  params: z.object({
-    hours: z.number().int().min(1).max(720).default(24).describe('Window in hours, default 24'),
-  }),
+  params: { hours: hours({ min: 1, max: 720, default: 24 }).describe('Window in hours, default 24') },
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to'],
   run: runJobsStatus,
 });
 
 export const statusQuota = defineSkill({
   id: 'status.quota',
-  usage: 'quota',
+  usage: '[status] quota',
   title: 'Compute quota',
   description: 'Quota usage per VM family against its limit.',
   examples: [
@@ -428,15 +431,16 @@ export const statusQuota = defineSkill({
     'ahead of the capacity request, how much quota are we using',
     'Hello, I would like to start a large experiment next week and need to know how many gpu cores are still free in our quota',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to'],
   run: runQuotaStatus,
 });
 
 export const statusAlerts = defineSkill({
   id: 'status.alerts',
-  usage: 'alerts',
+  usage: '[status] alerts',
   title: 'Firing alerts',
   description: 'Alerts firing now, with the rule that fired.',
   examples: [
@@ -504,9 +508,10 @@ export const statusAlerts = defineSkill({
     'I received a page in the middle of the night and I do not know for what, can you show me the alerts that are firing',
     'the pager went off, which alert is it',
   ],
-  params: z.object({}),
+  params: {},
   kind: 'read',
   roles: everyone,
+  givesWayTo: ['how-to', 'open-incidents'],
   run: runAlertsStatus,
 });
 

@@ -1,4 +1,4 @@
-import { listResourceNames, type ResourceKind } from '../../core/config/resource-names';
+import { listResourceNames } from '../../core/config/resource-names';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { UserFacingError } from '../../core/errors';
 import type { RunbookCheckResult } from '../results';
@@ -8,9 +8,6 @@ import { readOnlyLandingZone } from '../../core/read-only-landing-zone';
 
 /** Most checks one answer runs; a page naming more gets its first ones. */
 export const maxChecksPerAnswer = 3;
-
-/** Parameters a check can fill by itself, and the kind of resource each names. */
-const resourceParams: Record<string, ResourceKind> = { endpoint: 'endpoint', cluster: 'compute' };
 
 /**
  * Runs the read-only checks a runbook page names (`status.quota`, or `status.compute gpu-cluster-01`
@@ -46,7 +43,7 @@ async function runCheck(
   if (!skill.roles.some((role) => ctx.caller.roles.includes(role))) {
     return { ...base, status: 'unknown', summary: `needs one of the roles ${skill.roles.join(', ')}` };
   }
-  const parsed = skill.params.safeParse(args);
+  const parsed = skill.schema.safeParse(args);
   if (!parsed.success) {
     return { ...base, status: 'unknown', summary: 'could not tell which resource to check' };
   }
@@ -87,10 +84,10 @@ function checkArguments(
   pageResource: string | undefined,
   config: LandingZoneConfig,
 ): Record<string, unknown> {
-  const shape = (skill.params as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const args: Record<string, unknown> = {};
-  for (const param of Object.keys(shape)) {
-    const kind = resourceParams[param];
+  // A check fills its resource parameters by itself.
+  for (const [param, spec] of Object.entries(skill.params)) {
+    const kind = spec.behaviour.resourceKind;
     if (!kind) continue;
     const names = listResourceNames(config).filter((r) => r.kind === kind);
     const named = namedIn(question, names) ?? (pageResource && namedIn(pageResource, names));

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { text } from '../../core/skills/value-params';
 import { defineSkill, everyone } from '../skill';
 import { runTroubleshootAsk } from './troubleshoot-ask.skill';
 
@@ -133,7 +133,11 @@ export const troubleshootAsk = defineSkill({
     'could you explain how escalation works between L1 and L2',
     'please explain when I need an emergency change',
   ],
-  params: z.object({ question: z.string().min(3).describe("The question in the user's words") }),
+  params: {
+    question: text({ reads: 'message', min: 3, prompt: 'What would you like to know?' }).describe(
+      "The question in the user's words",
+    ),
+  },
   kind: 'read',
   roles: everyone,
   run: runTroubleshootAsk,

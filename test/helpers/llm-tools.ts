@@ -3,6 +3,7 @@ import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { namesOf } from '../../core/config/resource-names';
 import type { RouteContext } from '../../core/routing/router';
 import type { ParsedArgs, ToolSpec } from '../../core/routing/tool-spec';
+import type { SkillId } from '../../core/skills/skill-contract';
 
 /**
  * Tools as the catalog will generate them (issue 14), written out by hand for the LLM router's
@@ -52,7 +53,7 @@ export function testTools(config: LandingZoneConfig) {
     return Object.entries(schemas)
       .filter(([, entry]) => operator || !entry.change)
       .map(([name, entry]) => ({
-        name,
+        name: name as SkillId,
         description: entry.description,
         parameters: z.toJSONSchema(entry.schema) as Record<string, unknown>,
       }));

@@ -1,12 +1,13 @@
 import { ManualClock } from '../../../core/clock';
 import type { Intent } from '../../../core/routing/intent';
+import type { SkillId } from '../../../core/skills/skill-contract';
 import { ClarifyDialog } from '../../../dialogs/clarify.dialog';
 import { createCatalog } from '../../../skills/catalog';
 import { loadShippedConfig } from '../../helpers/landing-zone-config';
 import { MemoryKeyValueStore } from '../../helpers/memory-key-value-store';
 
 const offline = (
-  skill: string,
+  skill: SkillId,
   args: Record<string, unknown>,
   confidence = 0.9,
   alternatives?: Intent['alternatives'],

@@ -91,7 +91,12 @@ describe('ConversationDialog', () => {
 
   it('leaves strict commands to the router when it has one, so that one gate sees every request', async () => {
     const router: Router = {
-      route: jest.fn(async () => ({ skill: 'help', args: {}, confidence: 1, source: 'command' as const })),
+      route: jest.fn(async () => ({
+        skill: 'help' as const,
+        args: {},
+        confidence: 1,
+        source: 'command' as const,
+      })),
     };
     const { dialog } = dialogWith(router);
     await dialog.handleMessage(turn('help'));

@@ -1,8 +1,8 @@
-import { z } from 'zod/v4';
 import { ManualClock } from '../../../core/clock';
 import { NotFoundError } from '../../../core/errors';
 import { silentLogger } from '../../../core/logger';
 import type { LandingZone } from '../../../core/ports';
+import { resource } from '../../../core/skills/resource-params';
 import { createCatalog, SkillCatalog, allSkills } from '../../../skills/catalog';
 import { propose } from '../../../skills/propose';
 import type { Caller, SkillContext, SkillDeclaration } from '../../../skills/skill';
@@ -33,7 +33,7 @@ function context(caller: Caller, catalog: SkillCatalog, audit = new MemoryAuditL
 function catalogWith(run: SkillDeclaration['run']): SkillCatalog {
   const skills = allSkills.map((s) =>
     s.id === 'status.compute'
-      ? defineSkill({ ...s, params: z.object({ cluster: z.string().min(1) }), roles: everyone, run })
+      ? defineSkill({ ...s, params: { cluster: resource('cluster') }, roles: everyone, run })
       : s,
   );
   return new SkillCatalog(skills as SkillDeclaration[]);

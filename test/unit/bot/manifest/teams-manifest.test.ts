@@ -70,8 +70,7 @@ describe('Teams manifest', () => {
 
   it('shortens a command form that is too long by dropping optional words first', () => {
     const long = {
-      ...allSkills[0],
-      usage: 'scale <endpoint> [deployment] <instances>',
+      ...allSkills.find((s) => s.id === 'endpoint.scale')!,
       title: 'Scale',
       description: 'x',
     } as SkillDeclaration;

@@ -1,11 +1,15 @@
-import { z } from 'zod/v4';
-import { jobsWindowHours, parseCommand } from '../../../../core/routing/command-router';
+import { CommandGrammar } from '../../../../core/routing/command-router';
+import { hours } from '../../../../core/skills/value-params';
+import { printUsage } from '../../../../core/skills/usage';
 import { allSkills } from '../../../../skills/catalog';
+import { defineSkill } from '../../../../skills/skill';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 const config = loadShippedConfig();
+const grammar = new CommandGrammar(allSkills, config);
+const parseCommand = (text: string) => grammar.parse(text);
 const route = (text: string) => {
-  const intent = parseCommand(text, config);
+  const intent = parseCommand(text);
   return intent && { skill: intent.skill, args: intent.args };
 };
 
@@ -80,7 +84,7 @@ describe('strict commands', () => {
     'help me please',
     '',
   ])('leaves natural language to the router: %s', (text) => {
-    expect(parseCommand(text, config)).toBeUndefined();
+    expect(parseCommand(text)).toBeUndefined();
   });
 
   it.each([
@@ -126,21 +130,39 @@ describe('strict commands', () => {
     'jobs 99999',
     'jobs 9999999999999999999999',
   ])('leaves a loose change or out-of-range command to the router: %s', (text) => {
-    expect(parseCommand(text, config)).toBeUndefined();
+    expect(parseCommand(text)).toBeUndefined();
   });
 
-  it("accepts the same jobs window as the catalog's status.jobs parameters", () => {
-    const jobs = allSkills.find((s) => s.id === 'status.jobs');
-    const schema = z.toJSONSchema(jobs!.params) as {
-      properties: { hours: { minimum: number; maximum: number } };
-    };
-    expect(jobsWindowHours).toEqual({
-      min: schema.properties.hours.minimum,
-      max: schema.properties.hours.maximum,
+  it("takes the jobs window's bounds from the declaration of status.jobs", () => {
+    const jobs = allSkills.find((s) => s.id === 'status.jobs')!;
+    const narrow = defineSkill({ ...jobs, params: { hours: hours({ min: 2, max: 48, default: 24 }) } });
+    const narrowGrammar = new CommandGrammar([narrow], config);
+    expect(narrowGrammar.parse('jobs 48')?.args).toEqual({ hours: 48 });
+    expect(narrowGrammar.parse('jobs 49')).toBeUndefined();
+    expect(narrowGrammar.parse('jobs 1')).toBeUndefined();
+    expect(parseCommand('jobs 49')?.args).toEqual({ hours: 49 });
+  });
+
+  it('prints each usage with placeholders by kind, as help shows it', () => {
+    const printed = Object.fromEntries(allSkills.map((s) => [s.id, printUsage(s)]));
+    expect(printed).toMatchObject({
+      help: 'help',
+      'status.jobs': 'jobs [hours]',
+      'endpoint.scale': 'scale <endpoint> [deployment] <instances>',
+      'incident.declare': 'declare [P1-P4] <summary>',
+      'incident.escalate': 'escalate [INC-nnnn] [reason]',
+      'troubleshoot.ask': 'ask <question>',
     });
   });
 
+  it('refuses at start a usage that names no parameter or leaves a required one out', () => {
+    const jobs = allSkills.find((s) => s.id === 'status.jobs')!;
+    expect(() => new CommandGrammar([{ ...jobs, usage: 'jobs <window>' }], config)).toThrow(/<window>/);
+    const scale = allSkills.find((s) => s.id === 'endpoint.scale')!;
+    expect(() => new CommandGrammar([{ ...scale, usage: 'scale <endpoint>' }], config)).toThrow(/instances/);
+  });
+
   it('gives full confidence to a command', () => {
-    expect(parseCommand('quota', config)).toMatchObject({ confidence: 1, source: 'command' });
+    expect(parseCommand('quota')).toMatchObject({ confidence: 1, source: 'command' });
   });
 });

@@ -1,0 +1,78 @@
+import type { RoleId } from '../config/landing-zone.schema';
+import type { ParamKind } from './param-kind';
+
+/** Stable skill ids (DESIGN.md): they key the audit log, card data, LLM tools and the routing CLI. */
+export const skillIds = [
+  'help',
+  'status.overview',
+  'status.endpoint',
+  'status.compute',
+  'status.jobs',
+  'status.quota',
+  'status.alerts',
+  'troubleshoot.ask',
+  'compute.start',
+  'compute.stop',
+  'endpoint.scale',
+  'secret.rotate',
+  'incident.declare',
+  'incident.list',
+  'incident.ack',
+  'incident.escalate',
+  'incident.resolve',
+  'none',
+] as const;
+export type SkillId = (typeof skillIds)[number];
+
+/** What a skill does to the world: reads, changes the landing zone, or changes an incident. */
+export type SkillKind = 'read' | 'change' | 'incident' | 'none';
+
+/** Change types of the written change policy. */
+export type ChangeType = 'standard' | 'normal' | 'emergency';
+
+/**
+ * Wording of a message that takes it away from a skill the classifier chose: a how-to or why
+ * question goes to the runbooks, quota wording to quota, a question about open incidents to the list.
+ */
+export type RoutingCue = 'how-to' | 'quota' | 'open-incidents';
+
+/** A skill's parameters by name, each with its kind; the order is the order they are asked for. */
+export type ParamSpecs = Record<string, ParamKind>;
+
+/**
+ * The skill contract: what core knows of a skill (routing, clarifying, strict commands, help, LLM
+ * tools). `skills/` implements it with `run`; adding a skill is one declaration.
+ */
+export interface SkillContract<P extends ParamSpecs = ParamSpecs> {
+  id: SkillId;
+  title: string;
+  /**
+   * The strict command form (power-user path), e.g. `scale <endpoint> [deployment] [to] <instances>`;
+   * empty when there is none. `<name>` is a required parameter and `[name]` an optional one; any
+   * other word is said as written, `[word]` may be left out and `a|b` is either word. Help prints
+   * it with each parameter's placeholder and without the optional words.
+   */
+  usage: string;
+  /** One sentence for help and for the LLM tool description. */
+  description: string;
+  /** Varied phrasings; the offline router learns from them. At least 8. */
+  examples: string[];
+  /** Typed parameters: each kind finds, resolves, asks for and describes its value. */
+  params: P;
+  kind: SkillKind;
+  /** For `change` skills: the change type before any facts are known (the policy may raise it). */
+  changeType?: ChangeType;
+  /** Roles allowed to ask for it. */
+  roles: readonly RoleId[];
+  /** For `change` skills: the read skill that answers when the change is asked about rather than asked for. */
+  readAlternative?: SkillId;
+  /** Wording that takes a message away from this skill when the classifier chose it. */
+  givesWayTo?: readonly RoutingCue[];
+  /** Verbs that ask for this change (the change gate's table may move here). */
+  verbs?: readonly string[];
+}
+
+/** Whether a string is one of the ids the contract allows (the production list unless another is given). */
+export function isSkillId(id: string, allowed: readonly string[] = skillIds): id is SkillId {
+  return allowed.includes(id);
+}
