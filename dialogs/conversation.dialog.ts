@@ -5,13 +5,14 @@ import type { Logger } from '../core/logger';
 import type { AuditEvent, AuditLog, Clock, LandingZone, LandingZoneReader } from '../core/ports';
 import { readOnlyLandingZone } from '../core/read-only-landing-zone';
 import { CommandGrammar } from '../core/routing/command-router';
-import type { Intent } from '../core/routing/intent';
+import type { FallbackReason, Intent } from '../core/routing/intent';
 import type { Router } from '../core/routing/router';
 import type { SkillCatalog } from '../skills/catalog';
 import type { MessageResult, SkillResult } from '../skills/results';
 import { propose } from '../skills/propose';
 import type { Caller, SkillContext } from '../skills/skill';
 import type { ClarifyDialog, ClarifyOutcome } from './clarify.dialog';
+import { RecentTurns } from './recent-turns';
 import type { InteractionOwner } from './pending-interactions';
 import { parseChangeQuestion, readChangeModifiers, type ChangeQuestion } from './change-commands';
 import { checkApprover } from '../core/policy/change-policy';
@@ -78,6 +79,7 @@ export class ConversationDialog {
   private readonly logger: Logger;
   private readonly reader: LandingZoneReader;
   private readonly grammar: CommandGrammar;
+  private readonly recent = new RecentTurns();
 
   constructor(private readonly options: ConversationDialogOptions) {
     this.grammar = new CommandGrammar(options.catalog.list(), options.config);
@@ -86,6 +88,13 @@ export class ConversationDialog {
   }
 
   async handleMessage(turn: ConversationTurn): Promise<SkillResult[]> {
+    const results = await this.answer(turn);
+    const text = turn.text.trim();
+    if (text && text.length <= maxMessageLength) this.recent.record(turn.conversationId, text, results);
+    return results;
+  }
+
+  private async answer(turn: ConversationTurn): Promise<SkillResult[]> {
     const text = turn.text.trim();
     if (text.length > maxMessageLength) {
       await this.audit(turn, {
@@ -142,7 +151,8 @@ export class ConversationDialog {
       this.skillContext(turn),
       this.options.catalog,
     );
-    return [result];
+    const note = fallbackNote(intent.fallback?.reason);
+    return [note ? { ...result, routingNote: note } : result];
   }
 
   /** `changes`, `show CHG-…`, "what is waiting for my approval": read from the change store, audited. */
@@ -217,7 +227,11 @@ export class ConversationDialog {
   private async route(text: string, turn: ConversationTurn): Promise<Intent | undefined> {
     if (!this.options.router) return this.grammar.parse(text);
     try {
-      return await this.options.router.route(text);
+      return await this.options.router.route(text, {
+        caller: { aadObjectId: turn.caller.aadObjectId, roles: turn.caller.roles },
+        conversationId: turn.conversationId,
+        recentTurns: this.recent.of(turn.conversationId),
+      });
     } catch (error) {
       this.logger.error(
         { err: error, correlationId: turn.correlationId },
@@ -264,6 +278,23 @@ export class ConversationDialog {
       ...event,
     });
   }
+}
+
+/** Why Azure OpenAI did not read a message, as the card's last line; nothing when it was not asked at all. */
+const fallbackReasons: Record<FallbackReason, string | undefined> = {
+  'no-tools': undefined,
+  'breaker-open': 'Azure OpenAI is paused after repeated failures.',
+  timeout: 'Azure OpenAI did not answer in time.',
+  'rate-limited': 'Azure OpenAI is rate-limited right now.',
+  'content-filter': 'Azure OpenAI’s content filter held the message.',
+  error: 'Azure OpenAI answered with an error.',
+  'unknown-tool': 'Azure OpenAI proposed a skill it was not offered.',
+  'invalid-arguments': 'Azure OpenAI proposed arguments the skill does not take.',
+};
+
+function fallbackNote(reason: FallbackReason | undefined): string | undefined {
+  const why = reason ? fallbackReasons[reason] : undefined;
+  return why ? `Read by the offline router: ${why}` : undefined;
 }
 
 function notUnderstood(text: string, intent: Intent | undefined): MessageResult {

@@ -10,7 +10,7 @@ import type { StatusResult } from './status/status-results';
  * What skills return: neutral results (facts, levels, next steps). `bot/cards/` renders each `view`.
  * Status views are declared beside their skills and joined here.
  */
-export type SkillResult =
+export type SkillResult = (
   | MessageResult
   | HelpResult
   | NotEnabledResult
@@ -22,7 +22,11 @@ export type SkillResult =
   | RunbookAnswerResult
   | IncidentResult
   | IncidentListResult
-  | MonitorAlertResult;
+  | MonitorAlertResult
+) & {
+  /** One line on how the request was read, e.g. that the offline router answered because Azure OpenAI did not. */
+  routingNote?: string;
+};
 
 /** A change request: the proposal card, and every later state of it. Nothing has changed when it is first shown. */
 export interface ChangeRequestResult {

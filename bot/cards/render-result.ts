@@ -33,6 +33,18 @@ export interface RenderOptions {
 
 /** Turns any skill result into its Adaptive Card; a view without a builder fails the type check. */
 export function renderResult(result: SkillResult, options: RenderOptions = {}): AdaptiveCard {
+  const card = cardFor(result, options);
+  if (!result.routingNote) return card;
+  return {
+    ...card,
+    body: [
+      ...(card.body ?? []),
+      { type: 'TextBlock', text: result.routingNote, size: 'Small', isSubtle: true, wrap: true },
+    ],
+  };
+}
+
+function cardFor(result: SkillResult, options: RenderOptions): AdaptiveCard {
   switch (result.view) {
     case 'change-request':
       return changeRequestCard(result, {

@@ -1,6 +1,7 @@
 import { systemClock } from '../../core/clock';
 import { silentLogger } from '../../core/logger';
-import type { Router } from '../../core/routing/router';
+import type { RouteContext, Router } from '../../core/routing/router';
+import { roleIds } from '../../core/config/landing-zone.schema';
 import { formatRouteRecord, routeText, toRouteRecord } from '../../core/routing/route-record';
 import { allSkills } from '../../skills/catalog';
 import { buildRouter } from '../build-router';
@@ -56,8 +57,18 @@ function parseArguments(argv: string[]): RouteArguments {
   return parsed;
 }
 
+/**
+ * Who `opsbot route --llm` asks as: a caller with every role, so the model is offered every tool of
+ * the catalog (the command only prints the proposal; it runs nothing).
+ */
+const cliContext: RouteContext = {
+  caller: { aadObjectId: 'opsbot-route-cli', roles: roleIds },
+  conversationId: 'opsbot-route-cli',
+  recentTurns: [],
+};
+
 async function routeLine(text: string, router: Router, sayWhich: boolean): Promise<string> {
-  const intent = await routeText(text, router);
+  const intent = await routeText(text, router, sayWhich ? cliContext : undefined);
   const record = toRouteRecord(text, intent);
   if (sayWhich) record.router = intent.source === 'llm' ? 'llm' : 'offline';
   return `${formatRouteRecord(record)}\n`;

@@ -1,5 +1,5 @@
 import type { Intent } from './intent';
-import type { Router } from './router';
+import type { RouteContext, Router } from './router';
 
 /** One line of `opsbot route` output: the contract other tools read. */
 export interface RouteRecord {
@@ -18,8 +18,8 @@ export interface RouteRecord {
  * Routes one message the way the bot does. The router is the single entry: it cleans the message
  * and takes strict commands (confidence 1) before natural language.
  */
-export async function routeText(text: string, router: Router): Promise<Intent> {
-  return router.route(text);
+export async function routeText(text: string, router: Router, context?: RouteContext): Promise<Intent> {
+  return router.route(text, context);
 }
 
 /** The output record of one routed message. */

@@ -16,7 +16,7 @@ const llmEnv = () => ({
   AZURE_OPENAI_API_KEY: apiKey,
 });
 
-describe('the Azure OpenAI router before the catalog offers its tools', () => {
+describe('the Azure OpenAI router from the command line and in the bot', () => {
   it('opsbot route --llm prints the same record plus which router answered', async () => {
     const input = 'scale fraud-detection 8\nhow is the fraud endpoint doing\n';
     const plain = await opsbot(['route', '--stdin'], input);
@@ -31,9 +31,21 @@ describe('the Azure OpenAI router before the catalog offers its tools', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(plainRecords).toHaveLength(2);
+    // The strict command never reaches the model; the plain question does, with every tool offered,
+    // and the fake has no answer scripted (a 500), so the offline router answers it.
     expect(llmRecords).toEqual(plainRecords.map((record) => ({ ...record, router: 'offline' })));
-    // No tool is offered yet, so the model is never called.
-    expect(fake.requests).toHaveLength(0);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0].rawBody).toContain('how is the fraud endpoint doing');
+    expect((fake.requests[0].body.tools ?? []).map((t) => t.function.name)).toEqual(
+      expect.arrayContaining(['status_endpoint', 'endpoint_scale', 'secret_rotate', 'incident_resolve']),
+    );
+  });
+
+  it('opsbot route --llm says "llm" when the model answered with a tool call', async () => {
+    fake.script({ kind: 'tool-call', name: 'status_jobs', arguments: { hours: 6 } });
+    const llm = await opsbot(['route', '--llm', 'did the overnight runs go ok'], '', llmEnv());
+    expect(llm.code).toBe(0);
+    expect(JSON.parse(llm.stdout)).toMatchObject({ skill: 'status.jobs', args: { hours: 6 }, router: 'llm' });
   });
 
   it('opsbot route --llm without a configured deployment says what to set', async () => {
@@ -42,7 +54,7 @@ describe('the Azure OpenAI router before the catalog offers its tools', () => {
     expect(stderr).toMatch(/AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT/);
   });
 
-  it('the bot starts with the LLM router configured and answers through the offline router', async () => {
+  it('the bot starts with the LLM router configured and answers through the offline router when the model fails', async () => {
     const t = await startTestBot(llmEnv());
     try {
       const result = await t.say('how is the fraud endpoint doing');
@@ -50,7 +62,7 @@ describe('the Azure OpenAI router before the catalog offers its tools', () => {
       expect(JSON.stringify(t.cards(result))).toContain('fraud-detection');
       expect(t.logs.find((l) => l.router === 'llm')).toMatchObject({ deployment: 'router', auth: 'key' });
       expect(JSON.stringify(t.logs)).not.toContain(apiKey);
-      expect(fake.requests).toHaveLength(0);
+      expect(fake.requests).toHaveLength(1);
     } finally {
       await t.close();
     }

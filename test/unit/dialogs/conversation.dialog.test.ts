@@ -100,7 +100,11 @@ describe('ConversationDialog', () => {
     };
     const { dialog } = dialogWith(router);
     await dialog.handleMessage(turn('help'));
-    expect(router.route).toHaveBeenCalledWith('help');
+    expect(router.route).toHaveBeenCalledWith('help', {
+      caller: { aadObjectId: '00000000-0000-0000-0000-0000000000020', roles: ['l2'] },
+      conversationId: 'conv-1',
+      recentTurns: [],
+    });
   });
 
   it('treats a router failure as not understood instead of failing the turn', async () => {
