@@ -55,6 +55,36 @@ describe('the strict fake ARM server', () => {
     });
   });
 
+  it('answers each metric under the display name the supported-metrics reference gives it', async () => {
+    // Display names as the generated reference tables list them (first column), not as prose spells them.
+    const expected: [string, string, string][] = [
+      [
+        'Microsoft.MachineLearningServices/workspaces',
+        'CpuUtilizationPercentage',
+        'CpuUtilizationPercentage',
+      ],
+      ['Microsoft.MachineLearningServices/workspaces', 'CpuUtilization', 'CpuUtilization'],
+      ['Microsoft.MachineLearningServices/workspaces', 'GpuUtilization', 'GpuUtilization'],
+      ['Microsoft.MachineLearningServices/workspaces', 'Active Nodes', 'Active Nodes'],
+      ['Microsoft.Storage/storageAccounts', 'UsedCapacity', 'Used capacity'],
+    ];
+    const lake = contractConfig().components.find((c) => c.kind === 'data-lake')!.name;
+    const storage = `${sub}/resourceGroups/${contractConfig().landingZone.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${lake}`;
+    for (const [namespace, metric, display] of expected) {
+      const query = `api-version=2024-02-01&metricnamespace=${namespace}&metricnames=${encodeURIComponent(metric)}&starttime=2026-01-14T14:00:00Z&endtime=2026-01-14T15:00:00Z&interval=PT1H`;
+      const response = await fetch(`${base}${sub}/metrics:getBatch?${query}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify({ resourceids: [namespace.includes('Storage') ? storage : workspace()] }),
+      });
+      expect([metric, response.status]).toEqual([metric, 200]);
+      const json = (await response.json()) as {
+        values: { value: { name: { value: string; localizedValue: string } }[] }[];
+      };
+      expect(json.values[0].value[0].name).toEqual({ value: metric, localizedValue: display });
+    }
+  });
+
   it('refuses a metric the namespace does not have', async () => {
     const query =
       'api-version=2024-02-01&metricnamespace=Microsoft.Storage/storageAccounts&metricnames=UsedCapacityBytes';
