@@ -1,4 +1,5 @@
 import { contractConfig } from '../../contract/landing-zone.contract';
+import { checkKql } from '../../fakes/azure-reference/kql-check';
 import { startAzureRig, type AzureTestRig } from './azure-test-subject';
 
 /** The fake refuses what Azure refuses, with Azure's status and error code. */
@@ -106,5 +107,29 @@ describe('the strict fake ARM server', () => {
   it('refuses an alerts time range the API does not define', async () => {
     const path = `${sub}/providers/Microsoft.AlertsManagement/alerts?api-version=2019-05-05-preview&timeRange=2d`;
     expect(await call('GET', path)).toEqual({ status: 400, code: 'BadRequest' });
+  });
+
+  it('knows the columns the table reference lists for each table, and only those', () => {
+    // azure-reference-other azure-monitor-ref/tables/includes/<table>-include.md
+    const listed: [string, string][] = [
+      ['AppRequests', 'ClientCity'],
+      ['AppRequests', 'UserAuthenticatedId'],
+      ['SecurityAlert', 'Techniques'],
+      ['SecurityAlert', 'WorkspaceSubscriptionId'],
+      ['AddonAzureBackupJobs', 'BackupItemFriendlyName'],
+      ['CoreAzureBackup', 'PolicyName'],
+      ['AmlOnlineEndpointTrafficLog', 'ModelStatusCode'],
+      ['AmlComputeJobEvent', 'ExecutionState'],
+    ];
+    for (const [table, column] of listed)
+      expect(() => checkKql(`${table} | project ${column}`)).not.toThrow();
+    const unlisted: [string, string][] = [
+      ['AppRequests', 'PerformanceBucket'],
+      ['SecurityAlert', 'TenantId'],
+      ['AmlOnlineEndpointTrafficLog', 'DurationMs'],
+      ['AmlComputeJobEvent', 'SubmittedBy'],
+    ];
+    for (const [table, column] of unlisted)
+      expect(() => checkKql(`${table} | project ${column}`)).toThrow(column);
   });
 });
