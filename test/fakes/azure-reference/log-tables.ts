@@ -7,16 +7,29 @@ export interface LogTableDefinition {
   documentedValues?: Record<string, string[]>;
 }
 
-/** The columns every one of these tables has in the reference. */
-const common = ['_BilledSize', '_IsBillable', 'TimeGenerated', 'Type'];
-/** The workspace columns the reference lists for the ML and Application Insights tables. */
-const workspace = [...common, '_ResourceId', '_SubscriptionId', 'SourceSystem', 'TenantId'];
+/**
+ * The standard columns of Azure Monitor Logs (azure-monitor-docs
+ * `articles/azure-monitor/logs/log-standard-columns.md`), some of which the per-table reference
+ * leaves out (TenantId of SecurityAlert, which the Defender for Cloud alert schema in azure-docs
+ * `includes/defender-for-cloud-alerts-schema-log-analytics-workspace.md` lists), accepted on every table.
+ */
+const common = [
+  '_BilledSize',
+  '_IsBillable',
+  '_ItemId',
+  '_ResourceId',
+  '_SubscriptionId',
+  '_TimeReceived',
+  'TenantId',
+  'TimeGenerated',
+  'Type',
+];
+/** The standard columns plus SourceSystem, which the reference lists for the ML and Application Insights tables. */
+const workspace = [...common, 'SourceSystem'];
 
 /** Columns both Azure Backup resource-specific tables have in the reference. */
 const backup = [
   ...common,
-  '_ResourceId',
-  '_SubscriptionId',
   'ArchiveTierStorageReplicationType',
   'AzureDataCenter',
   'Category',
@@ -39,8 +52,7 @@ const backup = [
 /**
  * The tables opsbot's queries may read, with the columns the Azure Monitor table reference lists
  * (MicrosoftDocs/azure-reference-other `azure-monitor-ref/tables/includes/<table>-include.md`, the
- * generated column tables of 2024). Where the reference leaves a standard column out (TenantId for
- * SecurityAlert and the backup tables), so does the fake.
+ * generated column tables of 2024) and the standard columns.
  */
 export const logTables: Record<string, LogTableDefinition> = {
   AmlComputeJobEvent: {
@@ -150,7 +162,7 @@ export const logTables: Record<string, LogTableDefinition> = {
   },
   SecurityAlert: {
     columns: [
-      ...common,
+      ...workspace,
       'AlertLink',
       'AlertName',
       'AlertSeverity',
@@ -183,6 +195,7 @@ export const logTables: Record<string, LogTableDefinition> = {
       'WorkspaceResourceGroup',
       'WorkspaceSubscriptionId',
     ],
+    // The severities the Defender for Cloud alert schema lists (High/Medium/Low/Informational).
     documentedValues: { AlertSeverity: ['High', 'Medium', 'Low', 'Informational'] },
   },
   AddonAzureBackupJobs: {

@@ -120,12 +120,12 @@ describe('the strict fake ARM server', () => {
       ['CoreAzureBackup', 'PolicyName'],
       ['AmlOnlineEndpointTrafficLog', 'ModelStatusCode'],
       ['AmlComputeJobEvent', 'ExecutionState'],
+      ['SecurityAlert', 'TenantId'],
+      ['CoreAzureBackup', '_ItemId'],
     ];
     for (const [table, column] of listed)
       expect(() => checkKql(`${table} | project ${column}`)).not.toThrow();
     const unlisted: [string, string][] = [
-      ['AppRequests', 'PerformanceBucket'],
-      ['SecurityAlert', 'TenantId'],
       ['AmlOnlineEndpointTrafficLog', 'DurationMs'],
       ['AmlComputeJobEvent', 'SubmittedBy'],
     ];
