@@ -37,6 +37,8 @@ export const permissionActions = {
   backupItemsQuery: `${logs}/query/CoreAzureBackup/read`,
   metricsRead: 'Microsoft.Insights/metrics/read',
   alertsRead: 'Microsoft.AlertsManagement/alerts/read',
+  // The Cost Management operations list names both, each "Query usage data by a scope"; which one
+  // Azure checks for the POST query is not published, so both are granted (the fake checks `action`).
   costQueryRead: 'Microsoft.CostManagement/query/read',
   costQueryAction: 'Microsoft.CostManagement/query/action',
   accountRead: 'Microsoft.CognitiveServices/accounts/read',
@@ -113,7 +115,9 @@ export type PermissionScope = 'resource group' | 'subscription';
  * Actions on resources that exist only at subscription level: the ML location operations (quota
  * usages, and the status and result of a long-running operation, which Azure hands out as
  * `/subscriptions/{id}/providers/Microsoft.MachineLearningServices/locations/...` URLs), the alerts
- * list, and the metrics batch endpoint (`/subscriptions/{id}/metrics:getBatch`).
+ * list, and the metrics batch endpoint (`/subscriptions/{id}/metrics:getBatch`), for which Azure
+ * checks `metrics/read` on the subscription itself, not on the queried resources (the getBatch
+ * migration guide of Azure Monitor, "401 authorization errors").
  */
 const subscriptionActions = new Set<string>([
   a.usagesRead,

@@ -37,9 +37,9 @@ export function statusOverviewCard(result: StatusOverviewResult): AdaptiveCard {
         )
         .join(' '),
     ]),
-    ...section('Cost today', result.cost, (c) => [
+    ...section(costHeading(result.cost), result.cost, (c) => [
       `${c.percentOfAverage}% of average`,
-      `${c.currency} ${k.formatNumber(c.todaySpend)} so far today against a daily average of ${c.currency} ${k.formatNumber(c.dailyAverage)}; an anomaly is above ${c.anomalyPercent}%.`,
+      `${c.currency} ${k.formatNumber(c.todaySpend)} ${c.spendDay ? 'for the whole UTC day (the last one Cost Management has complete)' : 'so far today'} against a daily average of ${c.currency} ${k.formatNumber(c.dailyAverage)}; an anomaly is above ${c.anomalyPercent}%.`,
     ]),
     ...section(`Security alerts, last ${windowOf(result.security, 24)} h`, result.security, (s) => [
       `${s.highSeverity.length} high severity`,
@@ -107,4 +107,9 @@ function baselineSentence(reading: BaselineReading): string {
 
 function windowOf(check: OverviewCheck<{ windowHours: number }>, fallback: number): number {
   return 'windowHours' in check ? check.windowHours : fallback;
+}
+
+/** "Cost today" when the figure is today's so far, otherwise the day it is for. */
+function costHeading(check: StatusOverviewResult['cost']): string {
+  return 'spendDay' in check && check.spendDay ? `Cost on ${check.spendDay}` : 'Cost today';
 }

@@ -100,6 +100,7 @@ export async function runStatusOverview(_args: object, ctx: SkillContext): Promi
           currency: c.currency,
           todaySpend: c.todaySpend,
           dailyAverage: c.dailyAverage,
+          ...(c.spendDay ? { spendDay: c.spendDay } : {}),
           percentOfAverage: Math.round(share),
           anomalyPercent,
           status: share > anomalyPercent ? 'warning' : 'ok',

@@ -90,12 +90,17 @@ export interface EndpointHealth {
   errorRatePercent: number;
 }
 
-/** Today's spend against the daily average. */
+/** One day's spend against the daily average: today so far, or the last day Cost Management has complete. */
 export interface CostCheck {
   currency: string;
   todaySpend: number;
   dailyAverage: number;
-  /** Today's spend as a share of the average, in percent. */
+  /**
+   * The UTC day (`YYYY-MM-DD`) the spend is for when it is not today so far: live mode reads the last
+   * day Cost Management has complete, because its data lags 8–24 h.
+   */
+  spendDay?: string;
+  /** The spend as a share of the average, in percent. */
   percentOfAverage: number;
   /** From this share on, spend counts as an anomaly. */
   anomalyPercent: number;

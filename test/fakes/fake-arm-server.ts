@@ -260,6 +260,14 @@ export class FakeArmServer {
       if (this.options.roleAssignments) {
         const needed = requiredPermissions(method, path, body, this.options.config);
         const missing = missingPermission(needed, this.options.roleAssignments);
+        if (missing?.deniedStatus === 401) {
+          // The reference documents the status, not the text: the message names no action.
+          throw new HttpFailure(
+            401,
+            'Unauthorized',
+            `The client '${botObjectId}' is not authorized to read metrics at ${missing.scope}.`,
+          );
+        }
         if (missing) {
           throw new HttpFailure(
             403,

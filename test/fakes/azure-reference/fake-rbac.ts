@@ -13,6 +13,12 @@ export interface RequiredPermission {
   action: string;
   scope: string;
   data?: boolean;
+  /**
+   * The status Azure answers when the permission is missing, when it is not 403: the metrics batch
+   * API answers 401 (azure-monitor-docs `articles/azure-monitor/metrics/migrate-to-batch-api.md`,
+   * "401 authorization errors"), and its message is not documented.
+   */
+  deniedStatus?: 401;
 }
 
 const ml = 'Microsoft.MachineLearningServices';
@@ -61,9 +67,10 @@ export function requiredPermissions(
     return one('Microsoft.AlertsManagement/alerts/read');
   if (/\/providers\/Microsoft\.CostManagement\/query$/i.test(path))
     return one('Microsoft.CostManagement/query/action');
-  if (/\/metrics:getBatch$/i.test(path)) {
-    const ids = (JSON.parse(body || '{}') as { resourceids?: string[] }).resourceids ?? [];
-    return ids.map((scope) => ({ action: 'Microsoft.Insights/metrics/read', scope }));
+  if ((m = /^(\/subscriptions\/[^/]+)\/metrics:getBatch$/i.exec(path))) {
+    // A subscription-level API: Monitoring Reader on every queried resource is not enough, the
+    // caller needs it on the subscription itself (migrate-to-batch-api.md, "401 authorization errors").
+    return [{ action: 'Microsoft.Insights/metrics/read', scope: m[1], deniedStatus: 401 }];
   }
   if ((m = /\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+(\/regenerateKey)?$/i.exec(path)))
     return one(`Microsoft.CognitiveServices/accounts/${m[1] ? 'regenerateKey/action' : 'read'}`);

@@ -24,7 +24,8 @@ const keywords = new Set(
     'let where summarize by project extend order asc desc join kind leftouter inner on and or not in ' +
     'has contains startswith endswith between top limit take nulls first last true false null ' +
     'datetime timespan real long int string bool dynamic with union distinct count countif sum sumif ' +
-    'avg min max percentile percentiles arg_max arg_min dcount iff iif case coalesce todouble toint ' +
+    'avg min max percentile percentiles arg_max arg_min dcount take_any take_anyif iff iif case coalesce ' +
+    'todouble toint ' +
     'tolong tostring tolower toupper isnotempty isempty isnull isnotnull ago now round bin strcat ' +
     'format_datetime'
   ).split(' '),

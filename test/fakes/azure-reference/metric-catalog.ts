@@ -10,15 +10,18 @@ export interface MetricDefinition {
 }
 
 /**
- * The metrics the fake serves, per namespace (lower case), from the supported-metrics reference of
- * Microsoft.MachineLearningServices/workspaces and Microsoft.Storage/storageAccounts. Only the ones
- * opsbot could plausibly ask for are listed; any other name is refused as Azure refuses it.
+ * The metrics the fake serves, per namespace (lower case), from the generated supported-metrics
+ * reference (MicrosoftDocs/azure-reference-other `azure-monitor-ref/supported-metrics/includes/
+ * Microsoft-MachineLearningServices-workspaces-metrics-include.md` and its 2025 regeneration for
+ * the workspace and for Microsoft.Storage/storageAccounts): the REST name, the display name (the
+ * table's first column, which Azure answers as `localizedValue`), unit and dimensions. Only the
+ * ones opsbot could plausibly ask for are listed; any other name is refused as Azure refuses it.
  */
 export const metricCatalog: Record<string, MetricDefinition[]> = {
   'microsoft.machinelearningservices/workspaces': [
     {
       name: 'CpuUtilization',
-      localizedName: 'CPU Utilization',
+      localizedName: 'CpuUtilization',
       unit: 'Count',
       dimensions: ['Scenario', 'runId', 'NodeId', 'ClusterName'],
     },
@@ -30,7 +33,7 @@ export const metricCatalog: Record<string, MetricDefinition[]> = {
     },
     {
       name: 'GpuUtilization',
-      localizedName: 'GPU Utilization',
+      localizedName: 'GpuUtilization',
       unit: 'Count',
       dimensions: ['Scenario', 'runId', 'NodeId', 'DeviceId', 'ClusterName'],
     },

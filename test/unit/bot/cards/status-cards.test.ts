@@ -122,6 +122,16 @@ describe('what the cards say', () => {
     expect(colouredWords).toContain('Degraded');
   });
 
+  it('overview: names the day a live cost figure is for instead of calling it today', async () => {
+    const lz = troubled(false);
+    lz.data.cost = { currency: 'USD', todaySpend: 2000, dailyAverage: 1250, spendDay: '2026-01-10' };
+    const text = cardText(renderResult(await result(lz, 'status.overview')));
+    expect(text).toContain('Cost on 2026-01-10');
+    expect(text).toContain('USD 2,000 for the whole UTC day');
+    expect(text).not.toContain('Cost today');
+    expect(text).not.toContain('so far today');
+  });
+
   it('overview: one row per check of the daily list with a word, and the overall outcome', async () => {
     const card = renderResult(await result(troubled(), 'status.overview'));
     const text = cardText(card);

@@ -292,6 +292,16 @@ describe('status.overview', () => {
     expect(r.nextSteps).toEqual([]);
   });
 
+  it('says which day the spend is for when the landing zone reports a complete earlier day', async () => {
+    const { lz, ctx } = setUp();
+    lz.data.cost = { currency: 'USD', todaySpend: 1300, dailyAverage: 1250, spendDay: '2026-01-10' };
+    const r = await run(ctx, 'status.overview', {}, 'status.overview');
+    expect(r.cost).toMatchObject({ spendDay: '2026-01-10', todaySpend: 1300, percentOfAverage: 104 });
+    lz.data.cost = { currency: 'USD', todaySpend: 1300, dailyAverage: 1250 };
+    const today = await run(ctx, 'status.overview', {}, 'status.overview');
+    expect(today.cost).not.toHaveProperty('spendDay');
+  });
+
   it('finds every problem of the daily checklist', async () => {
     const { lz, ctx } = setUp();
     lz.data.components[1] = {
