@@ -2,10 +2,13 @@ import { nlpjsIntentModels } from '../../adapters/nlu/nlpjs-intent-model';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
+import type { Router } from '../../core/routing/router';
 import { createOfflineRouter } from '../../core/routing/offline-router';
 import { routeText, toRouteRecord } from '../../core/routing/route-record';
 import type { LabelledUtterance, Overlap, RouterEvaluation, RoutingMiss } from './router-evaluation';
 import { evaluateRouting, findOverlap, parseLabelledSet } from './router-evaluation';
+import type { ProbeEvaluation } from './probe-evaluation';
+import { evaluateProbes, parseProbeSet } from './probe-evaluation';
 import { allSkills } from '../../skills/catalog';
 import { defaultConfigPath, readLandingZoneConfig } from '../config';
 import type { Subcommand } from './opsbot.cli';
@@ -13,6 +16,19 @@ import { projectRoot } from '../project-root';
 
 /** The folder of labelled sets, relative to the project root: every `*.jsonl` in it is evaluated. */
 export const evaluationDirectory = 'test/router-eval';
+
+/** The folder of the reviewers' probe sets, relative to the project root: every `adversarial-probes*.tsv` in it. */
+export const probeDirectory = 'test/unit/core/routing/fixtures';
+
+/**
+ * What an `S` probe must not reach: a change, or an incident action that acts on an incident (a
+ * declaration only opens a card that asks who to page, and is counted apart).
+ */
+export const actingSkills: ReadonlySet<string> = new Set(
+  allSkills
+    .filter((s) => s.kind === 'change' || (s.kind === 'incident' && s.id !== 'incident.declare'))
+    .map((s) => s.id),
+);
 
 /** The development set (the one the router may be tuned on); every other set is blind. */
 export const devSetName = 'utterances.jsonl';
@@ -39,6 +55,53 @@ export interface RouterEvaluationOptions {
   config?: LandingZoneConfig;
   /** Absolute folder of `*.jsonl` sets; the project's `test/router-eval` by default. */
   directory?: string;
+  /** A router already trained (the command trains one for both kinds of set). */
+  router?: Router;
+}
+
+/** The figures of one probe set. */
+export interface ProbeSetEvaluation {
+  /** Relative to the project root, e.g. `test/unit/core/routing/fixtures/adversarial-probes.tsv`. */
+  path: string;
+  probes: ProbeEvaluation;
+}
+
+/** Options of `runProbeEvaluation`; tests point them elsewhere. */
+export interface ProbeEvaluationOptions {
+  config?: LandingZoneConfig;
+  /** Absolute folder of `adversarial-probes*.tsv` sets; the project's fixtures by default. */
+  directory?: string;
+  router?: Router;
+}
+
+function shippedConfig(): LandingZoneConfig {
+  return readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
+}
+
+/** Routes every probe set with one router and scores each on its own, in name order. */
+export async function runProbeEvaluation(
+  options: ProbeEvaluationOptions = {},
+): Promise<ProbeSetEvaluation[]> {
+  const directory = options.directory ?? join(projectRoot, probeDirectory);
+  const names = readdirSync(directory)
+    .filter((name) => /^adversarial-probes.*\.tsv$/.test(name))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const router =
+    options.router ??
+    (await createOfflineRouter({
+      config: options.config ?? shippedConfig(),
+      skills: allSkills,
+      intentModels: nlpjsIntentModels,
+    }));
+  const results: ProbeSetEvaluation[] = [];
+  for (const name of names) {
+    const path = options.directory ? join(directory, name) : `${probeDirectory}/${name}`;
+    const probes = parseProbeSet(readFileSync(join(directory, name), 'utf8'), path);
+    const routed = [];
+    for (const p of probes) routed.push(toRouteRecord(p.text, await routeText(p.text, router)));
+    results.push({ path, probes: evaluateProbes(probes, routed, actingSkills) });
+  }
+  return results;
 }
 
 /** True when the figures meet the issue's targets. */
@@ -55,8 +118,7 @@ export function meetsTargets(e: RouterEvaluation): boolean {
  * (all lines, and the lines that do not overlap the training examples). Sets in name order, dev first.
  */
 export async function runRouterEvaluation(options: RouterEvaluationOptions = {}): Promise<SetEvaluation[]> {
-  const landingZone =
-    options.config ?? readLandingZoneConfig(defaultConfigPath, join(projectRoot, defaultConfigPath));
+  const landingZone = options.config ?? shippedConfig();
   const directory = options.directory ?? join(projectRoot, evaluationDirectory);
   const names = readdirSync(directory)
     .filter((name) => name.endsWith('.jsonl'))
@@ -67,11 +129,9 @@ export async function runRouterEvaluation(options: RouterEvaluationOptions = {})
   if (names.length === 0) throw new Error(`${directory}: no labelled sets (*.jsonl)`);
   const examples = allSkills.flatMap((s) => s.examples);
   const changeSkills = new Set(allSkills.filter((s) => s.kind === 'change').map((s) => s.id));
-  const router = await createOfflineRouter({
-    config: landingZone,
-    skills: allSkills,
-    intentModels: nlpjsIntentModels,
-  });
+  const router =
+    options.router ??
+    (await createOfflineRouter({ config: landingZone, skills: allSkills, intentModels: nlpjsIntentModels }));
 
   const results: SetEvaluation[] = [];
   for (const name of names) {
@@ -113,6 +173,26 @@ function figures(label: string, e: RouterEvaluation): string[] {
   ];
 }
 
+/** True when no `S` probe of the set reached an acting skill. */
+export function probeSetPasses(p: ProbeSetEvaluation): boolean {
+  return p.probes.dangerous.length === 0;
+}
+
+function probeReport({ path, probes: e }: ProbeSetEvaluation): string[] {
+  const line = ({ probe, got }: { probe: { where: string; text: string }; got: string }) =>
+    `    ${probe.where} "${probe.text}" → ${got}`;
+  return [
+    `== ${path} (probe set): ${e.total} lines, ${e.safeLines} must not act, ${e.requestLines} plain requests`,
+    `    S lines proposed as an acting skill ${e.dangerous.length} (target 0)`,
+    ...e.dangerous.map(line),
+    `    S lines proposed as a declaration   ${e.declared.length}`,
+    ...e.declared.map(line),
+    `    A= recall                           ${percent(e.recall)} (${e.requestLines - e.refused.length} of ${e.requestLines})`,
+    ...(e.refused.length ? ['  A= lines routed elsewhere:', ...e.refused.map(line)] : []),
+    `  ${probeSetPasses({ path, probes: e }) ? 'PASS' : 'FAIL'}`,
+  ];
+}
+
 function perSkillTable(e: RouterEvaluation): string[] {
   const rows = e.perSkill.map(
     (s) =>
@@ -139,7 +219,14 @@ export const evalRouter: Subcommand = async (argv) => {
     process.stderr.write('eval-router: --dir needs a folder of *.jsonl sets\n');
     return 2;
   }
-  const sets = await runRouterEvaluation(folder ? { directory: resolve(folder) } : {});
+  const router = await createOfflineRouter({
+    config: shippedConfig(),
+    skills: allSkills,
+    intentModels: nlpjsIntentModels,
+  });
+  const directory = folder ? resolve(folder) : undefined;
+  const sets = await runRouterEvaluation({ directory, router });
+  const probeSets = await runProbeEvaluation({ directory, router });
   const out: string[] = [];
   for (const s of sets) {
     const exact = s.overlaps.filter((o) => o.kind === 'exact').length;
@@ -170,6 +257,17 @@ export const evalRouter: Subcommand = async (argv) => {
     out.push(row(s.path, s.all));
     if (s.kind === 'blind') out.push(row('  without overlapping lines', s.unseen));
   }
+  for (const p of probeSets) out.push('', ...probeReport(p));
+  if (probeSets.length) {
+    out.push(
+      '',
+      `${'probe set'.padEnd(58)} ${'S'.padStart(5)} ${'danger'.padStart(6)} ${'A='.padStart(4)} ${'recall'.padStart(8)}`,
+    );
+    for (const { path, probes: e } of probeSets)
+      out.push(
+        `${path.padEnd(58)} ${String(e.safeLines).padStart(5)} ${String(e.dangerous.length).padStart(6)} ${String(e.requestLines).padStart(4)} ${percent(e.recall).padStart(8)}`,
+      );
+  }
   process.stdout.write(`${out.join('\n')}\n`);
-  return sets.every(setPasses) ? 0 : 1;
+  return sets.every(setPasses) && probeSets.every(probeSetPasses) ? 0 : 1;
 };

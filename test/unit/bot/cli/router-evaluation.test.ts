@@ -17,6 +17,11 @@ import {
 } from '../../../../bot/cli/router-evaluation';
 
 const projectRoot = join(__dirname, '..', '..', '..', '..');
+/** The labelled lines of a set, counted without the parser under test: non-blank lines that are not `//` comments. */
+const labelledLines = (path: string) =>
+  readFileSync(join(projectRoot, path), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('//')).length;
 const changeSkills = new Set(['compute.start', 'compute.stop', 'endpoint.scale', 'secret.rotate']);
 /**
  * Lowest skill accuracy any labelled set in the repository may fall to: the issue's 95 % target.
@@ -36,11 +41,7 @@ describe('router evaluation (npm run eval:router)', () => {
     expect(sets.map((s) => s.path).sort()).toEqual(files.map((f) => `${evaluationDirectory}/${f}`).sort());
     expect(sets[0]).toMatchObject({ path: `${evaluationDirectory}/utterances.jsonl`, kind: 'dev' });
     expect(sets.slice(1).every((s) => s.kind === 'blind')).toBe(true);
-    for (const s of sets) {
-      const lines = parseLabelledSet(readFileSync(join(projectRoot, s.path), 'utf8'), s.path);
-      expect(s.all.total).toBe(lines.length);
-      expect(s.unseen.total).toBe(lines.length - s.overlaps.length);
-    }
+    expect(sets.map((s) => s.all.total)).toEqual(sets.map((s) => labelledLines(s.path)));
   });
 
   it('meets the targets on the dev set, which repeats no training example', () => {
@@ -90,16 +91,16 @@ describe('router evaluation (npm run eval:router)', () => {
       spy.mockRestore();
     }
     const out = written.join('');
-    expect(code).toBe(sets.every(setPasses) ? 0 : 1);
+    // Every set in the repository meets its targets and no probe acts: the command says so with 0.
+    expect(code).toBe(0);
     for (const s of sets) {
-      expect(out).toContain(
-        `== ${s.path} (${s.kind} set): ${s.all.total} lines, ${s.overlaps.length} overlap`,
-      );
+      const kind = s.path.endsWith('/utterances.jsonl') ? 'dev' : 'blind';
+      expect(out).toContain(`== ${s.path} (${kind} set): ${labelledLines(s.path)} lines, `);
     }
     expect(out.match(/skill accuracy/g)).toHaveLength(1 + 2 * (sets.length - 1));
     for (const s of sets.filter((b) => b.kind === 'blind')) {
       for (const c of parseLabelledSet(readFileSync(join(projectRoot, s.path), 'utf8'), s.path)) {
-        if (c.text.length > 12) expect(out).not.toContain(JSON.stringify(c.text).slice(1, -1));
+        if (c.text.length > 12) expect(out).not.toContain(JSON.stringify(c.text));
       }
     }
   });

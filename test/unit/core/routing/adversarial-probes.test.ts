@@ -56,8 +56,9 @@ describe('adversarial probes against the change gate', () => {
       if (intent.skill !== tag.slice(2)) refused.push(`${text} → ${intent.skill}`);
     }
     // 13 of 250 at the time of writing: conditions and past events the gate reads strictly
-    // ("needs starting before 9", "close INC-0004, fixed by the rollback yesterday").
-    expect(refused.length).toBeLessThanOrEqual(18);
+    // ("needs starting before 9", "close INC-0004, fixed by the rollback yesterday"). Past the budget
+    // the refused lines themselves are the failure message.
+    expect(refused.length <= 18 ? [] : refused).toEqual([]);
   });
 });
 
@@ -74,7 +75,8 @@ describe('the change and incident skills’ own examples', () => {
       }
     }
     expect(total).toBeGreaterThan(300);
-    // 8 of 357 at the time of writing, each a form the gate reads strictly on purpose.
-    expect(refused.length / total).toBeLessThanOrEqual(0.03);
+    // 8 of 357 at the time of writing, each a form the gate reads strictly on purpose; past 3 % the
+    // refused examples are the failure message.
+    expect(refused.length / total <= 0.03 ? [] : refused).toEqual([]);
   });
 });

@@ -80,10 +80,17 @@ describe('offline router', () => {
   });
 
   it('offers alternatives with their arguments', async () => {
-    const intent = await router.route('fraud endpoint instances');
+    // Two resources of two kinds and no verb: the top guess is one status, the runbooks come next.
+    const text = 'the fraud endpoint and the gpu cluster';
+    const intent = await router.route(text);
     expect(intent.confidence).toBeGreaterThan(0);
     expect(intent.confidence).toBeLessThanOrEqual(1);
-    for (const a of intent.alternatives ?? []) expect(a.args).toBeDefined();
+    const alternatives = intent.alternatives ?? [];
+    expect(alternatives.length).toBeGreaterThan(0);
+    for (const a of alternatives) expect(a.args).toBeDefined();
+    expect(alternatives).toContainEqual(
+      expect.objectContaining({ skill: 'troubleshoot.ask', args: { question: text } }),
+    );
   });
 
   it('keeps strict commands first, with confidence 1', async () => {
@@ -173,7 +180,8 @@ describe('offline router', () => {
     ])('%s', async (text) => {
       const intent = await router.route(text);
       expect(intent).toMatchObject({ skill: 'troubleshoot.ask', args: { question: text } });
-      for (const a of intent.alternatives ?? []) expect(changeSkills.has(a.skill)).toBe(false);
+      // No alternative at all is as good as none that changes anything.
+      expect((intent.alternatives ?? []).filter((a) => changeSkills.has(a.skill))).toEqual([]);
     });
 
     it.each(["don't stop the cpu cluster", 'never rotate the openai key on a friday'])(
