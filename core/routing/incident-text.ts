@@ -23,6 +23,21 @@ export function trailingDetail(text: string): string | undefined {
 }
 
 /**
+ * What a note says, without the request around it: "note INC-0007 restarted blue" → "restarted
+ * blue", "put on the timeline that L3 joined" → "L3 joined", "note: cache flushed" → "cache flushed".
+ */
+export function remarkText(text: string): string | undefined {
+  const rest = withoutIncidentId(text).trim();
+  const said = /(?::|\bthat\b|\bsaying\b)\s*(.{3,})$/i.exec(rest);
+  if (said) return said[1].trim();
+  const bare =
+    /^(?:please\s+)?(?:(?:add|log|put|record)\s+(?:a\s+)?)?notes?\b(?:\s+(?:for|on|to)\s+(?:the\s+)?incident\b)?[\s,-]*(.{3,})$/i.exec(
+      rest,
+    );
+  return bare ? bare[1].trim() : undefined;
+}
+
+/**
  * The summary of an incident declaration without the request around it: "open a P1: production
  * inference is down" → "production inference is down". Falls back to the whole text.
  */

@@ -156,7 +156,10 @@ export class OfflineRouter implements Router {
     }
     const analysis = analyse(text, this.resolver, this.corrector);
     analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw);
-    const command = this.grammar.parse(text);
+    const parsed = this.grammar.parse(text);
+    // A command form that does not say what its skill needs said ("note to self: …") is plain text.
+    const cue = parsed ? this.skills.get(parsed.skill)?.mentionedBy : undefined;
+    const command = parsed && (!cue || cue.test(analysis.lower)) ? parsed : undefined;
     if (command && analysis.verdict.outOfScope && command.skill !== 'help')
       return this.intent('none', {}, 0.95);
     if (command) return this.holdDeclaration(this.gateChange(command, analysis), analysis);
@@ -402,6 +405,8 @@ export class OfflineRouter implements Router {
 
   /** Whether a skill may be proposed: anything the change gate does not guard, or lets through. */
   private allowed(skill: SkillId, a: Analysis): boolean {
+    const cue = this.skills.get(skill)?.mentionedBy;
+    if (cue && !cue.test(a.lower)) return false;
     return !this.gated(skill) || this.verdict(skill, a).allowed;
   }
 

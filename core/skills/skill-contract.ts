@@ -20,6 +20,7 @@ export const skillIds = [
   'incident.ack',
   'incident.escalate',
   'incident.resolve',
+  'incident.note',
   'none',
 ] as const;
 export type SkillId = (typeof skillIds)[number];
@@ -68,6 +69,12 @@ export interface SkillContract<P extends ParamSpecs = ParamSpecs> {
   readAlternative?: SkillId;
   /** Wording that takes a message away from this skill when the classifier chose it. */
   givesWayTo?: readonly RoutingCue[];
+  /**
+   * Words a message must say for the router to propose this skill at all: the skill's subject in so
+   * many words (a note says "note" or "timeline"), so that the classifier cannot carry an unrelated
+   * request ("pass that to finance") onto it.
+   */
+  mentionedBy?: RegExp;
   /** Verbs that ask for this change (the change gate's table may move here). */
   verbs?: readonly string[];
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod/v4';
-import { findIncidentId, incidentSummary, trailingDetail, withoutIncidentId } from '../routing/incident-text';
+import {
+  findIncidentId,
+  incidentSummary,
+  remarkText,
+  trailingDetail,
+  withoutIncidentId,
+} from '../routing/incident-text';
 import { findNumbers, parseNumberPhrase } from '../routing/number-words';
 import { explicitSeverity, resolveSeverity } from '../routing/severity';
 import { parseTimeWindowHours } from '../routing/time-window';
@@ -108,7 +114,7 @@ export function incidentId(): ParamKind<z.ZodString> {
  * without the request around it (a summary), or what follows a colon, "because" or a comma (a
  * reason or a resolution).
  */
-export type TextReading = 'message' | 'summary' | 'detail';
+export type TextReading = 'message' | 'summary' | 'detail' | 'remark';
 
 /** Free text in the user's words. */
 export function text(options: { reads: TextReading; min?: number; prompt?: string }): ParamKind<z.ZodString> {
@@ -116,6 +122,7 @@ export function text(options: { reads: TextReading; min?: number; prompt?: strin
     message: (t) => t,
     summary: (t) => incidentSummary(t),
     detail: (t) => trailingDetail(t),
+    remark: (t) => remarkText(t),
   };
   return new ParamKind(
     {

@@ -113,11 +113,14 @@ export async function runList(_args: Record<string, never>, ctx: SkillContext): 
   return { view: 'incident.list', incidents };
 }
 
-type Action = 'ack' | 'escalate' | 'resolve';
+type Action = 'ack' | 'escalate' | 'resolve' | 'note';
 
 /** `ack`, `escalate`, `resolve` as strict commands: act at once on the named incident, or this conversation's. */
 export function runAction(action: Action) {
-  return async (args: { incident?: string; reason?: string; resolution?: string }, ctx: SkillContext) => {
+  return async (
+    args: { incident?: string; reason?: string; resolution?: string; note?: string },
+    ctx: SkillContext,
+  ) => {
     const desk = deskOf(ctx);
     const target = await desk.find(args.incident, ctx.conversationId);
     const by = personOf(ctx);
@@ -126,7 +129,9 @@ export function runAction(action: Action) {
         ? await desk.acknowledge(target, by)
         : action === 'escalate'
           ? await desk.escalate(target, by, args.reason)
-          : await desk.resolve(target, by, args.resolution);
+          : action === 'note'
+            ? await desk.note(target, by, args.note ?? '')
+            : await desk.resolve(target, by, args.resolution);
     return desk.result(incident, headline, action === 'resolve');
   };
 }
@@ -134,7 +139,7 @@ export function runAction(action: Action) {
 /** The same actions read from plain language: what would happen, and the strict command that does it. */
 export function previewAction(action: Action) {
   return async (
-    args: { incident?: string; reason?: string; resolution?: string },
+    args: { incident?: string; reason?: string; resolution?: string; note?: string },
     ctx: SkillContext,
   ): Promise<MessageResult> => {
     const desk = deskOf(ctx);
@@ -151,19 +156,25 @@ export function previewAction(action: Action) {
         suggestions: [{ label: 'Open incidents', command: 'incidents' }],
       };
     }
-    const detail = action === 'escalate' ? args.reason : action === 'resolve' ? args.resolution : undefined;
+    const detail = { ack: undefined, escalate: args.reason, resolve: args.resolution, note: args.note }[
+      action
+    ];
     const command = `${action} ${target.id}${detail ? ` ${detail}` : ''}`;
     const what = {
       ack: `acknowledge ${target.id} as ${ctx.caller.name} and stop its escalation`,
       escalate: `move ${target.id} from ${target.tier} to the next tier now`,
       resolve: `resolve ${target.id}, stop its timers and post its timeline`,
+      note: `add your note to the timeline of ${target.id}`,
     }[action];
     return {
       view: 'message',
       title: `${target.id}: ${target.summary}`,
       text: `Nothing is changed yet. This would ${what}. To do it, press the button or send \`${command}\`.`,
       suggestions: [
-        { label: { ack: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve' }[action], command },
+        {
+          label: { ack: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Add note' }[action],
+          command,
+        },
       ],
     };
   };

@@ -131,6 +131,22 @@ export class IncidentDesk {
   }
 
   /**
+   * Adds a note to the timeline (open or resolved: notes made during the review count too) and
+   * refreshes the incident card; no state changes and no timer moves.
+   */
+  async note(incident: Incident, by: IncidentPerson, text: string): Promise<DeskOutcome> {
+    await this.deps.store.append(incident.id, {
+      at: this.deps.clock.now(),
+      kind: 'note',
+      actor: by,
+      text: `Note by ${by.name}: ${text}`,
+    });
+    const headline = `Note added to ${incident.id}`;
+    await this.refreshCard(incident.id, headline);
+    return { incident: (await this.deps.store.get(incident.id)) ?? incident, headline };
+  }
+
+  /**
    * The timer of `tierIndex` ran out: escalate if the incident still waits there. A timer that
    * finds the incident acknowledged, resolved or already further up does nothing. Run again after a
    * crash, it schedules what the first run may not have (the same keys, so nothing twice).

@@ -161,6 +161,7 @@ export const incidentList = defineSkill({
     'which incidents are escalated at the moment',
   ],
   params: {},
+  givesWayTo: ['how-to'],
   kind: 'read',
   roles: everyone,
   run: runList,
@@ -369,4 +370,43 @@ export const incidentResolve = defineSkill({
   preview: previewAction('resolve'),
 });
 
-export const incidentSkills = [incidentDeclare, incidentList, incidentAck, incidentEscalate, incidentResolve];
+export const incidentNote = defineSkill({
+  id: 'incident.note',
+  usage: 'note [incident] <note>',
+  title: 'Add a note to an incident',
+  description:
+    "Add a note to an incident's timeline for the post-incident review; defaults to this conversation's incident.",
+  examples: [
+    'note INC-0007 restarted blue',
+    'add a note to INC-0042: rolled back to the previous model',
+    'note: scaled blue to 6 as a stopgap',
+    'put on the timeline that we failed over to west us 2',
+    'add to the incident notes: customer support informed',
+    'note for INC-0031, vendor ticket opened with microsoft',
+    'log a note on the incident: cache flushed at 03:10',
+    'timeline note: latency back under 200 ms after the restart',
+    'note INC-0055 quota increase requested',
+    'add a note saying the registry sync finished',
+    'record on INC-0012 that the bad deployment was green',
+    'please note on the incident that L3 joined the bridge',
+  ],
+  params: {
+    incident: incident.optional(),
+    note: text({ reads: 'remark', prompt: 'What should the note on the timeline say?' }),
+  },
+  kind: 'incident',
+  // A note to the incident, not a personal reminder ("note to self: …").
+  mentionedBy: /\b(?:notes?\b(?! to (?:self|myself))|timeline)/,
+  roles: responders,
+  run: runAction('note'),
+  preview: previewAction('note'),
+});
+
+export const incidentSkills = [
+  incidentDeclare,
+  incidentList,
+  incidentAck,
+  incidentEscalate,
+  incidentResolve,
+  incidentNote,
+];
