@@ -75,9 +75,17 @@ const sentenceAsks =
   /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
 
 /** A Teams mention of a person other than the bot: the message is addressed to them ("<at>Lee Gu</at> scale fraud to 6"). */
-function addressedToSomeoneElse(raw: string): boolean {
-  return [...raw.matchAll(/<at>([^<]*)<\/at>/gi)].some((m) => !/\b(?:opsbot|ops bot|bot)\b/i.test(m[1]));
+function addressedToSomeoneElse(raw: string, knows: (word: string) => boolean): boolean {
+  if ([...raw.matchAll(/<at>([^<]*)<\/at>/gi)].some((m) => !/\b(?:opsbot|ops bot|bot)\b/i.test(m[1])))
+    return true;
+  // A person called by name at the start of a sentence ("Ken, could you stop …", "hey Marco, start …",
+  // "Zoe — go ahead"): a capitalised word the router has never seen, followed by a comma, dash or colon.
+  return [...raw.matchAll(vocative)].some((m) => !knows(m[1].toLowerCase()));
 }
+
+/** A name in the calling position of a sentence (see `addressedToSomeoneElse`). */
+const vocative =
+  /(?:^|[.:;!?]\s+)(?:(?:hey|hi|hello|ok|okay|yes|yep|so|and|thanks)\s+)?([A-Z][a-z]{1,15})\s*(?:,|\u2014|\u2013|\s-\s|:)/g;
 
 /** A request to see incidents by their state ("list incidents that haven't been resolved yet"). */
 const incidentListAsked =
@@ -155,7 +163,7 @@ export class OfflineRouter implements Router {
       return this.intent('none', {}, 0.9);
     }
     const analysis = analyse(text, this.resolver, this.corrector);
-    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw);
+    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
     const parsed = this.grammar.parse(text);
     // A command form that does not say what its skill needs said ("note to self: …") is plain text.
     const cue = parsed ? this.skills.get(parsed.skill)?.mentionedBy : undefined;

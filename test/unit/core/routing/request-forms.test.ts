@@ -350,3 +350,26 @@ describe('the router’s own decisions', () => {
     ],
   ])('reads the request after "just show me" when the action is waved away: %s', expectRouted);
 });
+
+describe('a request addressed to someone else by name', () => {
+  let router: OfflineRouter;
+  beforeAll(async () => {
+    router = await createOfflineRouter({ config, skills: allSkills });
+  });
+  it.each([
+    'Ken, could you stop gpu-cluster-01?',
+    'hey Marco, start the cpu cluster before standup please',
+    'Zoe — go ahead and stop the gpu cluster',
+    'replying to Dan: yes Dan, please escalate INC-0042 to L3 yourself',
+  ])('proposes no change for "%s"', async (text) => {
+    const intent = await router.route(text);
+    expect(['compute.start', 'compute.stop', 'incident.escalate']).not.toContain(intent.skill);
+  });
+  it.each([
+    ['Please, stop gpu-cluster-01', 'compute.stop'],
+    ['Ok, stop the gpu cluster', 'compute.stop'],
+    ['Update: scale fraud-detection to 6', 'endpoint.scale'],
+  ])('still reads "%s" as a request to the bot', async (text, skill) => {
+    await expect(router.route(text)).resolves.toMatchObject({ skill });
+  });
+});
