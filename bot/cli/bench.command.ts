@@ -112,6 +112,7 @@ export const bench: Subcommand = async (argv) => {
   const throughputRatio = echoRate ? opsbotRate / echoRate : undefined;
   const p95Ratio = echoAll ? opsbotAll.p95Ms / echoAll.p95Ms : undefined;
   const changeResult = percentiles(runs.opsbot.flatMap((r) => r.changeResultMs));
+  const changeNoOps = runs.opsbot.reduce((n, r) => n + r.changeNoOps, 0);
   const clean =
     opsbotAll.errors === 0 && opsbotAll.lostReplies === 0 && (!echoAll || echoAll.lostReplies === 0);
   const met = soak
@@ -136,6 +137,7 @@ export const bench: Subcommand = async (argv) => {
           opsbot: { ...opsbotAll, turnsPerSecond: opsbotRate },
           byKind,
           changeResult,
+          changeNoOps,
           throughputRatio,
           p95Ratio,
           rssMb,

@@ -75,6 +75,11 @@ export interface MixReport {
   byKind: Record<TurnKind, KindReport>;
   /** Confirm press → the posted proposal card updated with the result (opsbot only). */
   changeResultMs: number[];
+  /**
+   * Change requests answered "nothing to change" (another conversation had just scaled the deployment
+   * to the same count): a right answer with no Confirm to press, so that turn is not sent.
+   */
+  changeNoOps: number;
   errorSamples: string[];
 }
 
@@ -104,7 +109,14 @@ export async function runMix(options: MixOptions): Promise<MixReport> {
   const byKind = Object.fromEntries(
     turnKinds.map((k) => [k, { turns: 0, errors: 0, lostReplies: 0, latenciesMs: [] }]),
   ) as unknown as Record<TurnKind, KindReport>;
-  const report: MixReport = { turns: 0, elapsedMs: 0, byKind, changeResultMs: [], errorSamples: [] };
+  const report: MixReport = {
+    turns: 0,
+    elapsedMs: 0,
+    byKind,
+    changeResultMs: [],
+    changeNoOps: 0,
+    errorSamples: [],
+  };
   const timeout = options.replyTimeoutInMs ?? 10_000;
   const fail = (kind: TurnKind, message: string) => {
     byKind[kind].errors += 1;
@@ -169,8 +181,15 @@ export async function runMix(options: MixOptions): Promise<MixReport> {
       }
       // Confirm on the proposal card of the previous turn.
       const match = confirmButton.exec(lastCard);
+      if (options.awaitChangeResult && !match && /nothing to change/i.test(lastCard)) {
+        kind.turns -= 1;
+        report.turns -= 1;
+        report.changeNoOps += 1;
+        continue;
+      }
       if (options.awaitChangeResult && !match) {
-        fail(step.kind, 'the change request was answered without a Confirm button');
+        const said = [...lastCard.matchAll(/"text":"([^"]{3,})"/g)].map((m) => m[1]).join(' / ');
+        fail(step.kind, `the change request was answered without a Confirm button: ${said.slice(0, 240)}`);
         continue;
       }
       const [, changeId, version] = match ?? ['', 'CHG-00000', '1'];
