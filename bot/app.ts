@@ -44,7 +44,8 @@ export function createOpsbotApp(options: OpsbotAppOptions): Application<TurnStat
       /.*/,
       createCardActionHandler({
         ...options.cardActions,
-        runCommand: (context, command) => runTurn(context, command, 'card'),
+        runCommand: (context, command, confirmed) =>
+          runTurn(context, command, confirmed ? 'confirmation' : 'card'),
       }),
     );
   }

@@ -31,8 +31,11 @@ export interface ConversationTurn {
   conversationId: string;
   correlationId: string;
   localMode: boolean;
-  /** `card` when the text came from a card button rather than typing. */
-  origin?: 'typed' | 'card';
+  /**
+   * `card` when the text came from a button on a card (a suggestion), `confirmation` when from the
+   * confirming button of a preview card (it counts as typed).
+   */
+  origin?: 'typed' | 'card' | 'confirmation';
 }
 
 /** What the conversation dialog needs; built once by the composition root. */

@@ -67,7 +67,11 @@ export async function propose(
   const jobs = ctx.jobs;
   // An incident action read from plain language pages people or stops an escalation, so it is never
   // taken in the turn: the skill shows what would happen and the strict command that does it.
-  const suggestOnly = skill.kind === 'incident' && request.source === 'router';
+  // Plain language only previews an incident action; so does a card's "Declare incident" button
+  // (an alert or a status card suggests it: the severity and who is paged are confirmed first).
+  const suggestOnly =
+    skill.kind === 'incident' &&
+    (request.source === 'router' || (request.source === 'card' && skill.id === 'incident.declare'));
   const run = suggestOnly ? undefined : skill.run;
   const preview = suggestOnly ? skill.preview : undefined;
   let work: Promise<Omit<ProposeOutcome, 'result'> & { result: SkillResult }>;

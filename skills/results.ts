@@ -65,7 +65,8 @@ export interface MessageResult {
   title?: string;
   text: string;
   /** Follow-up commands offered as buttons: label → command text. */
-  suggestions?: { label: string; command: string }[];
+  /** Buttons that send a strict command; `confirms` marks the one that confirms what the card previews. */
+  suggestions?: { label: string; command: string; confirms?: boolean }[];
 }
 
 /** The skills one caller may use. */

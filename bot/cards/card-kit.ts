@@ -31,6 +31,13 @@ export const cardKit = {
 /** The verb of a command button. */
 export const commandVerb = 'command.run';
 
+/**
+ * The verb of the button that confirms what a preview card shows ("Declare P2" under "Declare an
+ * incident?"): its command runs as if typed, where a `command.run` button on another card (an alert's
+ * "Declare incident") is a suggestion that a declaration previews first.
+ */
+export const confirmVerb = 'command.confirm';
+
 /** Most buttons a card shows; more would wrap into an overflow menu on narrow clients. */
 const maxActions = 5;
 
@@ -135,12 +142,12 @@ function statusRow(label: string, value: string, status: CheckStatus): CardEleme
  * the invoke with a short message (the card stays as it is) and posts the command's results as new
  * messages, through the same choke point as typed text.
  */
-function commandAction(step: { label: string; command: string }): CardAction {
+function commandAction(step: { label: string; command: string; confirms?: boolean }): CardAction {
   const data: CommandActionData = { opsbot: { command: step.command } };
-  return { type: 'Action.Execute', title: step.label, verb: commandVerb, data };
+  return { type: 'Action.Execute', title: step.label, verb: step.confirms ? confirmVerb : commandVerb, data };
 }
 
-function commandActions(steps: { label: string; command: string }[]): CardAction[] {
+function commandActions(steps: { label: string; command: string; confirms?: boolean }[]): CardAction[] {
   const seen = new Set<string>();
   return steps
     .filter((s) => (seen.has(s.command) ? false : (seen.add(s.command), true)))

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
 import { execute, type ExecuteDeps } from '../../skills/execute';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { commandVerb } from '../cards/card-kit';
+import { commandVerb, confirmVerb } from '../cards/card-kit';
 import { messageCard } from '../cards/message.card';
 import type { ChangeCards } from '../change-cards';
 import { callerOf } from './caller';
@@ -21,8 +21,11 @@ export interface CardActionHandlerOptions {
   logger: Logger;
   /** Runs started by a press; the server waits for them when it stops. */
   inFlight: Set<Promise<unknown>>;
-  /** Runs a `command.run` button's command as a turn of its own, posting its results as new messages. */
-  runCommand?: (context: TurnContext, command: string) => Promise<void>;
+  /**
+   * Runs a button's command as a turn of its own, posting its results as new messages: `confirmed`
+   * for the confirming button of a preview (`command.confirm`), a card suggestion otherwise.
+   */
+  runCommand?: (context: TurnContext, command: string, confirmed: boolean) => Promise<void>;
 }
 
 /** Longest command a `command.run` button may carry; the strict commands are short. */
@@ -49,11 +52,11 @@ export function createCardActionHandler(options: CardActionHandlerOptions) {
     await options.cards.remember(context, options.clock.now());
     logger.debug({ correlationId, verb, activityId: activity.id }, 'card action');
 
-    if (verb === commandVerb && options.runCommand) {
+    if ((verb === commandVerb || verb === confirmVerb) && options.runCommand) {
       const command = (fields as { opsbot?: { command?: unknown } }).opsbot?.command;
       const valid =
         typeof command === 'string' && command.trim().length > 0 && command.length <= maxCommandLength;
-      if (valid) await options.runCommand(context, command);
+      if (valid) await options.runCommand(context, command, verb === confirmVerb);
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
         value: {

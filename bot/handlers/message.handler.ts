@@ -58,7 +58,11 @@ export function createMessageHandler(options: MessageHandlerOptions) {
  */
 export function createTurnRunner(options: MessageHandlerOptions) {
   const logger = options.logger.child({ component: 'message-handler' });
-  return async (context: TurnContext, rawText: string, origin: 'typed' | 'card'): Promise<void> => {
+  return async (
+    context: TurnContext,
+    rawText: string,
+    origin: 'typed' | 'card' | 'confirmation',
+  ): Promise<void> => {
     const activity = context.activity;
     const text = stripMentions(rawText);
     const turn = {

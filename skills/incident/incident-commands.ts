@@ -98,7 +98,7 @@ export async function previewDeclare(
       `It would start at ${plan.arrival.tier.name} and notify ${told.join(' and ')}` +
       `${next ? `, then move to the next tier at ${next.toISOString().slice(11, 16)} UTC unless someone acknowledges` : ''}. ` +
       `To declare it, press the button or send \`${command}\`.`,
-    suggestions: [{ label: `Declare ${suggestion.severity}`, command }],
+    suggestions: [{ label: `Declare ${suggestion.severity}`, command, confirms: true }],
   };
 }
 

@@ -70,6 +70,12 @@ export function cardText(json: unknown): string {
 }
 
 /** The command buttons of a card: title and the command they send. */
+/** The verb of the card's button titled `title` (`command.run`, `command.confirm`, `proposal.confirm`, …). */
+export function buttonVerb(json: unknown, title: string): string | undefined {
+  const actions = (json as { actions?: { title?: string; verb?: string }[] }).actions ?? [];
+  return actions.find((a) => a.title === title)?.verb;
+}
+
 export function cardCommands(json: unknown): { title: string; command: string }[] {
   const actions = ((json as { actions?: Record<string, unknown>[] }).actions ?? []) as {
     type: string;
@@ -78,7 +84,11 @@ export function cardCommands(json: unknown): { title: string; command: string }[
     data?: { opsbot?: { command: string } };
   }[];
   return actions
-    .filter((a) => a.type === 'Action.Submit' || (a.type === 'Action.Execute' && a.verb === 'command.run'))
+    .filter(
+      (a) =>
+        a.type === 'Action.Submit' ||
+        (a.type === 'Action.Execute' && (a.verb === 'command.run' || a.verb === 'command.confirm')),
+    )
     .map((a) => ({ title: a.title, command: a.data?.opsbot?.command ?? '' }));
 }
 

@@ -1,7 +1,7 @@
 import { ManualClock } from '../../../core/clock';
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
-import { cardCommands, cardText, validateCard } from '../../helpers/validate-card';
+import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
 
 const secret = 'alert-secret-0123456789abcdef';
 
@@ -94,14 +94,36 @@ describe('POST /api/alerts', () => {
       conversationId: 'ops-channel',
     });
 
-    // The button declares, as the person who pressed it.
+    // The button is a suggestion: it previews the declaration (severity, who is paged) and nothing
+    // is declared until the preview's own button is pressed, by the person who pressed it.
     const pressed = await t.send({
       from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
       conversationId: 'ops-channel',
       conversationType: 'channel',
       value: { opsbot: { command: cardCommands(card)[0].command } },
     });
-    expect(cardText(t.cards(pressed)[0])).toContain('INC-0001 · P1 Critical');
+    const [preview] = t.cards(pressed);
+    expect(cardText(preview)).toMatch(/Nothing is declared yet\. This would open a P1 incident/);
+    expect(await t.bot.incidents.list()).toEqual([]);
+    const [confirm] = cardCommands(preview);
+    expect(buttonVerb(preview, confirm.title)).toBe('command.confirm');
+    await t.send({
+      type: 'invoke',
+      from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
+      conversationId: 'ops-channel',
+      conversationType: 'channel',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'command.confirm',
+          data: { opsbot: { command: confirm.command } },
+        },
+        trigger: 'manual',
+      },
+    });
+    const [incident] = await t.bot.incidents.list();
+    expect(incident).toMatchObject({ id: 'INC-0001', severity: 'P1', declaredBy: { name: 'Alex Wilber' } });
   });
 });
 

@@ -5,7 +5,7 @@ import { ManualClock } from '../../../core/clock';
 import { startFakeHttpRecorder, type FakeHttpRecorder } from '../../fakes/fake-http-recorder';
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
-import { cardCommands, cardText, validateCard } from '../../helpers/validate-card';
+import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
 
 // Monday 12 January 2026, 10:00 in New York.
 const t0 = '2026-01-12T15:00:00.000Z';
@@ -139,13 +139,27 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
     const [event] = await t.bot.audit.list({ skill: 'incident.declare' });
     expect(event).toMatchObject({ decision: 'suggested', detail: expect.stringContaining('source=router') });
 
-    // Pressing the button sends the strict command from the card, which declares.
+    // The button confirms (Action.Execute `command.confirm`): its strict command runs as typed and declares.
+    expect(buttonVerb(card, 'Declare P2')).toBe('command.confirm');
     const pressed = await t.send({
+      type: 'invoke',
       from: lee,
       conversationId: 'c-plain',
-      value: { opsbot: { command: cardCommands(card)[0].command } },
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'command.confirm',
+          data: { opsbot: { command: cardCommands(card)[0].command } },
+        },
+        trigger: 'manual',
+      },
     });
-    expect(cardText(t.cards(pressed)[0])).toContain('INC-0001 · P2 High');
+    expect(pressed.status).toBe(200);
+    const declared = t.connector.replies.filter(
+      (r) => r.conversationId === 'c-plain' && /INC-0001 · P2 High/.test(JSON.stringify(r.activity)),
+    );
+    expect(declared.length).toBeGreaterThan(0);
   });
 
   it('does not acknowledge from plain language ("I am on it"): it offers the strict ack', async () => {
