@@ -174,6 +174,7 @@ export function previewAction(action: Action) {
         {
           label: { ack: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Add note' }[action],
           command,
+          confirms: true,
         },
       ],
     };

@@ -1,7 +1,7 @@
 import { ManualClock } from '../../../core/clock';
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
-import { cardCommands, cardText, validateCard } from '../../helpers/validate-card';
+import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
 
 const t0 = '2026-01-12T15:00:00.000Z';
 const diego = { aadObjectId: demoPeople.diego, name: 'Diego Siciliani' };
@@ -57,6 +57,7 @@ describe('notes on an incident timeline', () => {
     expect(cardText(card)).toMatch(/Nothing is changed yet/);
     const [button] = cardCommands(card);
     expect(button.title).toBe('Add note');
+    expect(buttonVerb(card, 'Add note')).toBe('command.confirm');
     expect(button.command).toBe('note INC-0001 L3 joined the bridge');
     expect((await timelineTexts()).length).toBe(entries);
   });
