@@ -238,7 +238,11 @@ export const bench: Subcommand = async (argv) => {
           fmt('opsbot + llm, all', llm.all, llm.turnsPerSecond),
           `LLM calls ${llm.calls} for ${llm.all.turns} turns (${llm.callsPerTurn.toFixed(2)} a turn; strict commands and card buttons make none), ` +
             `call latency p50 ${llm.callLatency.p50Ms.toFixed(1)} ms p95 ${llm.callLatency.p95Ms.toFixed(1)} ms (bot side, from its log lines)`,
-          `tokens a call: ${llm.tokensPerCall.toFixed(0)}, a turn: ${llm.tokensPerTurn.toFixed(0)} (estimates); fallbacks to the offline router ${llm.fallbacks}, failed calls ${llm.failedCalls}`,
+          `tokens a call: ${llm.tokensPerCall.toFixed(0)}, a turn: ${llm.tokensPerTurn.toFixed(0)} (estimates); fallbacks to the offline router ${
+            Object.entries(llm.fallbacks)
+              .map(([reason, n]) => `${reason} ${n}`)
+              .join(', ') || 'none'
+          }, failed calls ${llm.failedCalls}`,
           `fake answered: ${llm.fake.toolCalls} tool calls, ${llm.fake.noTool} no tool, ${llm.fake.texts} written answers; errors ${llm.all.errors}, lost replies ${llm.all.lostReplies}`,
         ]
       : []),
@@ -266,10 +270,18 @@ function llmSummary(reports: MixReport[], log: Record<string, unknown>[], fake: 
     callLatency: percentiles(calls.map((e) => Number(e.latencyMs))),
     tokensPerCall: tokens / Math.max(1, calls.length),
     tokensPerTurn: tokens / Math.max(1, all.turns),
-    fallbacks: log.filter((e) => e.msg === 'the offline router answered').length,
+    fallbacks: countBy(
+      log.filter((e) => e.msg === 'the offline router answered').map((e) => String(e.reason)),
+    ),
     failedCalls: log.filter((e) => e.msg === 'chat completion failed').length,
     fake: { ...fake.counts },
   };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
 }
 
 function kindRow(reports: MixReport[], kind: TurnKind): Row {
