@@ -22,6 +22,7 @@ import { clockStartingAt, systemClock } from '../core/clock';
 import { ConfigError, UserFacingError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import type { SkillContext } from '../skills/skill';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { AuditLog, Clock, LandingZone, ScenarioControl } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
@@ -177,6 +178,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     });
     const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
     logKnowledgeLoad(logger, knowledge);
+    // Grounded runbook answers only when Azure OpenAI is configured; the `openai` package is loaded only then.
+    const answerWriter = config.llm
+      ? (
+          require('../adapters/llm/create-llm-answer-writer') as typeof import('../adapters/llm/create-llm-answer-writer')
+        ).createLlmAnswerWriter(config.llm, { logger, clock })
+      : undefined;
+    // Every service is spread into each skill's context; the dialog's option type lists the ones it knows by name.
+    const services: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'answerWriter'> =
+      {
+        incidents,
+        notifier: notifications.notifier,
+        jobs,
+        incidentChat,
+        ...(answerWriter ? { answerWriter } : {}),
+      };
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -189,7 +205,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       router: options.router ?? (await buildRouter(config, { skills: catalog.list(), logger, clock })).router,
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
-      services: { incidents, notifier: notifications.notifier, jobs, incidentChat },
+      services,
     });
 
     const app = createOpsbotApp({

@@ -1,6 +1,7 @@
 import type { ChangePlan, ChangeRequest } from '../core/changes/change-request';
 import type { ChangeFacts, PolicyDecision } from '../core/policy/change-policy';
 import type { CheckStatus } from '../core/baselines';
+import type { WrittenAnswer } from '../core/knowledge/answer-writer';
 import type { RunbookStep } from '../core/knowledge/knowledge-base';
 import type { IncidentListResult, IncidentResult, MonitorAlertResult } from './incident/incident-results';
 import type { SkillId } from './skill';
@@ -150,6 +151,11 @@ export interface RunbookAnswerResult {
   /** True when the checks ran against the simulator; the card says so. */
   simulated: boolean;
   suggestions: { label: string; command: string }[];
+  /**
+   * When an answer writer is configured and the question was answered: the text it wrote from the
+   * cited sections, or why there is none (the steps then answer alone).
+   */
+  written?: WrittenAnswer;
 }
 
 export type { IncidentListResult, IncidentResult, StatusResult };

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { roleIds, type LandingZoneConfig, type RoleId } from '../core/config/landing-zone.schema';
 import type { ChangeStore } from '../core/changes/change-request';
+import type { AnswerWriter } from '../core/knowledge/answer-writer';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import type { IncidentStore } from '../core/incidents/incident-store';
 import type { Notifier } from '../core/incidents/notifier';
@@ -44,6 +45,8 @@ export interface SkillContext {
   jobs?: JobStore;
   /** The runbook knowledge base `troubleshoot.ask` answers from; absent when none is loaded. */
   knowledge?: KnowledgeBase;
+  /** Writes `troubleshoot.ask`'s answer from the sections it found (Azure OpenAI); absent: the steps alone. */
+  answerWriter?: AnswerWriter;
   /** Incidents and their timelines; the incident skills say they are not enabled without it. */
   incidents?: IncidentStore;
   /** Where incident notifications go (PagerDuty, ServiceNow, e-mail, or recorded only). */

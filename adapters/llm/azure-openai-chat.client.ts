@@ -70,11 +70,17 @@ export class AzureOpenAiChatClient implements ChatClient {
             { role: 'system', content: request.system },
             { role: 'user', content: request.user },
           ],
-          tools: request.tools.map((tool) => ({
-            type: 'function' as const,
-            function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-          })),
-          tool_choice: 'auto',
+          // Without tools the request carries neither `tools` nor `tool_choice`: the model can only write text.
+          ...(request.tools.length
+            ? {
+                tools: request.tools.map((tool) => ({
+                  type: 'function' as const,
+                  function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+                })),
+                tool_choice: 'auto' as const,
+              }
+            : {}),
+          ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
           temperature: 0,
         },
         { timeout: this.timeoutInMs, maxRetries: 0 },

@@ -6,11 +6,13 @@ export interface ChatTool {
   parameters: Record<string, unknown>;
 }
 
-/** One chat completion request of the router: its instructions, the fenced message, the tools. */
+/** One chat completion request: its instructions, the fenced untrusted text, the tools (none: plain text only). */
 export interface ChatRequest {
   system: string;
   user: string;
   tools: readonly ChatTool[];
+  /** Most tokens of the answer; the deployment's default when absent. */
+  maxTokens?: number;
 }
 
 /** A function call the model answered with; `arguments` is the raw JSON text it wrote. */

@@ -31,25 +31,33 @@ export interface CreateLlmRouterOptions extends Pick<LlmRouterOptions, 'tools' |
  * router. With Microsoft Entra auth the credential is created on the first call, never before.
  */
 export function createLlmRouter(settings: LlmRouterSettings, options: CreateLlmRouterOptions): LlmRouter {
-  const auth: AzureOpenAiAuth =
-    settings.auth.kind === 'key'
-      ? { kind: 'key', apiKey: settings.auth.apiKey }
-      : { kind: 'token', getToken: entraTokenProvider(settings.auth.managedIdentityClientId) };
   return new LlmRouter({
-    chat: new AzureOpenAiChatClient({
-      endpoint: settings.endpoint,
-      deployment: settings.deployment,
-      apiVersion: settings.apiVersion,
-      auth,
-      timeoutInMs: settings.timeoutInMs,
-      logger: options.logger,
-      clock: options.clock,
-    }),
+    chat: createAzureOpenAiChatClient(settings, options),
     tools: options.tools,
     parseArgs: options.parseArgs,
     fallback: options.fallback,
     breaker: new CircuitBreaker({ clock: options.clock, ...settings.breaker }),
     logger: options.logger,
+  });
+}
+
+/** The chat client of the configured deployment, with its key or its Microsoft Entra token provider. */
+export function createAzureOpenAiChatClient(
+  settings: LlmRouterSettings,
+  options: { logger: Logger; clock: Clock },
+): AzureOpenAiChatClient {
+  const auth: AzureOpenAiAuth =
+    settings.auth.kind === 'key'
+      ? { kind: 'key', apiKey: settings.auth.apiKey }
+      : { kind: 'token', getToken: entraTokenProvider(settings.auth.managedIdentityClientId) };
+  return new AzureOpenAiChatClient({
+    endpoint: settings.endpoint,
+    deployment: settings.deployment,
+    apiVersion: settings.apiVersion,
+    auth,
+    timeoutInMs: settings.timeoutInMs,
+    logger: options.logger,
+    clock: options.clock,
   });
 }
 

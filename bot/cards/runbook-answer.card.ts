@@ -1,4 +1,5 @@
 import type { CheckStatus } from '../../core/baselines';
+import type { AnswerWriterFailure, WrittenAnswer } from '../../core/knowledge/answer-writer';
 import type { RunbookAnswerResult, RunbookSectionView } from '../../skills/results';
 import type { AdaptiveCard, CardElement } from './adaptive-card';
 import { cardKit as k } from './card-kit';
@@ -21,6 +22,7 @@ function answerCard(result: RunbookAnswerResult, answer: RunbookSectionView): Ad
     k.header(answer.heading, answer.title, { word: 'Runbook', color: 'Accent' }),
     k.text(`You asked: "${result.question}"`, { size: 'Small', isSubtle: true, spacing: 'None' }),
   ];
+  body.push(...writtenElements(result.written));
   if (answer.text) body.push(k.text(answer.text));
   body.push(...stepElements(answer));
   if (result.checks.length) {
@@ -37,6 +39,48 @@ function answerCard(result: RunbookAnswerResult, answer: RunbookSectionView): Ad
     ...result.related.map((r) => ({ label: `Open: ${clip(r.heading, 30)}`, command: r.command })),
   ];
   return k.card(body, k.commandActions(actions));
+}
+
+/** Why the runbook's steps answer alone, in one line of the card. */
+const notWrittenLines: Record<AnswerWriterFailure, string> = {
+  'breaker-open': 'Azure OpenAI failed several times just now and is left alone for a while',
+  timeout: 'Azure OpenAI did not answer in time',
+  'rate-limited': 'Azure OpenAI is throttling requests (429)',
+  'content-filter': "Azure OpenAI's content filter stopped the answer",
+  error: 'Azure OpenAI returned an error',
+  uncited: 'the answer Azure OpenAI wrote did not cite the sections it was given, so it is not shown',
+};
+
+/** The model's answer with the sources it cited and who wrote it; or one line saying why there is none. */
+function writtenElements(written: WrittenAnswer | undefined): CardElement[] {
+  if (!written) return [];
+  if (!written.written) {
+    return [
+      k.text(`${notWrittenLines[written.reason]}; these are the runbook's own steps.`, {
+        size: 'Small',
+        isSubtle: true,
+      }),
+    ];
+  }
+  return [
+    {
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        k.text(written.text),
+        ...written.cited.map((source) =>
+          k.text(`[${source.mark}] ${source.citation}`, { size: 'Small', isSubtle: true, spacing: 'None' }),
+        ),
+        k.text(
+          `Written by ${written.writer} from the cited runbook sections only; the steps below are the runbook's own.`,
+          {
+            size: 'Small',
+            isSubtle: true,
+          },
+        ),
+      ],
+    },
+  ];
 }
 
 function dontKnowCard(result: RunbookAnswerResult): AdaptiveCard {

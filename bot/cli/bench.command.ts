@@ -6,6 +6,12 @@ import { startEchoBot } from '../dev/echo-bot';
 import { startConnector } from '../dev/local-connector';
 import { runMix, turnKinds, type MixReport, type TurnKind } from '../dev/traffic-mix';
 import { startBot } from '../index';
+import { allSkills } from '../../skills/catalog';
+import { buildRouter } from '../build-router';
+import { loadBotConfig } from '../config';
+import { silentLogger } from '../../core/logger';
+import { systemClock } from '../../core/clock';
+import { startEchoAzureOpenAi, type EchoAzureOpenAi } from '../dev/echo-azure-openai';
 import type { Subcommand } from './opsbot.cli';
 
 /** People of the demo roster who may ask for a Standard change (l2) and confirm it. */
@@ -29,6 +35,9 @@ process RSS, and the ratios to the targets.
   --text "…"  send only this text instead of the mix (to profile one kind of turn)
   --soak      200 conversations × 10 turns against opsbot only, one round: lost replies and RSS
   --check     exit 1 when a target is missed
+  --llm       also run the mix on a second opsbot with the Azure OpenAI router on, against a FAKE
+              deployment started by the bench (it answers with the offline router's choice as a tool
+              call): LLM calls, their latency and estimated tokens per turn from the bot's log lines
 `;
 
 type Row = {
@@ -55,6 +64,7 @@ export const bench: Subcommand = async (argv) => {
       soak: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -74,7 +84,38 @@ export const bench: Subcommand = async (argv) => {
   const opsbot = await startBot({
     env: { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: '0', LOG_LEVEL: 'error', SIM_SEED: '7' },
   });
-  const runs: Record<'echo' | 'opsbot', MixReport[]> = { echo: [], opsbot: [] };
+  const llmLog: Record<string, unknown>[] = [];
+  let fakeLlm: EchoAzureOpenAi | undefined;
+  let opsbotLlm: Awaited<ReturnType<typeof startBot>> | undefined;
+  if (values.llm) {
+    const env = {
+      DATABASE_URL: `sqlite:${join(dir, 'bench-llm.db')}`,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SIM_SEED: '7',
+    };
+    const { router } = await buildRouter(loadBotConfig(env), {
+      skills: allSkills,
+      logger: silentLogger,
+      clock: systemClock,
+    });
+    fakeLlm = await startEchoAzureOpenAi(router);
+    opsbotLlm = await startBot({
+      env: {
+        ...env,
+        AZURE_OPENAI_ENDPOINT: fakeLlm.endpoint,
+        AZURE_OPENAI_DEPLOYMENT: fakeLlm.deployment,
+        AZURE_OPENAI_API_KEY: fakeLlm.apiKey,
+      },
+      logDestination: {
+        write: (line: string) => {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          if (entry.component === 'llm' || entry.component === 'llm-router') llmLog.push(entry);
+        },
+      },
+    });
+  }
+  const runs: Record<'echo' | 'opsbot' | 'llm', MixReport[]> = { echo: [], opsbot: [], llm: [] };
   try {
     const run = (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) =>
       runMix({
@@ -89,11 +130,17 @@ export const bench: Subcommand = async (argv) => {
       });
     if (echo) await run(echo.url, 'warm-echo', 2, false);
     await run(opsbot.url, 'warm-opsbot', 2, true);
+    if (opsbotLlm) await run(opsbotLlm.url, 'warm-llm', 2, true);
+    llmLog.length = 0;
+    if (fakeLlm) Object.assign(fakeLlm.counts, { toolCalls: 0, noTool: 0, texts: 0 });
     for (let round = 0; round < rounds; round++) {
       if (echo) runs.echo.push(await run(echo.url, `echo-${round}`, turns, false));
       runs.opsbot.push(await run(opsbot.url, `opsbot-${round}`, turns, true));
+      if (opsbotLlm) runs.llm.push(await run(opsbotLlm.url, `llm-${round}`, turns, true));
     }
   } finally {
+    await opsbotLlm?.close();
+    await fakeLlm?.close();
     await opsbot.close();
     await echo?.close();
     await connector.close();
@@ -125,6 +172,7 @@ export const bench: Subcommand = async (argv) => {
     turnKinds.map((kind) => [kind, kindRow(runs.opsbot, kind)] as const).filter(([, row]) => row.turns > 0),
   ) as Partial<Record<TurnKind, Row>>;
 
+  const llm = values.llm ? llmSummary(runs.llm, llmLog, fakeLlm!) : undefined;
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -143,6 +191,7 @@ export const bench: Subcommand = async (argv) => {
           rssMb,
           met,
           errorSamples: runs.opsbot.flatMap((r) => r.errorSamples).slice(0, 8),
+          llm,
         },
         null,
         2,
@@ -181,6 +230,22 @@ export const bench: Subcommand = async (argv) => {
       : []),
     `process RSS at the end: ${rssMb.toFixed(0)} MB (opsbot${echo ? ', the echo bot' : ''} and the load generator in one process${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}`,
     `errors ${opsbotAll.errors}, lost replies ${opsbotAll.lostReplies} (target 0) ${verdict(clean)}`,
+    ...(llm
+      ? [
+          '',
+          "with the Azure OpenAI router on, against a FAKE deployment (the offline router's choice echoed as a tool call; tokens estimated at 4 characters each):",
+          header,
+          fmt('opsbot + llm, all', llm.all, llm.turnsPerSecond),
+          `LLM calls ${llm.calls} for ${llm.all.turns} turns (${llm.callsPerTurn.toFixed(2)} a turn; strict commands and card buttons make none), ` +
+            `call latency p50 ${llm.callLatency.p50Ms.toFixed(1)} ms p95 ${llm.callLatency.p95Ms.toFixed(1)} ms (bot side, from its log lines)`,
+          `tokens a call: ${llm.tokensPerCall.toFixed(0)}, a turn: ${llm.tokensPerTurn.toFixed(0)} (estimates); fallbacks to the offline router ${
+            Object.entries(llm.fallbacks)
+              .map(([reason, n]) => `${reason} ${n}`)
+              .join(', ') || 'none'
+          }, failed calls ${llm.failedCalls}`,
+          `fake answered: ${llm.fake.toolCalls} tool calls, ${llm.fake.noTool} no tool, ${llm.fake.texts} written answers; errors ${llm.all.errors}, lost replies ${llm.all.lostReplies}`,
+        ]
+      : []),
     ...runs.opsbot
       .flatMap((r) => r.errorSamples)
       .slice(0, 8)
@@ -190,6 +255,34 @@ export const bench: Subcommand = async (argv) => {
   process.stdout.write(lines.join('\n'));
   return values.check && !met ? 1 : 0;
 };
+
+/** The LLM run's turns and the figures of its `chat completion` log lines. */
+function llmSummary(reports: MixReport[], log: Record<string, unknown>[], fake: EchoAzureOpenAi) {
+  const all = total(reports);
+  const calls = log.filter((e) => e.msg === 'chat completion');
+  const tokens = calls.reduce((n, e) => n + (typeof e.totalTokens === 'number' ? e.totalTokens : 0), 0);
+  const elapsedMs = reports.reduce((ms, r) => ms + r.elapsedMs, 0);
+  return {
+    all,
+    turnsPerSecond: (all.turns / elapsedMs) * 1000,
+    calls: calls.length,
+    callsPerTurn: calls.length / Math.max(1, all.turns),
+    callLatency: percentiles(calls.map((e) => Number(e.latencyMs))),
+    tokensPerCall: tokens / Math.max(1, calls.length),
+    tokensPerTurn: tokens / Math.max(1, all.turns),
+    fallbacks: countBy(
+      log.filter((e) => e.msg === 'the offline router answered').map((e) => String(e.reason)),
+    ),
+    failedCalls: log.filter((e) => e.msg === 'chat completion failed').length,
+    fake: { ...fake.counts },
+  };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
 
 function kindRow(reports: MixReport[], kind: TurnKind): Row {
   const parts = reports.map((r) => r.byKind[kind]);

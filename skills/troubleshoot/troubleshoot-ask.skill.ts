@@ -1,3 +1,4 @@
+import type { WrittenAnswer } from '../../core/knowledge/answer-writer';
 import type { KnowledgeHit } from '../../core/knowledge/knowledge-base';
 import { answerQuestion } from '../../core/knowledge/runbook-answer';
 import type { MessageResult, RunbookAnswerResult, RunbookSectionView } from '../results';
@@ -43,7 +44,14 @@ export async function runTroubleshootAsk(
     };
   }
   const best = answer.best;
-  const checks = await runRunbookChecks(best.checks, question, best.citation, ctx);
+  // The writer is asked only here, above the threshold, and sees only the sections found.
+  const [checks, written] = await Promise.all([
+    runRunbookChecks(best.checks, question, best.citation, ctx),
+    ctx.answerWriter?.write(question, [best, ...answer.related]).catch((error: unknown): WrittenAnswer => {
+      ctx.logger.warn({ err: error }, 'the answer writer failed');
+      return { written: false, reason: 'error' };
+    }),
+  ]);
   return {
     view: 'runbook-answer',
     question,
@@ -53,6 +61,7 @@ export async function runTroubleshootAsk(
     checks,
     simulated: ctx.landingZone.simulated,
     suggestions: checks.map((c) => ({ label: c.title, command: c.command })),
+    ...(written ? { written } : {}),
   };
 }
 

@@ -112,4 +112,32 @@ describe('runbook answer card', () => {
     expect(text).not.toContain('Source:');
     expect(cardCommands(card).map((c) => c.title)).toEqual(['Declare an incident', 'Page L2']);
   });
+  it('shows a written answer above the runbook steps, with the sources it cites and who wrote it', () => {
+    const citation = 'knowledge/quota-exceeded.md › Check and raise the compute quota';
+    const card = renderResult({
+      ...answered,
+      written: {
+        written: true,
+        text: '1. Check the usage of the family [S1].',
+        cited: [{ mark: 'S1', citation }],
+        writer: 'Azure OpenAI (gpt-4o-router)',
+      },
+    });
+    expectValid(card);
+    const texts = cardTexts(card);
+    const at = (t: string) => texts.findIndex((x) => x.includes(t));
+    expect(at('1. Check the usage of the family [S1].')).toBeGreaterThan(-1);
+    expect(texts).toContain(`[S1] ${citation}`);
+    expect(at('Written by Azure OpenAI (gpt-4o-router)')).toBeGreaterThan(-1);
+    expect(at('Written by Azure OpenAI')).toBeLessThan(texts.indexOf('1. See the usage.'));
+    expect(texts).toContain(`Source: ${citation}`);
+  });
+
+  it('says in one line why no written answer is shown, and keeps the steps', () => {
+    const card = renderResult({ ...answered, written: { written: false, reason: 'rate-limited' } });
+    expectValid(card);
+    const lines = cardTexts(card).filter((t) => t.includes('Azure OpenAI'));
+    expect(lines).toEqual(["Azure OpenAI is throttling requests (429); these are the runbook's own steps."]);
+    expect(cardTexts(card)).toContain('1. See the usage.');
+  });
 });
