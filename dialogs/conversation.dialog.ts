@@ -56,7 +56,7 @@ export interface ConversationDialogOptions {
   /** The runbook knowledge base `troubleshoot.ask` answers from. */
   knowledge?: KnowledgeBase;
   /** Optional services handed to every skill (incidents, notifier, durable jobs, proactive chat). */
-  services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat'>;
+  services?: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'answerWriter'>;
 }
 
 /** A message read as a request: the routed intent and the change modifiers it carried. */
