@@ -206,6 +206,7 @@ function toPatchRow(patch: IncidentPatch): Updateable<IncidentsTable> {
   if (patch.tier !== undefined) row.tier = patch.tier;
   if (patch.engaged !== undefined) row.engaged = JSON.stringify(patch.engaged);
   if (patch.respondedAt !== undefined) row.responded_at = instant(patch.respondedAt);
+  if (patch.responseDueAt !== undefined) row.response_due_at = instant(patch.responseDueAt);
   if (patch.resolution !== undefined) row.resolution = patch.resolution;
   if (patch.nextEscalationAt !== undefined) row.next_escalation_at = optionalInstant(patch.nextEscalationAt);
   if (patch.resolvedAt !== undefined) row.resolved_at = optionalInstant(patch.resolvedAt);

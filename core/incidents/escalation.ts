@@ -178,7 +178,13 @@ export function planFollowUp(
     }));
 }
 
-function arriveAt(policy: EscalationPolicy, severity: Severity, tierIndex: number, now: Date): TierArrival {
+/** Reaching the tier at `tierIndex` at `now`: who is told (paged when the severity pages) and when its timer runs out. */
+export function arriveAt(
+  policy: EscalationPolicy,
+  severity: Severity,
+  tierIndex: number,
+  now: Date,
+): TierArrival {
   const tier = policy.path[tierIndex];
   const offHours = isOffHours(policy, tier.availability, now);
   const arrival: TierArrival = {

@@ -10,7 +10,15 @@ export type NewIncident = Omit<Incident, 'id' | 'number' | 'version' | 'updatedA
 export type IncidentPatch = Partial<
   Pick<
     Incident,
-    'state' | 'severity' | 'owner' | 'tierIndex' | 'tier' | 'engaged' | 'respondedAt' | 'resolution'
+    | 'state'
+    | 'severity'
+    | 'owner'
+    | 'tierIndex'
+    | 'tier'
+    | 'engaged'
+    | 'respondedAt'
+    | 'resolution'
+    | 'responseDueAt'
   >
 > & {
   nextEscalationAt?: Date | null;

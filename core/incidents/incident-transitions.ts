@@ -1,4 +1,7 @@
 import {
+  arriveAt,
+  responseDueAt,
+  startTierIndex,
   planDeclaration,
   planEscalation,
   planFollowUp,
@@ -181,6 +184,63 @@ export function escalate(
     timer: timerOf(arrival),
     cancelTimers: true,
     arrival,
+  };
+}
+
+/**
+ * Changes the severity of an open incident. The response target is counted again from the
+ * declaration with the new severity's figure (unless someone already answered). A severity that
+ * starts higher in the path (P1 starts at L2) brings the incident there at once, telling (and, for a
+ * paging severity, paging) that tier; its timer runs while nobody has acknowledged. A lower severity
+ * keeps the tier the incident has reached.
+ */
+export function changeSeverity(
+  policy: EscalationPolicy,
+  incident: Incident,
+  request: { by: IncidentPerson; severity: Severity; reason?: string },
+  now: Date,
+): Transition | Refusal {
+  if (incident.state === 'resolved') return refuse(`${incident.id} is already resolved.`);
+  if (request.severity === incident.severity)
+    return refuse(`${incident.id} is already ${incident.severity}.`);
+  const patch: IncidentPatch = { severity: request.severity };
+  if (!incident.respondedAt)
+    patch.responseDueAt = responseDueAt(policy, request.severity, incident.declaredAt);
+  const start = startTierIndex(policy, request.severity);
+  const arrival = start > incident.tierIndex ? arriveAt(policy, request.severity, start, now) : undefined;
+  const waiting = isAwaitingAck(incident);
+  if (arrival) {
+    patch.tierIndex = arrival.tierIndex;
+    patch.tier = arrival.tier.id;
+    patch.engaged = mergeEngaged(incident.engaged, arrival.engaged);
+    if (waiting) {
+      patch.state = 'escalated';
+      patch.nextEscalationAt = arrival.nextEscalationAt ?? null;
+    }
+  }
+  const moved = arrival
+    ? `; moved to ${arrival.tier.name}${arrival.offHours ? ' (off hours for this tier)' : ''}`
+    : '';
+  return {
+    ok: true,
+    patch,
+    entries: [
+      {
+        at: now,
+        kind: 'severity-changed',
+        actor: request.by,
+        text: `Severity ${incident.severity} → ${request.severity} by ${request.by.name}${request.reason ? `: ${request.reason}` : ''}${moved}`,
+        data: {
+          from: incident.severity,
+          to: request.severity,
+          ...(arrival ? { tier: arrival.tier.id } : {}),
+        },
+      },
+    ],
+    notifications: arrival?.notifications ?? [],
+    ...(arrival && waiting ? { timer: timerOf(arrival) } : {}),
+    cancelTimers: Boolean(arrival && waiting),
+    ...(arrival ? { arrival } : {}),
   };
 }
 

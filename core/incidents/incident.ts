@@ -74,6 +74,7 @@ export type TimelineKind =
   | 'notified'
   | 'notification-failed'
   | 'note'
+  | 'severity-changed'
   | 'resolved';
 
 /** One line of an incident's timeline, for the card and the post-incident review. */

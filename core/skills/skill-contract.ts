@@ -21,6 +21,7 @@ export const skillIds = [
   'incident.escalate',
   'incident.resolve',
   'incident.note',
+  'incident.severity',
   'none',
 ] as const;
 export type SkillId = (typeof skillIds)[number];

@@ -113,12 +113,12 @@ export async function runList(_args: Record<string, never>, ctx: SkillContext): 
   return { view: 'incident.list', incidents };
 }
 
-type Action = 'ack' | 'escalate' | 'resolve' | 'note';
+type Action = 'ack' | 'escalate' | 'resolve' | 'note' | 'severity';
 
 /** `ack`, `escalate`, `resolve` as strict commands: act at once on the named incident, or this conversation's. */
 export function runAction(action: Action) {
   return async (
-    args: { incident?: string; reason?: string; resolution?: string; note?: string },
+    args: { incident?: string; reason?: string; resolution?: string; note?: string; severity?: Severity },
     ctx: SkillContext,
   ) => {
     const desk = deskOf(ctx);
@@ -131,7 +131,9 @@ export function runAction(action: Action) {
           ? await desk.escalate(target, by, args.reason)
           : action === 'note'
             ? await desk.note(target, by, args.note ?? '')
-            : await desk.resolve(target, by, args.resolution);
+            : action === 'severity'
+              ? await desk.changeSeverity(target, by, args.severity!, args.reason)
+              : await desk.resolve(target, by, args.resolution);
     return desk.result(incident, headline, action === 'resolve');
   };
 }
@@ -139,7 +141,7 @@ export function runAction(action: Action) {
 /** The same actions read from plain language: what would happen, and the strict command that does it. */
 export function previewAction(action: Action) {
   return async (
-    args: { incident?: string; reason?: string; resolution?: string; note?: string },
+    args: { incident?: string; reason?: string; resolution?: string; note?: string; severity?: Severity },
     ctx: SkillContext,
   ): Promise<MessageResult> => {
     const desk = deskOf(ctx);
@@ -156,27 +158,33 @@ export function previewAction(action: Action) {
         suggestions: [{ label: 'Open incidents', command: 'incidents' }],
       };
     }
-    const detail = { ack: undefined, escalate: args.reason, resolve: args.resolution, note: args.note }[
-      action
-    ];
+    const detail = {
+      ack: undefined,
+      escalate: args.reason,
+      resolve: args.resolution,
+      note: args.note,
+      severity: [args.severity, args.reason].filter(Boolean).join(' '),
+    }[action];
     const command = `${action} ${target.id}${detail ? ` ${detail}` : ''}`;
     const what = {
       ack: `acknowledge ${target.id} as ${ctx.caller.name} and stop its escalation`,
       escalate: `move ${target.id} from ${target.tier} to the next tier now`,
       resolve: `resolve ${target.id}, stop its timers and post its timeline`,
       note: `add your note to the timeline of ${target.id}`,
+      severity: `change ${target.id} from ${target.severity} to ${args.severity}, with that severity's response target and first tier`,
+    }[action];
+    const label = {
+      ack: 'Acknowledge',
+      escalate: 'Escalate',
+      resolve: 'Resolve',
+      note: 'Add note',
+      severity: `Make it ${args.severity}`,
     }[action];
     return {
       view: 'message',
       title: `${target.id}: ${target.summary}`,
       text: `Nothing is changed yet. This would ${what}. To do it, press the button or send \`${command}\`.`,
-      suggestions: [
-        {
-          label: { ack: 'Acknowledge', escalate: 'Escalate', resolve: 'Resolve', note: 'Add note' }[action],
-          command,
-          confirms: true,
-        },
-      ],
+      suggestions: [{ label, command, confirms: true }],
     };
   };
 }

@@ -9,6 +9,7 @@ import type { Incident, IncidentPerson, IncidentType, Severity } from '../../cor
 import type { IncidentStore } from '../../core/incidents/incident-store';
 import {
   acknowledge,
+  changeSeverity,
   declareIncident,
   escalate,
   resolve,
@@ -127,6 +128,22 @@ export class IncidentDesk {
       'incident.resolve',
       (current, now) => resolve(this.policy, current, by, resolution, now),
       `Resolved by ${by.name}`,
+    );
+  }
+
+  /** Changes the severity: a new response target, and a severity that starts higher brings the incident there now. */
+  changeSeverity(
+    incident: Incident,
+    by: IncidentPerson,
+    severity: Severity,
+    reason?: string,
+  ): Promise<DeskOutcome> {
+    return this.change(
+      incident,
+      'incident.severity',
+      (current, now) => changeSeverity(this.policy, current, { by, severity, reason }, now),
+      (next) =>
+        `Severity of ${next.id} is now ${next.severity}${next.tierIndex !== incident.tierIndex ? `, at ${this.tierName(next)}` : ''}`,
     );
   }
 

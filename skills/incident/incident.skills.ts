@@ -402,6 +402,39 @@ export const incidentNote = defineSkill({
   preview: previewAction('note'),
 });
 
+export const incidentSeverity = defineSkill({
+  id: 'incident.severity',
+  usage: 'severity [incident] <severity> [reason]',
+  title: "Change an incident's severity",
+  description:
+    'Change the severity of an open incident: a new response target, and a severity that starts higher (P1 at L2) moves it there now.',
+  examples: [
+    'severity INC-0042 P1',
+    'make INC-0042 a P1, customers cannot score at all',
+    'raise INC-0031 to sev 1',
+    'downgrade INC-0017 to P3, only the dev workspace is affected',
+    'this is a P1 now, bump the severity',
+    'change the severity of INC-0008 to P2',
+    'bump INC-0055 up to critical',
+    'lower the severity to P4, it was a question after all',
+    'upgrade the incident to sev 2',
+    'reclassify INC-0012 as P2',
+    'set the severity of this incident to P1',
+    'severity P3 for INC-0040, workaround in place',
+  ],
+  params: {
+    incident: incident.optional(),
+    severity: severity(),
+    reason: text({ reads: 'detail' }).optional(),
+  },
+  kind: 'incident',
+  // A change of severity says so ("severity", "sev", "priority", "P1", "critical" …); a new problem with a severity is a declaration.
+  mentionedBy: /\b(?:severity|sev ?[1-4]|priority|p[1-4]|critical|downgrade|upgrade|reclassify)\b/,
+  roles: responders,
+  run: runAction('severity'),
+  preview: previewAction('severity'),
+});
+
 export const incidentSkills = [
   incidentDeclare,
   incidentList,
@@ -409,4 +442,5 @@ export const incidentSkills = [
   incidentEscalate,
   incidentResolve,
   incidentNote,
+  incidentSeverity,
 ];

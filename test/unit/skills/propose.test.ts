@@ -206,9 +206,9 @@ describe('propose', () => {
 });
 
 describe('SkillCatalog', () => {
-  it('declares every skill of the catalog (v1 and incident.note) with at least 8 examples', () => {
+  it('declares every skill of the catalog (v1, incident.note and incident.severity) with at least 8 examples', () => {
     const catalog = createCatalog();
-    expect(catalog.list()).toHaveLength(19);
+    expect(catalog.list()).toHaveLength(20);
     for (const skill of catalog.list()) expect(skill.examples.length).toBeGreaterThanOrEqual(8);
   });
 
