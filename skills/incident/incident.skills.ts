@@ -428,6 +428,8 @@ export const incidentSeverity = defineSkill({
     reason: text({ reads: 'detail' }).optional(),
   },
   kind: 'incident',
+  // A question about severities ("how fast must we respond to a P1") asks the runbooks.
+  givesWayTo: ['how-to'],
   // A change of severity says so ("severity", "sev", "priority", "P1", "critical" …); a new problem with a severity is a declaration.
   mentionedBy: /\b(?:severity|sev ?[1-4]|priority|p[1-4]|critical|downgrade|upgrade|reclassify)\b/,
   roles: responders,
