@@ -84,7 +84,8 @@ function responseLine(response: ReturnType<typeof incidentView>['response']): st
   return `${due}, acknowledged ${utc(new Date(response.respondedAt))} (${response.status})`;
 }
 
-function changeOutcome(change: ChangeRequest): string {
+/** How a change request ended, or the state it is in: "succeeded: blue runs 6 instances", "pending". */
+export function changeOutcome(change: ChangeRequest): string {
   if (change.outcome?.status === 'succeeded' || change.outcome?.status === 'failed')
     return `${change.outcome.status}: ${change.outcome.summary}`;
   return change.state;

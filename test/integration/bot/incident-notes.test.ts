@@ -79,4 +79,19 @@ describe('notes on an incident timeline', () => {
     expect(cardText(card)).not.toContain('Note added');
     expect((await timelineTexts()).some((text) => text.includes('check the sync tomorrow'))).toBe(false);
   });
+
+  it('posts the resolved timeline with the change requests raised while the incident was open', async () => {
+    clock.advance(60_000);
+    await t.say('scale fraud-detection to 6', { conversationId: 'c-notes' });
+    clock.advance(60_000);
+    const [card] = t.cards(await t.say('resolve INC-0001 sync caught up', { conversationId: 'c-notes' }));
+    const text = cardText(card);
+    expect(text).toContain('Timeline');
+    const timeline = text.slice(text.indexOf('Timeline'));
+    expect(timeline).toMatch(/CHG-00001 .*fraud-detection.* \(pending\)/);
+    // In time order: declared, the change, then the resolution.
+    expect(timeline.indexOf('Declared P3')).toBeGreaterThanOrEqual(0);
+    expect(timeline.indexOf('Declared P3')).toBeLessThan(timeline.indexOf('CHG-00001'));
+    expect(timeline.indexOf('CHG-00001')).toBeLessThan(timeline.indexOf('Resolved by Alex Wilber'));
+  });
 });
