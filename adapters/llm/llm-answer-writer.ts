@@ -8,7 +8,8 @@ import {
 } from '../../core/knowledge/answer-writer';
 import type { KnowledgeHit } from '../../core/knowledge/knowledge-base';
 import type { Logger } from '../../core/logger';
-import { ChatCallError, type ChatClient } from './chat-client';
+import type { ChatClient } from './chat-client';
+import { callThroughBreaker } from './breaker-call';
 import { redactSecrets } from './secret-redactor';
 import { fenceUntrusted, type UntrustedSection } from './untrusted-fence';
 
@@ -62,28 +63,15 @@ export class LlmAnswerWriter implements AnswerWriter {
       ],
       this.options.randomToken,
     );
-    if (!this.options.breaker.tryAcquire()) return this.notWritten('breaker-open');
-    let text: string;
-    try {
-      const answer = await this.options.chat.complete({
-        system: systemPrompt(fenced.token, sources),
-        user: fenced.text,
-        tools: [],
-        maxTokens: this.options.maxTokens ?? 400,
-      });
-      this.options.breaker.recordSuccess();
-      // Offered no tools, a model that still calls one has written no answer.
-      text = answer.kind === 'text' ? answer.text.trim() : '';
-    } catch (error) {
-      if (error instanceof ChatCallError && error.reason === 'content-filter') {
-        this.options.breaker.recordSuccess();
-      } else {
-        this.options.breaker.recordFailure(
-          error instanceof ChatCallError ? error.details.retryAfterInMs : undefined,
-        );
-      }
-      return this.notWritten(error instanceof ChatCallError ? error.reason : 'error');
-    }
+    const called = await callThroughBreaker(this.options.breaker, this.options.chat, {
+      system: systemPrompt(fenced.token, sources),
+      user: fenced.text,
+      tools: [],
+      maxTokens: this.options.maxTokens ?? 400,
+    });
+    if (!called.ok) return this.notWritten(called.reason);
+    // Offered no tools, a model that still calls one has written no answer.
+    const text = called.answer.kind === 'text' ? called.answer.text.trim() : '';
     const { cited, unknown } = citedSources(text, sources);
     if (!cited.length || unknown.length) {
       this.logger.warn(

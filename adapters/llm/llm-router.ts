@@ -3,13 +3,8 @@ import type { Logger } from '../../core/logger';
 import type { FallbackReason, Intent } from '../../core/routing/intent';
 import type { RouteContext, Router } from '../../core/routing/router';
 import type { ParsedArgs, ToolSpec } from '../../core/routing/tool-spec';
-import {
-  ChatCallError,
-  type ChatAnswer,
-  type ChatClient,
-  type ChatFailure,
-  type ChatTool,
-} from './chat-client';
+import type { ChatClient, ChatTool } from './chat-client';
+import { callThroughBreaker } from './breaker-call';
 import { redactSecrets } from './secret-redactor';
 import { fenceUntrusted, type UntrustedSection } from './untrusted-fence';
 
@@ -38,13 +33,6 @@ export const noToolConfidence = 0.6;
 /** Longest text of one message or one earlier turn sent to the model, characters. */
 const maxSectionLength = 4000;
 
-const failureReasons: Record<ChatFailure, FallbackReason> = {
-  timeout: 'timeout',
-  'rate-limited': 'rate-limited',
-  'content-filter': 'content-filter',
-  error: 'error',
-};
-
 /**
  * The Azure OpenAI router: the model picks one of the offered tools (catalog skills) and writes its
  * arguments; the router only accepts a tool it offered, with arguments the skill's schema parses.
@@ -70,23 +58,9 @@ export class LlmRouter implements Router {
     if (tools.length === 0) return this.fellBack(offline, 'no-tools');
     const offered = wireTools(tools);
     const request = { ...this.prompt(text, context), tools: [...offered.values()].map(({ wire }) => wire) };
-    if (!this.options.breaker.tryAcquire()) return this.fellBack(offline, 'breaker-open');
-
-    let answer: ChatAnswer;
-    try {
-      answer = await this.options.chat.complete(request);
-    } catch (error) {
-      if (error instanceof ChatCallError && error.reason === 'content-filter') {
-        // The deployment answered: its filter says nothing about its health.
-        this.options.breaker.recordSuccess();
-      } else {
-        this.options.breaker.recordFailure(
-          error instanceof ChatCallError ? error.details.retryAfterInMs : undefined,
-        );
-      }
-      return this.fellBack(offline, error instanceof ChatCallError ? failureReasons[error.reason] : 'error');
-    }
-    this.options.breaker.recordSuccess();
+    const called = await callThroughBreaker(this.options.breaker, this.options.chat, request);
+    if (!called.ok) return this.fellBack(offline, called.reason);
+    const { answer } = called;
 
     if (answer.kind === 'text')
       return { skill: 'none', args: {}, confidence: noToolConfidence, source: 'llm' };
