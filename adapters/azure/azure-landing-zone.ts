@@ -1,4 +1,4 @@
-import { ComposedLandingZone } from '../../core/composed-landing-zone';
+import { ComposedLandingZone } from '../composed-landing-zone';
 import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { AzureAlertMonitor } from './azure-alert-monitor';
 import { AzureCompute } from './azure-compute';

@@ -1,4 +1,4 @@
-import { ComposedLandingZone } from '../../core/composed-landing-zone';
+import { ComposedLandingZone } from '../composed-landing-zone';
 import type { ScenarioControl } from '../../core/ports';
 import { SimulatedCompute } from './simulated-compute';
 import { SimulatedEndpoints } from './simulated-endpoints';

@@ -12,7 +12,7 @@ import type {
   QuotaReader,
   StorageReader,
   TrainingJobReader,
-} from './ports';
+} from '../core/ports';
 
 /**
  * The seams one landing-zone adapter is made of, one object each (an adapter may hand the same
