@@ -59,9 +59,19 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
     },
   },
-  // From core/<area>/, `../skills/` is core's own skill contract; from a file at core/'s top it is the outer layer.
-  coreImports(['core/*.ts'], ['../bot/*', '../dialogs/*', '../skills/*', '../adapters/*']),
-  coreImports(['core/*/**/*.ts'], ['../../bot/*', '../../dialogs/*', '../../skills/*', '../../adapters/*']),
+  coreImports(
+    ['core/**/*.ts'],
+    [
+      '../bot/*',
+      '../dialogs/*',
+      '../skills/*',
+      '../adapters/*',
+      '../../bot/*',
+      '../../dialogs/*',
+      '../../skills/*',
+      '../../adapters/*',
+    ],
+  ),
 
   {
     files: ['dialogs/**/*.ts'],

@@ -5,7 +5,7 @@ import { nlpjsIntentModels } from '../adapters/nlu/nlpjs-intent-model';
 import { createOfflineRouter } from '../core/routing/offline-router';
 import type { Router } from '../core/routing/router';
 import type { ParsedArgs } from '../core/routing/tool-spec';
-import { toolSpecs } from '../core/skills/tool-specs';
+import { toolSpecs } from '../core/contract/tool-specs';
 import type { SkillDeclaration } from '../skills/skill';
 import type { BotConfig } from './config';
 

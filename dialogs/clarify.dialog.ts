@@ -3,7 +3,7 @@ import type { Clock, KeyValueStore } from '../core/ports';
 import { CommandGrammar } from '../core/routing/command-router';
 import { EntityResolver } from '../core/routing/entity-resolver';
 import type { Intent } from '../core/routing/intent';
-import type { ParamContext } from '../core/skills/param-kind';
+import type { ParamContext } from '../core/contract/param-kind';
 import type { InteractionOwner, InteractionState } from './pending-interactions';
 import { PendingInteractions } from './pending-interactions';
 import type { ClarifyResult, MessageResult } from '../skills/results';

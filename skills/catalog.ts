@@ -3,8 +3,8 @@ import { help, none } from './help.skill';
 import { incidentSkills } from './incident/incident.skills';
 import type { SkillDeclaration, SkillId } from './skill';
 import { skillIds } from './skill';
-import { isSkillId } from '../core/skills/skill-contract';
-import { parseUsage } from '../core/skills/usage';
+import { isSkillId } from '../core/contract/skill-contract';
+import { parseUsage } from '../core/contract/usage';
 import { statusSkills } from './status/status.skills';
 import { troubleshootAsk } from './troubleshoot/troubleshoot.skills';
 
@@ -22,7 +22,7 @@ export class SkillCatalog {
     for (const skill of skills) {
       if (!isSkillId(skill.id, ids)) {
         throw new Error(
-          `Skill catalog: "${skill.id}" is not a skill id of the contract (core/skills/skill-contract.ts).`,
+          `Skill catalog: "${skill.id}" is not a skill id of the contract (core/contract/skill-contract.ts).`,
         );
       }
       if (this.byId.has(skill.id)) throw new Error(`Skill catalog: skill "${skill.id}" is declared twice.`);

@@ -1,4 +1,4 @@
-import { printUsage } from '../core/skills/usage';
+import { printUsage } from '../core/contract/usage';
 import { defineSkill, everyone } from './skill';
 
 /** Lists what the caller may do; the catalog is injected by `catalog.ts` to avoid a cycle. */

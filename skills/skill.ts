@@ -10,10 +10,10 @@ import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
 import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
-import type { ParamSpecs, SkillContract } from '../core/skills/skill-contract';
+import type { ParamSpecs, SkillContract } from '../core/contract/skill-contract';
 
-export { skillIds } from '../core/skills/skill-contract';
-export type { SkillId, SkillKind, ChangeType } from '../core/skills/skill-contract';
+export { skillIds } from '../core/contract/skill-contract';
+export type { SkillId, SkillKind, ChangeType } from '../core/contract/skill-contract';
 
 /** The person behind a request, with the roles the roster gives them. */
 export interface Caller {

@@ -1,4 +1,4 @@
-import { printUsage } from '../../core/skills/usage';
+import { printUsage } from '../../core/contract/usage';
 import type { SkillDeclaration, SkillId } from '../../skills/skill';
 
 /** The manifest schema version the package is built for; the newest numbered schema `@microsoft/app-manifest` ships. */

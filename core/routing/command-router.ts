@@ -1,8 +1,8 @@
 import type { LandingZoneConfig } from '../config/landing-zone.schema';
-import type { CommandContext } from '../skills/param-kind';
-import type { SkillContract } from '../skills/skill-contract';
-import type { UsagePart } from '../skills/usage';
-import { parseUsage } from '../skills/usage';
+import type { CommandContext } from '../contract/param-kind';
+import type { SkillContract } from '../contract/skill-contract';
+import type { UsagePart } from '../contract/usage';
+import { parseUsage } from '../contract/usage';
 import type { Intent } from './intent';
 
 interface CommandForm {

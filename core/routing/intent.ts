@@ -1,4 +1,4 @@
-import type { SkillId } from '../skills/skill-contract';
+import type { SkillId } from '../contract/skill-contract';
 
 /**
  * Why the offline router answered a message the LLM router was asked to route: the model was not

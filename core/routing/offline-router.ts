@@ -19,9 +19,9 @@ import { patternWords, SpellingCorrector } from './spelling-corrector';
 import { parseTimeWindowHours } from './time-window';
 import { normalizeText } from './text-normalizer';
 import { cleanUtterance } from './utterance';
-import type { ParamContext } from '../skills/param-kind';
-import type { RoutingCue, SkillContract, SkillId, SkillKind } from '../skills/skill-contract';
-import { parseUsage } from '../skills/usage';
+import type { ParamContext } from '../contract/param-kind';
+import type { RoutingCue, SkillContract, SkillId, SkillKind } from '../contract/skill-contract';
+import { parseUsage } from '../contract/usage';
 
 /** Options of `createOfflineRouter`. */
 export interface OfflineRouterOptions {

@@ -1,4 +1,4 @@
-import type { SkillId } from '../skills/skill-contract';
+import type { SkillId } from '../contract/skill-contract';
 
 /**
  * A tool the LLM router offers the model: one catalog skill, its description and the JSON schema

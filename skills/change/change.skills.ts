@@ -1,6 +1,6 @@
-import type { ParamContext, ParamQuestion } from '../../core/skills/param-kind';
-import { resource } from '../../core/skills/resource-params';
-import { count } from '../../core/skills/value-params';
+import type { ParamContext, ParamQuestion } from '../../core/contract/param-kind';
+import { resource } from '../../core/contract/resource-params';
+import { count } from '../../core/contract/value-params';
 import { defineSkill, operators } from '../skill';
 
 /** The clarify question for a scale's count: the endpoint's autoscale bounds as the choices. */

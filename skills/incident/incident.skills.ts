@@ -1,4 +1,4 @@
-import { incidentId, severity, text } from '../../core/skills/value-params';
+import { incidentId, severity, text } from '../../core/contract/value-params';
 import { defineSkill, everyone, responders } from '../skill';
 import { previewAction, previewDeclare, runAction, runDeclare, runList } from './incident-commands';
 

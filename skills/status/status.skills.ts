@@ -1,5 +1,5 @@
-import { hours } from '../../core/skills/value-params';
-import { resource } from '../../core/skills/resource-params';
+import { hours } from '../../core/contract/value-params';
+import { resource } from '../../core/contract/resource-params';
 import { defineSkill, everyone } from '../skill';
 import { runAlertsStatus } from './alerts-status.skill';
 import { runComputeStatus } from './compute-status.skill';

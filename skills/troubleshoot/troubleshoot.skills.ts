@@ -1,4 +1,4 @@
-import { text } from '../../core/skills/value-params';
+import { text } from '../../core/contract/value-params';
 import { defineSkill, everyone } from '../skill';
 import { runTroubleshootAsk } from './troubleshoot-ask.skill';
 

@@ -3,7 +3,7 @@ import type { LandingZoneConfig } from '../../core/config/landing-zone.schema';
 import { namesOf } from '../../core/config/resource-names';
 import type { RouteContext } from '../../core/routing/router';
 import type { ParsedArgs, ToolSpec } from '../../core/routing/tool-spec';
-import type { SkillId } from '../../core/skills/skill-contract';
+import type { SkillId } from '../../core/contract/skill-contract';
 
 /**
  * Tools as the catalog will generate them (issue 14), written out by hand for the LLM router's

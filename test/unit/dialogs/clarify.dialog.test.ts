@@ -1,6 +1,6 @@
 import { ManualClock } from '../../../core/clock';
 import type { Intent } from '../../../core/routing/intent';
-import type { SkillId } from '../../../core/skills/skill-contract';
+import type { SkillId } from '../../../core/contract/skill-contract';
 import { ClarifyDialog } from '../../../dialogs/clarify.dialog';
 import { createCatalog } from '../../../skills/catalog';
 import { loadShippedConfig } from '../../helpers/landing-zone-config';

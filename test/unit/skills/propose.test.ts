@@ -2,7 +2,7 @@ import { ManualClock } from '../../../core/clock';
 import { NotFoundError } from '../../../core/errors';
 import { silentLogger } from '../../../core/logger';
 import type { LandingZone } from '../../../core/ports';
-import { resource } from '../../../core/skills/resource-params';
+import { resource } from '../../../core/contract/resource-params';
 import { createCatalog, SkillCatalog, allSkills } from '../../../skills/catalog';
 import { propose } from '../../../skills/propose';
 import type { Caller, SkillContext, SkillDeclaration } from '../../../skills/skill';

@@ -1,6 +1,6 @@
 import { CommandGrammar } from '../../../../core/routing/command-router';
-import { hours } from '../../../../core/skills/value-params';
-import { printUsage } from '../../../../core/skills/usage';
+import { hours } from '../../../../core/contract/value-params';
+import { printUsage } from '../../../../core/contract/usage';
 import { allSkills } from '../../../../skills/catalog';
 import { defineSkill } from '../../../../skills/skill';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';

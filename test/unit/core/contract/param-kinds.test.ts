@@ -1,7 +1,7 @@
 import { EntityResolver, tokenize } from '../../../../core/routing/entity-resolver';
-import type { MessageReading, ParamContext } from '../../../../core/skills/param-kind';
-import { resource } from '../../../../core/skills/resource-params';
-import { count, hours, incidentId, severity, text } from '../../../../core/skills/value-params';
+import type { MessageReading, ParamContext } from '../../../../core/contract/param-kind';
+import { resource } from '../../../../core/contract/resource-params';
+import { count, hours, incidentId, severity, text } from '../../../../core/contract/value-params';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 const config = loadShippedConfig();

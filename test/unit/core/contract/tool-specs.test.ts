@@ -1,5 +1,5 @@
-import { skillIds } from '../../../../core/skills/skill-contract';
-import { toolSpecs } from '../../../../core/skills/tool-specs';
+import { skillIds } from '../../../../core/contract/skill-contract';
+import { toolSpecs } from '../../../../core/contract/tool-specs';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
