@@ -36,6 +36,7 @@ import { changeJobHandlers } from '../skills/change/change-jobs';
 import { expireChange, markInterrupted, runScheduledChange, type ExecuteDeps } from '../skills/execute';
 import { receiveAlert } from '../skills/incident/alert-intake';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
+import { IncidentDesk, type IncidentDeskDeps } from '../skills/incident/incident-desk';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { buildRouter } from './build-router';
@@ -130,7 +131,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       clock,
       audit,
       logger,
-      onChanged: (change) => changeCards.update(change),
+      // A change's card, and the cards of the incidents open while it was raised (they list it).
+      onChanged: async (change) => {
+        await changeCards.update(change);
+        await refreshIncidentCards();
+      },
     };
     const inFlight = new Set<Promise<unknown>>();
     // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
@@ -149,6 +154,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       clock,
       post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
     });
+    const incidentDeps: IncidentDeskDeps = {
+      store: incidents,
+      jobs,
+      config: config.landingZone,
+      clock,
+      audit,
+      logger,
+      chat: incidentChat,
+      alerts: alertCards,
+      changes,
+    };
+    const incidentDesk = new IncidentDesk(incidentDeps);
+    const refreshIncidentCards = async () => {
+      for (const open of await incidents.list({ open: true })) await incidentDesk.refreshCard(open.id);
+    };
     // ---- end of incidents
     const runner = new JobRunner({
       store: jobs,
@@ -163,16 +183,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
           run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
           interrupted: (changeId) => markInterrupted(changeId, executeDeps),
         }),
-        ...incidentJobHandlers({
-          store: incidents,
-          jobs,
-          notifier: notifications.notifier,
-          config: config.landingZone,
-          clock,
-          audit,
-          logger,
-          chat: incidentChat,
-        }),
+        ...incidentJobHandlers({ ...incidentDeps, notifier: notifications.notifier }),
       },
       logger,
     });
@@ -185,14 +196,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         ).createLlmAnswerWriter(config.llm, { logger, clock })
       : undefined;
     // Every service is spread into each skill's context; the dialog's option type lists the ones it knows by name.
-    const services: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'answerWriter'> =
-      {
-        incidents,
-        notifier: notifications.notifier,
-        jobs,
-        incidentChat,
-        ...(answerWriter ? { answerWriter } : {}),
-      };
+    const services: Pick<
+      SkillContext,
+      'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'alertCards' | 'answerWriter'
+    > = {
+      incidents,
+      notifier: notifications.notifier,
+      jobs,
+      incidentChat,
+      alertCards,
+      ...(answerWriter ? { answerWriter } : {}),
+    };
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -225,6 +239,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         changeCards,
         simulated: landingZone.simulated,
         onSent: async (result, activityId) => {
+          if (result.view === 'change-request') await refreshIncidentCards();
           if (result.view !== 'incident') return;
           // The first incident card sent is the one updated in place from then on.
           const incident = await incidents.get(result.incident.id);
@@ -279,6 +294,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
                   chat: incidentChat,
                   conversationId: await alertChannel?.current(),
                   cards: alertCards,
+                  onIncidentAlertResolved: (card) => incidentDesk.alertResolved(card),
                   audit,
                   clock,
                   logger,
