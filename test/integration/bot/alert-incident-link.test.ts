@@ -88,7 +88,7 @@ describe('an incident declared from an alert card is linked to it', () => {
     declareCommand = cardCommands(card)[0].command;
     expect(declareCommand).toBe('declare P3 High Latency on fraud-detection');
 
-    await declareThroughCards(declareCommand, alex);
+    const declared = await declareThroughCards(declareCommand, alex);
     const [incident] = await t.bot.incidents.list();
     expect(incident).toMatchObject({
       id: 'INC-0001',
@@ -101,6 +101,9 @@ describe('an incident declared from an alert card is linked to it', () => {
     expect(timeline.find((e) => e.kind === 'alert')!.text).toBe(
       'Declared from the Azure Monitor alert "High Latency on fraud-detection" (Sev2)',
     );
+
+    const [incidentCard] = t.cards(declared).filter((c) => cardText(c).includes('INC-0001'));
+    expect(cardText(incidentCard)).toContain('References: Azure Monitor alert l1');
 
     const redrawn = lastVersionOf(alertCardId());
     expect(cardText(redrawn)).toContain('Incident: INC-0001');
