@@ -1,4 +1,4 @@
-import nlpModule from 'compromise/two';
+import type nlpModule from 'compromise/two';
 
 /**
  * What a question asks for, beyond what it is about: "what's the NAME of the platform architect",
@@ -18,8 +18,19 @@ export type QuestionFocus =
 
 export type FocusValue = 'duration' | 'frequency' | 'amount' | 'when';
 
-// compromise's tagger without its phrase plugins ("two"); it ships CommonJS with a default export.
-const nlp = ((nlpModule as unknown as { default?: typeof nlpModule }).default ?? nlpModule) as typeof nlpModule;
+let tagger: typeof nlpModule | undefined;
+
+/**
+ * compromise's tagger without its phrase plugins ("two"), loaded on the first question: loading it
+ * takes about half a second, which `npm start` should not wait for. It ships CommonJS with a default export.
+ */
+function nlp(text: string) {
+  if (!tagger) {
+    const loaded = require('compromise/two') as typeof nlpModule & { default?: typeof nlpModule };
+    tagger = loaded.default ?? loaded;
+  }
+  return tagger(text);
+}
 
 interface Token {
   text: string;
