@@ -16,11 +16,6 @@ import {
   type Refusal,
   type Transition,
 } from '../../core/incidents/incident-transitions';
-import {
-  notificationAuditEvent,
-  type IncidentNotification,
-  type Notifier,
-} from '../../core/incidents/notifier';
 import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
 import type { JobStore } from '../../core/scheduling/job-store';
@@ -207,60 +202,6 @@ export class IncidentDesk {
     return 'escalated';
   }
 
-  /** Delivers one notification; records it (or its failure) on the timeline and refreshes the card. Throws to be retried. */
-  async deliver(
-    notifier: Notifier,
-    incidentId: string,
-    planned: PlannedNotification,
-    cause: string,
-    attempt: { number: number; last: boolean },
-  ): Promise<void> {
-    const incident = await this.deps.store.get(incidentId);
-    if (!incident) return;
-    const notification: IncidentNotification = {
-      ...planned,
-      key: `${incident.id}:${planned.key}`,
-      incidentId: incident.id,
-      cause,
-      severity: incident.severity,
-      type: incident.type,
-      summary: incident.summary,
-      conversationId: incident.conversationId,
-      externalRefs: incident.externalRefs,
-    };
-    const data = {
-      key: notification.key,
-      audience: planned.audience,
-      channel: planned.channel,
-      event: planned.event,
-    };
-    try {
-      const receipt = await notifier.notify(notification);
-      if (receipt.externalRefs)
-        await this.deps.store.annotate(incident.id, { externalRefs: receipt.externalRefs });
-      await this.deps.store.append(incident.id, {
-        at: this.deps.clock.now(),
-        kind: 'notified',
-        text: receipt.detail,
-        data: { ...data, via: receipt.via, ...(receipt.recordedOnly ? { recordedOnly: true } : {}) },
-      });
-      if (!receipt.recordedOnly) await this.auditNotification(notification, 'sent', receipt.detail);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const text = `Notifying ${planned.audienceName} by ${planned.channel} failed (attempt ${attempt.number}): ${reason}; ${attempt.last ? 'gave up' : 'retrying'}`;
-      await this.deps.store.append(incident.id, {
-        at: this.deps.clock.now(),
-        kind: 'notification-failed',
-        text,
-        data,
-      });
-      await this.auditNotification(notification, 'failed', text);
-      await this.refreshCard(incident.id);
-      throw error;
-    }
-    await this.refreshCard(incident.id);
-  }
-
   /** The incident card's result for `incident` as it is now. */
   async result(incident: Incident, headline: string, withTimeline = false): Promise<IncidentResult> {
     const timeline = await this.deps.store.timeline(incident.id);
@@ -413,14 +354,6 @@ export class IncidentDesk {
     } catch (error) {
       this.logger.warn({ err: error, incidentId: incident.id }, 'could not post the escalation');
     }
-  }
-
-  private auditNotification(
-    n: IncidentNotification,
-    outcome: 'sent' | 'failed',
-    detail: string,
-  ): Promise<void> {
-    return this.deps.audit.append(notificationAuditEvent(n, this.deps.clock.now(), outcome, detail));
   }
 
   private alertLinks() {
