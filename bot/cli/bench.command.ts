@@ -31,7 +31,7 @@ const speakers = [
 export const benchTargets = { throughputRatio: 0.8, p95Ratio: 1.3, singleP50Ms: 15, soakRssMb: 250 };
 
 const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--text "…"] [--soak]
-                    [--bot-process | --in-process] [--bot-node-options "…"] [--json] [--check]
+                    [--bot-process | --in-process] [--bot-node-options="…"] [--settle S] [--json] [--check]
 
 Runs the realistic mix against an in-process opsbot and, in the same run with the same load
 generator, against a bare botbuilder + restify echo bot: N concurrent conversations (default 20),
@@ -47,7 +47,10 @@ process RSS, and the ratios to the targets.
               RSS and CPU time reported are the bot's alone (CPU ms a turn per bot); the load
               generator and the connector stay in this process
   --in-process   run the bots in this process (the default, except for --soak)
-  --bot-node-options "…"  Node options for the bots' child processes, e.g. "--cpu-prof"
+  --bot-node-options="…"  Node options for the bots' child processes, e.g. "--cpu-prof"
+  --settle S  after the last round, leave the bot idle S seconds and read its RSS again (child
+              processes only): V8 gives back the heap of finished turns only once the process
+              has been idle a while (about half a minute), so the end figure holds their garbage
   --check     exit 1 when a target is missed
   --llm       also run the mix on a second opsbot with the Azure OpenAI router on, against a FAKE
               deployment started by the bench (it answers with the offline router's choice as a tool
@@ -82,6 +85,7 @@ export const bench: Subcommand = async (argv) => {
       'bot-process': { type: 'boolean', default: false },
       'in-process': { type: 'boolean', default: false },
       'bot-node-options': { type: 'string' },
+      settle: { type: 'string' },
       serve: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -103,6 +107,8 @@ export const bench: Subcommand = async (argv) => {
   const nodeOptions = values['bot-node-options']?.split(/\s+/).filter(Boolean) ?? [];
   if (nodeOptions.length && !inChild)
     throw new Error('--bot-node-options needs the bots in child processes.');
+  const settleSeconds = values.settle === undefined ? 0 : positive(values.settle, '--settle');
+  if (settleSeconds && !inChild) throw new Error('--settle needs the bots in child processes.');
   const startTarget = (kind: BenchBotKind, env: Record<string, string>): Promise<BenchTarget> =>
     inChild ? startChildTarget(kind, env, nodeOptions) : startInProcessTarget(kind, env);
   const conversations = positive(values.conversations ?? (soak ? '200' : '20'), '--conversations');
@@ -153,6 +159,7 @@ export const bench: Subcommand = async (argv) => {
   // CPU time of each bot's own process over the measured rounds (child processes only).
   const cpuMs = { echo: 0, opsbot: 0 };
   let opsbotUsage: ProcessUsage | undefined;
+  let settledUsage: ProcessUsage | undefined;
   try {
     const run = (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) =>
       runMix({
@@ -181,6 +188,10 @@ export const bench: Subcommand = async (argv) => {
       if (opsbotLlm) runs.llm.push(await run(opsbotLlm.url, `llm-${round}`, turns, true));
     }
     opsbotUsage = await opsbot.usage();
+    if (settleSeconds) {
+      await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+      settledUsage = await opsbot.usage();
+    }
   } finally {
     await opsbotLlm?.close();
     await fakeLlm?.close();
@@ -195,6 +206,13 @@ export const bench: Subcommand = async (argv) => {
   const rssMb = inChild && opsbotUsage ? mb(opsbotUsage.rssBytes) : mb(process.memoryUsage().rss);
   const generatorRssMb = mb(process.memoryUsage().rss);
   const maxRssMb = inChild && opsbotUsage ? mb(opsbotUsage.maxRssBytes) : undefined;
+  const settled = settledUsage
+    ? {
+        afterSeconds: settleSeconds,
+        rssMb: mb(settledUsage.rssBytes),
+        heapUsedMb: mb(settledUsage.heapUsedBytes),
+      }
+    : undefined;
 
   const opsbotAll = total(runs.opsbot);
   const echoAll = echo ? total(runs.echo) : undefined;
@@ -244,7 +262,7 @@ export const bench: Subcommand = async (argv) => {
           p95Ratio,
           botProcess: inChild ? 'child' : 'in-process',
           rssMb,
-          ...(inChild ? { maxRssMb, generatorRssMb, cpuMsPerTurn } : {}),
+          ...(inChild ? { maxRssMb, generatorRssMb, cpuMsPerTurn, settled } : {}),
           met,
           errorSamples: runs.opsbot.flatMap((r) => r.errorSamples).slice(0, 8),
           llm,
@@ -292,6 +310,11 @@ export const bench: Subcommand = async (argv) => {
     inChild
       ? `opsbot process RSS at the end: ${rssMb.toFixed(0)} MB (its own child process; peak ${maxRssMb!.toFixed(0)} MB${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}; the load generator's process ${generatorRssMb.toFixed(0)} MB`
       : `process RSS at the end: ${rssMb.toFixed(0)} MB (opsbot${echo ? ', the echo bot' : ''} and the load generator in one process${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}`,
+    ...(settled
+      ? [
+          `opsbot process RSS after ${settled.afterSeconds} s idle: ${settled.rssMb.toFixed(0)} MB (heap in use ${settled.heapUsedMb.toFixed(0)} MB)`,
+        ]
+      : []),
     `errors ${opsbotAll.errors}, lost replies ${opsbotAll.lostReplies} (target 0) ${verdict(clean)}`,
     ...(llm
       ? [
