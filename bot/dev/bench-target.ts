@@ -96,13 +96,20 @@ export async function startChildTarget(
 }
 
 function ask(child: ChildProcess): Promise<ProcessUsage> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const onMessage = (message: ChildMessage) => {
       if (!('usage' in message)) return;
+      child.off('exit', onExit);
       child.off('message', onMessage);
       resolve(message.usage);
     };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      reject(new Error(`the bot's child process exited with ${code} during the bench`));
+    };
+    if (child.exitCode !== null) return onExit(child.exitCode);
     child.on('message', onMessage);
+    child.once('exit', onExit);
     child.send('usage');
   });
 }
