@@ -45,6 +45,8 @@ export async function buildRouter(config: BotConfig, options: BuildRouterOptions
     // One tool per skill the caller's roles allow, generated from the declarations' typed parameters.
     tools: (context) => (context ? toolSpecs(options.skills, context.caller.roles, config.landingZone) : []),
     parseArgs: (skill, args) => parseSkillArgs(options.skills, skill, args),
+    // The model only proposes: the offline router's scope guard and change gate read the message again.
+    review: (text, proposal) => offline.review(text, proposal),
     fallback: offline,
     logger: options.logger,
     clock: options.clock,

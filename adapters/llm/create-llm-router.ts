@@ -41,7 +41,7 @@ export function connectAzureOpenAi(
 }
 
 /** What `createLlmRouter` needs besides the settings. */
-export interface CreateLlmRouterOptions extends Pick<LlmRouterOptions, 'tools' | 'parseArgs'> {
+export interface CreateLlmRouterOptions extends Pick<LlmRouterOptions, 'tools' | 'parseArgs' | 'review'> {
   fallback: Router;
   logger: Logger;
   clock: Clock;
@@ -56,6 +56,7 @@ export function createLlmRouter(settings: LlmRouterSettings, options: CreateLlmR
     chat: deployment.chat,
     tools: options.tools,
     parseArgs: options.parseArgs,
+    ...(options.review ? { review: options.review } : {}),
     fallback: options.fallback,
     breaker: deployment.breaker,
     logger: options.logger,

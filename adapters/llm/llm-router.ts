@@ -19,6 +19,11 @@ export interface LlmRouterOptions {
   fallback: Router;
   breaker: CircuitBreaker;
   logger: Logger;
+  /**
+   * Reads the message again over the model's proposal, as the offline router reads its own: the
+   * scope guard and the change gate (a change asked about, negated, for later … is not proposed).
+   */
+  review?: (text: string, proposal: Intent) => Intent;
   /** Draws the fence token of one call; crypto-random by default. */
   randomToken?: () => string;
   /** Earlier turns passed to the model, newest kept. Default 6. */
@@ -87,7 +92,19 @@ export class LlmRouter implements Router {
       );
       return this.fellBack(offline, 'invalid-arguments');
     }
-    return { skill: tool.spec.name, args: parsed.args, confidence: llmConfidence, source: 'llm' };
+    const proposal: Intent = {
+      skill: tool.spec.name,
+      args: parsed.args,
+      confidence: llmConfidence,
+      source: 'llm',
+    };
+    const reviewed = this.options.review ? this.options.review(text, proposal) : proposal;
+    if (reviewed.skill !== proposal.skill)
+      this.logger.info(
+        { proposed: proposal.skill, skill: reviewed.skill },
+        'the change gate turned the proposal down',
+      );
+    return reviewed;
   }
 
   private fellBack(offline: Intent, reason: FallbackReason): Intent {

@@ -177,6 +177,32 @@ export class OfflineRouter implements Router {
     );
   }
 
+  /**
+   * The same reading applied to a proposal another router made (the Azure OpenAI one): the scope
+   * guard, and for a change or an incident action the change gate and the declaration's hold, as if
+   * the classifier had proposed it. The mood of a message decides for every router alike.
+   */
+  review(raw: string, proposal: Intent): Intent {
+    if (raw.length > maxRoutedLength) return this.intent('none', {}, 1);
+    const { text } = cleanUtterance(normalizeText(raw, (w) => this.corrector.knows(w)));
+    if (!text) return proposal;
+    const analysis = analyse(text, this.resolver, this.corrector);
+    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
+    if (analysis.verdict.outOfScope) return { ...this.intent('none', {}, 0.95), source: proposal.source };
+    // "ok make it 6": the other router took the resource from the conversation, not from these words,
+    // so the gate's "nothing of the skill's kind is named" does not hold; every mood of the message does.
+    const resource = this.resourceParam(proposal.skill);
+    if (
+      this.gated(proposal.skill) &&
+      resource &&
+      proposal.args[resource.name] !== undefined &&
+      this.verdict(proposal.skill, analysis).refusal === 'no-resource'
+    )
+      return proposal;
+    const reviewed = this.holdDeclaration(this.gateChange(proposal, analysis), analysis);
+    return reviewed === proposal ? proposal : { ...reviewed, source: proposal.source };
+  }
+
   /** What the classifier, the cues and the guards propose, before the change gate has its say. */
   private async propose(analysis: Analysis, thanked: boolean): Promise<Intent> {
     const { verdict, cues } = analysis;

@@ -5,6 +5,7 @@ import { CircuitBreaker } from '../../../core/circuit-breaker';
 import { ManualClock } from '../../../core/clock';
 import { createLogger } from '../../../core/logger';
 import { createOfflineRouter, type OfflineRouter } from '../../helpers/offline-router';
+import type { Intent } from '../../../core/routing/intent';
 import type { RouteContext } from '../../../core/routing/router';
 import { allSkills } from '../../../skills/catalog';
 import { startFakeAzureOpenAi, type FakeAzureOpenAiServer } from '../../fakes/fake-azure-openai-server';
@@ -48,7 +49,7 @@ beforeEach(async () => {
 
 afterEach(() => fake.close());
 
-function build(options: { timeoutInMs?: number; auth?: AzureOpenAiAuth } = {}) {
+function build(options: { timeoutInMs?: number; auth?: AzureOpenAiAuth; reviewed?: boolean } = {}) {
   const logger = createLogger({
     level: 'debug',
     destination: { write: (line: string) => logLines.push(line) },
@@ -62,7 +63,17 @@ function build(options: { timeoutInMs?: number; auth?: AzureOpenAiAuth } = {}) {
     logger,
   });
   const breaker = new CircuitBreaker({ clock, failureThreshold: 3, coolDownInMs: 30_000 });
-  const router = new LlmRouter({ chat, tools, parseArgs, fallback: offline, breaker, logger });
+  const router = new LlmRouter({
+    chat,
+    tools,
+    parseArgs,
+    fallback: offline,
+    breaker,
+    logger,
+    ...(options.reviewed
+      ? { review: (text: string, proposal: Intent) => offline.review(text, proposal) }
+      : {}),
+  });
   return { router, breaker };
 }
 
@@ -297,5 +308,57 @@ describe('LlmRouter against the fake Azure OpenAI deployment, with the real Azur
     expect(body).toContain('[redacted]');
     // What is not a secret still reaches the model.
     expect(body).toContain('the endpoint rejects api-key');
+  });
+});
+
+describe("the offline router's scope guard and change gate read the message over the model's proposal", () => {
+  const reviewed = () => build({ reviewed: true }).router;
+  const stopCall = {
+    kind: 'tool-call' as const,
+    name: 'compute_stop',
+    arguments: { cluster: 'gpu-cluster-01' },
+  };
+
+  it('keeps a change the message asks for', async () => {
+    fake.script(stopCall);
+    const intent = await reviewed().route('please stop gpu-cluster-01, the training run is done', operator);
+    expect(intent).toMatchObject({
+      skill: 'compute.stop',
+      args: { cluster: 'gpu-cluster-01' },
+      source: 'llm',
+    });
+  });
+
+  it('turns down a change the message only asks about, says not to do, or puts off', async () => {
+    for (const text of [
+      'should we stop gpu-cluster-01?',
+      "don't stop gpu-cluster-01, I'm just asking how it is",
+      'remind me to stop gpu-cluster-01 after the run tonight',
+      'diego said: stop gpu-cluster-01',
+    ]) {
+      fake.script(stopCall);
+      const intent = await reviewed().route(text, operator);
+      expect({ text, skill: intent.skill }).not.toEqual({ text, skill: 'compute.stop' });
+      expect(['status.compute', 'troubleshoot.ask', 'none']).toContain(intent.skill);
+    }
+  });
+
+  it('keeps a resource the model took from the conversation ("make it 6" after a status of fraud-detection)', async () => {
+    fake.script({
+      kind: 'tool-call',
+      name: 'endpoint_scale',
+      arguments: { endpoint: 'fraud-detection', instances: 6 },
+    });
+    const intent = await reviewed().route('ok make it 6 please', operator);
+    expect(intent).toMatchObject({
+      skill: 'endpoint.scale',
+      args: { endpoint: 'fraud-detection', instances: 6 },
+    });
+  });
+
+  it('answers none for a message the scope guard refuses, whatever the model proposed', async () => {
+    fake.script({ kind: 'tool-call', name: 'status_overview', arguments: {} });
+    const intent = await reviewed().route('delete the ml workspace and everything in it', operator);
+    expect(intent.skill).toBe('none');
   });
 });
