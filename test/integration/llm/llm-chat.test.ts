@@ -77,6 +77,20 @@ describe('chat with the Azure OpenAI router', () => {
     expect(instancesAfter).not.toContain(6);
   });
 
+  it('does not make a proposal of a change the message only asks about, whatever the model called', async () => {
+    fake.script({
+      kind: 'tool-call',
+      name: 'endpoint_scale',
+      arguments: { endpoint: 'fraud-detection', instances: 8 },
+    });
+    const changesBefore = (await t.bot.changes.list({ limit: 100 })).length;
+    const [card] = t.cards(
+      await t.say('should we scale fraud-detection to 8 before the campaign?', { conversationId: 'c-ask' }),
+    );
+    expect(cardText(card)).not.toMatch(/CHG-\d{5}/);
+    expect(await t.bot.changes.list({ limit: 100 })).toHaveLength(changesBefore);
+  });
+
   it('falls back to the offline router when the model names a tool it was not offered', async () => {
     fake.script({ kind: 'tool-call', name: 'secret_rotate', arguments: { secret: 'aoai-api-key' } });
     const [card] = t.cards(
