@@ -76,6 +76,7 @@ export function readLlmSettings(e: Env): Pick<BotConfig, 'llm'> {
       deployment,
       apiVersion,
       auth,
+      temperature: readTemperature(e.AZURE_OPENAI_TEMPERATURE),
       timeoutInMs: e.AZURE_OPENAI_TIMEOUT_MS,
       breaker: {
         failureThreshold: e.AZURE_OPENAI_BREAKER_FAILURES,
@@ -83,6 +84,21 @@ export function readLlmSettings(e: Env): Pick<BotConfig, 'llm'> {
       },
     },
   };
+}
+
+/**
+ * `AZURE_OPENAI_TEMPERATURE`: 0 by default (the same message routes the same way); `omit` sends
+ * none, for reasoning models (o-series) that accept only their own default.
+ */
+function readTemperature(value: string | undefined): number | 'omit' {
+  if (value === undefined) return 0;
+  if (value.toLowerCase() === 'omit') return 'omit';
+  const temperature = Number(value);
+  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2)
+    throw new ConfigError(
+      `environment: AZURE_OPENAI_TEMPERATURE "${value}" is not a number from 0 to 2 or "omit".`,
+    );
+  return temperature;
 }
 
 export function readAlertSettings(e: Env): Pick<BotConfig, 'alerts'> {

@@ -127,6 +127,7 @@ const EnvSchema = z.object({
   AZURE_OPENAI_API_KEY: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
   AZURE_OPENAI_TIMEOUT_MS: integer(4_000, 100, 60_000),
+  AZURE_OPENAI_TEMPERATURE: optionalText,
   AZURE_OPENAI_BREAKER_FAILURES: integer(3, 1, 100),
   AZURE_OPENAI_BREAKER_COOLDOWN_MS: integer(30_000, 1_000, 3_600_000),
 });

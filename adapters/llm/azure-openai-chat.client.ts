@@ -21,6 +21,8 @@ export interface AzureOpenAiChatClientOptions {
   auth: AzureOpenAiAuth;
   /** One call's deadline, ms. Default 4000. */
   timeoutInMs?: number;
+  /** Sampling temperature; `omit` sends none. Default 0. */
+  temperature?: number | 'omit';
   logger: Logger;
   /** Measures each call's latency. Default the system clock. */
   clock?: Clock;
@@ -35,12 +37,14 @@ export class AzureOpenAiChatClient implements ChatClient {
   private readonly client: AzureOpenAI;
   private readonly deployment: string;
   private readonly timeoutInMs: number;
+  private readonly temperature: number | 'omit';
   private readonly logger: Logger;
   private readonly clock: Clock;
 
   constructor(options: AzureOpenAiChatClientOptions) {
     this.deployment = options.deployment;
     this.timeoutInMs = options.timeoutInMs ?? 4000;
+    this.temperature = options.temperature ?? 0;
     this.logger = options.logger.child({ component: 'llm' });
     this.clock = options.clock ?? systemClock;
     // Every option is explicit, so that no OPENAI_* variable of the process changes where or how it calls.
@@ -81,7 +85,7 @@ export class AzureOpenAiChatClient implements ChatClient {
               }
             : {}),
           ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
-          temperature: 0,
+          ...(this.temperature === 'omit' ? {} : { temperature: this.temperature }),
         },
         { timeout: this.timeoutInMs, maxRetries: 0 },
       );

@@ -15,6 +15,8 @@ export interface LlmRouterSettings {
   deployment: string;
   apiVersion: string;
   auth: { kind: 'key'; apiKey: string } | { kind: 'entra'; managedIdentityClientId?: string };
+  /** Sampling temperature of every call; `omit` sends none (reasoning models accept only their default). */
+  temperature: number | 'omit';
   timeoutInMs: number;
   breaker: { failureThreshold: number; coolDownInMs: number };
 }
@@ -77,6 +79,7 @@ export function createAzureOpenAiChatClient(
     deployment: settings.deployment,
     apiVersion: settings.apiVersion,
     auth,
+    temperature: settings.temperature,
     timeoutInMs: settings.timeoutInMs,
     logger: options.logger,
     clock: options.clock,

@@ -362,3 +362,26 @@ describe("the offline router's scope guard and change gate read the message over
     expect(intent.skill).toBe('none');
   });
 });
+
+describe('the sampling temperature', () => {
+  const client = (temperature?: number | 'omit') =>
+    new AzureOpenAiChatClient({
+      endpoint: fake.endpoint,
+      apiVersion,
+      deployment,
+      auth: { kind: 'key', apiKey },
+      ...(temperature === undefined ? {} : { temperature }),
+      logger: createLogger({ level: 'silent' }),
+    });
+  const sentBody = async (temperature?: number | 'omit') => {
+    fake.script({ kind: 'text', text: 'none' });
+    await client(temperature).complete({ system: 's', user: 'u', tools: [] });
+    return JSON.parse(fake.requests.at(-1)!.rawBody) as Record<string, unknown>;
+  };
+
+  it('is 0 by default, as configured otherwise, and not sent at all when omitted (reasoning models)', async () => {
+    expect((await sentBody()).temperature).toBe(0);
+    expect((await sentBody(0.3)).temperature).toBe(0.3);
+    expect('temperature' in (await sentBody('omit'))).toBe(false);
+  });
+});

@@ -19,6 +19,7 @@ describe('Azure OpenAI settings from the environment', () => {
       deployment: 'gpt-4o-router',
       apiVersion: '2024-10-21',
       auth: { kind: 'key', apiKey: 'k'.repeat(32) },
+      temperature: 0,
       timeoutInMs: 4000,
       breaker: { failureThreshold: 3, coolDownInMs: 30_000 },
     });
@@ -40,6 +41,18 @@ describe('Azure OpenAI settings from the environment', () => {
       timeoutInMs: 1500,
       breaker: { failureThreshold: 5, coolDownInMs: 60_000 },
     });
+  });
+
+  it('sends temperature 0 unless told a number from 0 to 2 or to omit it', () => {
+    const base = {
+      AZURE_OPENAI_ENDPOINT: endpoint,
+      AZURE_OPENAI_DEPLOYMENT: 'o3-router',
+      AZURE_OPENAI_API_KEY: 'key',
+    };
+    expect(loadBotConfig({ ...base, AZURE_OPENAI_TEMPERATURE: 'omit' }).llm?.temperature).toBe('omit');
+    expect(loadBotConfig({ ...base, AZURE_OPENAI_TEMPERATURE: '0.2' }).llm?.temperature).toBe(0.2);
+    expect(() => loadBotConfig({ ...base, AZURE_OPENAI_TEMPERATURE: 'hot' })).toThrow(ConfigError);
+    expect(() => loadBotConfig({ ...base, AZURE_OPENAI_TEMPERATURE: '3' })).toThrow(/0 to 2 or "omit"/);
   });
 
   it('uses Microsoft Entra without a key in live mode only', () => {
