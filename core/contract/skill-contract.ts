@@ -76,8 +76,33 @@ export interface SkillContract<P extends ParamSpecs = ParamSpecs> {
    * request ("pass that to finance") onto it.
    */
   mentionedBy?: RegExp;
-  /** Verbs that ask for this change (the change gate's table may move here). */
-  verbs?: readonly string[];
+  /**
+   * How a message asks for this change or incident action. The change gate guards every skill that
+   * declares it: nothing else in core names the skill's words.
+   */
+  request?: RequestWords;
+}
+
+/** The words of a change or incident action that the change gate reads as asking for it. */
+export interface RequestWords {
+  /**
+   * Verb phrases in the base (imperative) form, comma-separated, "*" marking where a separable
+   * verb's object goes ("turn * off"). Phrases that open with need, want, require or like count
+   * only after "we" or "I" ("we need the gpu cluster started").
+   */
+  verbs: string;
+  /**
+   * Of `verbs`, the first words too broad to count alone ("take", "close", "get … on"),
+   * comma-separated: for an incident action, they ask for it only when they act on the incident, a
+   * tier or a pronoun.
+   */
+  broad?: string;
+  /** The request in the passive voice or as a need; the first group that matched is what it is done to. */
+  passive?: RegExp;
+  /** An incident action said in its word alone, as a clause of its own ("acknowledged", "incident resolved"). */
+  done?: RegExp;
+  /** A change said without a verb: what may follow the named resource ("gpu cluster off", "cpu-cluster-01 up"). */
+  terse?: RegExp;
 }
 
 /** Whether a string is one of the ids the contract allows (the production list unless another is given). */

@@ -4,6 +4,7 @@ import type { ResourceMention } from './entity-resolver';
 import { tokenize } from './entity-resolver';
 import { editDistance } from './edit-distance';
 import { parseNumberToken } from './number-words';
+import type { RequestWords, SkillContract, SkillId } from '../contract/skill-contract';
 
 /** Why the change gate turned a change skill down. */
 export type ChangeRefusal =
@@ -58,82 +59,6 @@ interface VerbPattern {
   tail: string[];
 }
 
-/**
- * The verbs of each change skill in the base (imperative) form, "*" marking where a separable
- * verb's object goes ("turn the gpu nodes off"). `need`/`want` only count after "we" or "I" ("we
- * need five instances on fraud").
- */
-const changeVerbs: Record<string, string> = {
-  'compute.start': `start, start up, start * up, prewarm, pre warm, warm up, warm * up, warm, spin up,
-    spin * up, boot up, boot * up, boot, power on, power up, power * on, power * up, turn on, turn * on,
-    switch on, switch * on, wake up, wake * up, wake, fire up, fire * up, bring up, bring online,
-    bring * up, bring * online, resume, allocate, scale up, scale * up, get * started, get * going,
-    get * running, kick on, kick * on, crank up, crank * up, need * started, need * running, want * started, want * running,
-    need * warmed up, need * warmed, need * warm, need * prewarmed, need * pre warmed, need * spun up, need * up,
-    need * online, need * booted, want * warmed up, want * warm, want * up, want * online, want * spun up,
-    get * up, get * online, require * started, require * running, require * warmed up, like * started,
-    like * warmed up, like * running, like * spun up`,
-  'compute.stop': `stop, shut down, shut off, shut * down, shut * off, shutdown, turn off, turn * off,
-    switch off, switch * off, power off, power down, power * off, power * down, deallocate, release,
-    spin down, spin * down, pause, halt, wind down, wind * down, scale * to zero, scale * to 0,
-    scale * down to zero, scale * down to 0, scale * down, scale down, take * down, take * offline,
-    bring * down, bring * offline, get * stopped, kill, park, need * stopped, need * shut down,
-    need * turned off, want * stopped, want * turned off, need * off, need * down, need * scaled down,
-    need * deallocated, want * off, want * down, want * shut down, shut, require * stopped, require * shut down,
-    like * stopped, like * shut down, like * turned off`,
-  'endpoint.scale': `scale, scale up, scale down, scale out, scale in, bump, increase, decrease, reduce,
-    raise, lower, set, resize, add, give, drop, grow, shrink, double, halve, change, update, make,
-    get * scaled, need, want, take * to, bring * to, put * on, put * at, run * on, run * at, run * with,
-    keep * at, keep * on, move * to, go to, go up to, go down to, require, like * set to, like * scaled to,
-    like * at, like * on, like * scaled`,
-  'secret.rotate': `rotate, regenerate, regen, cycle, roll, roll over, renew, refresh, rekey, re key, reissue,
-    replace, kick off * rotation, kick off rotation, start * rotation, start rotation, begin * rotation,
-    run * rotation, do * rotation, trigger * rotation, initiate * rotation, perform * rotation, time for * rotation, time for rotation,
-    get * rotated, swap out, swap * out, need * rotated, need * regenerated, want * rotated, need * rolled,
-    need * rolled over, need * cycled, need * refreshed, need * renewed, need * replaced, want * rolled,
-    want * regenerated, want * cycled, like * rotated, like * regenerated, require * rotated`,
-  'incident.ack': `ack, acknowledge, acknowledging, acking, take, taking, on, i m on, im on, i am on,
-    i ll take, i will take, looking into, looking at, i m looking into, i m looking at, im looking into,
-    i am looking into, i ll ack, i will ack, i ve got, i got, got, handling, i m handling,
-    i am handling, i ll handle, i will handle, i ll look into, i will look into, consider * acknowledged,
-    consider * acked, mark * acknowledged, mark * acked, set * acknowledged, treat * acknowledged, taking ownership,
-    i m taking ownership, i ll take ownership, i will take ownership, i take ownership`,
-  'incident.escalate': `escalate, escalating, i m escalating, i am escalating, i ll escalate, i will escalate,
-    elevate, bump * up, bump * to, move * up, push * up, push * to, raise * to, raise * up, send * to, send * up,
-    kick * up, kick * to, hand * to, hand * over to, hand off to, pass * to, take * to, get * on, get * involved,
-    get * in, loop in, loop * in, bring in, bring * in, pull in, pull * in, page, need * on, need * here,
-    need * involved, want * on, move * to, move * over to, bump * over to, transfer * to, get * looped in, loop * in on`,
-  'incident.resolve': `resolve, resolving, i m resolving, i ll resolve, i will resolve, close, closing,
-    i m closing, i ll close, i will close, close out, close * out, close off, mark resolved, mark * resolved,
-    mark * done, mark * fixed, mark * closed, set * resolved, set * to resolved, wrap up, wrap * up, shut,
-    consider * resolved, consider * closed, consider * fixed, treat * resolved`,
-};
-
-/**
- * Requests in the passive voice, by skill: the subject (group 1) is what the action is done to.
- * Incident closings need no modal ("INC-0099 can be resolved"); a change needs one ("could the gpu
- * cluster be started please").
- */
-const passiveForms: Partial<Record<string, RegExp>> = {
-  'incident.resolve':
-    /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|(?:the )?(?:[a-z]+ ){0,3}incident|inc \d+)(?: one| incident)?) (?:can|can now|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
-  'incident.ack':
-    /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
-  'incident.escalate':
-    /^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:needs?|has) to (?:go|be escalated|be moved|move) (?:up|to (?:l[1-3]|tier [1-3]|the next tier|the next level|engineering|the architect|the platform architect|the it director|the director))(?: now| asap| immediately)?$|^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) needs? (?:l[1-3]|tier [1-3]|the next tier|engineering|the architect|the platform architect|the it director|escalating|escalation|to be escalated)(?: now| asap| immediately| on it)?$/,
-  'compute.start':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:starting|starting up|to be started|warming up|to be warmed up|pre ?warming|spinning up|to be spun up)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:started|started up|warmed up|pre ?warmed|spun up|brought up|brought online|powered on|turned on|booted)(?: please| pls| now| for (?:me|us))?$/,
-  'compute.stop':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:stopping|to be stopped|shutting down|to be shut down|turning off|to be turned off)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:stopped|shut down|turned off|powered off|powered down|spun down|deallocated|scaled (?:down )?to (?:zero|0))(?: please| pls| now| for (?:me|us))?$/,
-  'endpoint.scale':
-    /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:scaling|to be scaled|resizing|to be resized|bumping|to be bumped)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: now| asap| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:scaled|set|resized|bumped|increased|decreased|reduced)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: please| pls| now)?$/,
-  'secret.rotate':
-    /^(?:(?:the|a) )?(?:key )?rotation (?:is )?(?:needed|required|due) (?:for|on|of) (.+?)$|^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)(?: please| pls| now| for (?:me|us))?$/,
-};
-
-/** Incident actions: the gate reads their request the same way but needs no resource (the incident defaults to the conversation's). */
-const incidentActions = new Set(['incident.ack', 'incident.escalate', 'incident.resolve']);
-
 /** What a broad incident verb ("take", "close", "get … on") must act on to be about the incident. */
 const incidentObjects = new Set(
   `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4 sev sev1 sev2 sev3 sev4
@@ -160,26 +85,6 @@ const incidentWords = new Set([
    probably
    latest current last first second other previous same incident`.split(/\s+/),
 ]);
-/** Verbs of an incident action that count only with an object from `incidentObjects`. */
-const broadIncidentVerbs = new Set(
-  `take taking on i im looking got handling close closing shut mark set wrap get bump move push raise send
-   pull page need want kick hand pass loop bring consider treat transfer`.split(/\s+/),
-);
-/** A clause that is the action's word alone, as responders type it: "acknowledged", "resolved", "incident resolved". */
-const incidentDone: Partial<Record<string, RegExp>> = {
-  'incident.ack':
-    /^(?:ok |okay |ack |yep |yes )?(?:inc \d+ )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)(?: inc \d+)?$|^(?:ok |okay |yep |yes )?(?:this|this one|it|that|inc \d+|the incident) (?:is|s) mine(?: now)?$/,
-  'incident.resolve': /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
-};
-
-/** The kind of resource each change skill acts on. */
-const skillKinds: Record<string, ResourceKind> = {
-  'compute.start': 'compute',
-  'compute.stop': 'compute',
-  'endpoint.scale': 'endpoint',
-  'secret.rotate': 'secret',
-};
-
 /** Words that name a resource by its kind only ("the cluster"); the clarify dialog asks which. */
 const kindNouns: Record<ResourceKind, ReadonlySet<string>> = {
   compute: new Set([
@@ -433,6 +338,43 @@ const notACount = /\d\s*(?:%|(?:percent|pct)\b)|\bper ?cent\b|\b(?:offline|onlin
 const notInstances =
   /\b(?:split|weights?|thresholds?|minimum|maximum|autoscal\w*|min instances|max instances)\b|\btraffic (?:split|share|to|weights?|at)\b/;
 
+/** A skill the gate guards, with its request words read into patterns. */
+interface Guarded {
+  request: RequestWords;
+  /** The kind of resource a change acts on; none for an incident action (it defaults to the conversation's incident). */
+  kind?: ResourceKind;
+  incident: boolean;
+  /** The change sets a count ("scale fraud to 5"): a count is its object, not a time or a share. */
+  counts: boolean;
+  /** Its verb patterns by the first word as typed (whole, or short of its last letter). */
+  patterns: Map<string, VerbPattern[]>;
+  /** The first four letters of its verbs ("not stopping" denies "shut it"). */
+  stems: ReadonlySet<string>;
+  /** Its verbs that count only with an incident object. */
+  broad: ReadonlySet<string>;
+}
+
+function guard(skill: SkillContract, request: RequestWords): Guarded {
+  const patterns = new Map<string, VerbPattern[]>();
+  for (const phrase of request.verbs.split(',')) {
+    const [head, tail = ''] = phrase.trim().replace(/\s+/g, ' ').split(' * ');
+    const pattern = { head: head.split(' '), tail: tail ? tail.split(' ') : [] };
+    const first = pattern.head[0];
+    for (const key of first.length >= 5 ? [first, first.slice(0, -1)] : [first])
+      patterns.set(key, [...(patterns.get(key) ?? []), pattern]);
+  }
+  const params = Object.values(skill.params).map((p) => p.behaviour);
+  return {
+    request,
+    kind: params.find((p) => p.resourceKind)?.resourceKind,
+    incident: skill.kind === 'incident',
+    counts: params.some((p) => p.kind === 'count'),
+    patterns,
+    stems: new Set([...patterns.keys()].filter((w) => w.length >= 4).map((w) => w.slice(0, 4))),
+    broad: new Set((request.broad ?? '').split(',').map((w) => w.trim())),
+  };
+}
+
 /** Where a verb pattern matched: its object's token range in the clause and where the verb ends. */
 interface VerbMatch {
   objectFrom: number;
@@ -463,11 +405,11 @@ interface Clause {
  * change anywhere in the message.
  */
 export class ChangeGate {
-  /** Per skill, its verb patterns by the first word as typed (whole, or short of its last letter). */
-  private readonly verbs = new Map<string, Map<string, VerbPattern[]>>();
+  /** The skills the gate guards (those that declare their request words), by id. */
+  private readonly guarded = new Map<SkillId, Guarded>();
+  /** Every word of every request verb, to tell a verb's -ing form from other words ending in -ing. */
+  private readonly verbWords: ReadonlySet<string>;
   private readonly deployments: ReadonlySet<string>;
-  /** Per skill, the first four letters of its verbs ("not stopping" denies "shut it"). */
-  private readonly stems = new Map<string, Set<string>>();
   private readonly secretComponents: ReadonlySet<string>;
   /** Names of the people in the roster, whose words a "name:" lead quotes. */
   private readonly speakers: ReadonlySet<string>;
@@ -476,22 +418,13 @@ export class ChangeGate {
   private readonly vaultNames: ReadonlySet<string>;
   private lastClauses?: { lower: string; clauses: Clause[] };
 
-  constructor(config: LandingZoneConfig) {
-    for (const [skill, phrases] of Object.entries(changeVerbs)) {
-      const byFirstWord = new Map<string, VerbPattern[]>();
-      for (const phrase of phrases.split(/\s*,\s*/)) {
-        const [head, tail = ''] = phrase.split(' * ');
-        const pattern = { head: head.split(' '), tail: tail ? tail.split(' ') : [] };
-        const first = pattern.head[0];
-        for (const key of first.length >= 5 ? [first, first.slice(0, -1)] : [first])
-          byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), pattern]);
-      }
-      this.verbs.set(skill, byFirstWord);
-      this.stems.set(
-        skill,
-        new Set([...byFirstWord.keys()].filter((w) => w.length >= 4).map((w) => w.slice(0, 4))),
-      );
+  constructor(config: LandingZoneConfig, skills: readonly SkillContract[]) {
+    for (const skill of skills) {
+      if (skill.request) this.guarded.set(skill.id, guard(skill, skill.request));
     }
+    this.verbWords = new Set(
+      [...this.guarded.values()].flatMap((g) => g.request.verbs.match(/[a-z]+/g) ?? []),
+    );
     this.deployments = new Set(
       config.endpoints.flatMap((e) => e.deployments.map((d) => d.name.toLowerCase())),
     );
@@ -507,12 +440,12 @@ export class ChangeGate {
   }
 
   /** Whether the gate guards this skill although it is not a change: acknowledging, escalating, resolving an incident. */
-  static guardsIncident(skill: string): boolean {
-    return incidentActions.has(skill);
+  guardsIncident(skill: SkillId): boolean {
+    return this.guarded.get(skill)?.incident ?? false;
   }
 
-  /** The words of every change verb and of the gate's guards, so that spelling correction leaves them alone ("nope", "nicht"). */
-  static vocabulary(): string[] {
+  /** The words of every request verb and of the gate's guards, so that spelling correction leaves them alone ("nope", "nicht"). */
+  vocabulary(): string[] {
     const guards = [
       negation,
       abort,
@@ -533,7 +466,7 @@ export class ChangeGate {
       trailingWords,
     ];
     return [
-      ...Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z0-9]+/g) ?? []),
+      ...[...this.guarded.values()].flatMap((g) => g.request.verbs.match(/[a-z0-9]+/g) ?? []),
       ...guards.flatMap((g) => (g instanceof RegExp ? g.source : [...g].join(' ')).match(/[a-z]{3,}/g) ?? []),
       'nope',
       'shouldn',
@@ -544,11 +477,10 @@ export class ChangeGate {
   }
 
   /** Whether `skill` (a change skill) may be proposed for this message, and why not. */
-  check(skill: string, input: ChangeGateInput): ChangeGateVerdict {
-    const kind = skillKinds[skill];
-    const patterns = this.verbs.get(skill);
-    const incident = incidentActions.has(skill);
-    if ((!kind && !incident) || !patterns) return { allowed: false, refusal: 'not-requested' };
+  check(skill: SkillId, input: ChangeGateInput): ChangeGateVerdict {
+    const guarded = this.guarded.get(skill);
+    if (!guarded || (!guarded.kind && !guarded.incident)) return { allowed: false, refusal: 'not-requested' };
+    const { kind, incident, patterns } = guarded;
     if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
     const typed = input.typed ?? input.lower;
     if (input.quoted || labelled(input.lower, this.speakers) || labelled(typed, this.speakers))
@@ -561,12 +493,12 @@ export class ChangeGate {
     const { clauses } = this.lastClauses;
     const refusals: ChangeRefusal[] = [];
     for (let c = 0; c < clauses.length; c += 1) {
-      const clause = withBaseVerbs(clauses[c]);
+      const clause = withBaseVerbs(clauses[c], this.verbWords);
       for (let at = 0; at < clause.tokens.length; at += 1) {
         for (const pattern of patterns.get(clause.tokens[at]) ?? []) {
           const match = matchVerb(clause.tokens, at, pattern);
           if (!match) continue;
-          const verdict = this.judge(skill, kind, input, clauses, c, at, match);
+          const verdict = this.judge(guarded, input, clauses, c, at, match);
           if (verdict.allowed) return verdict;
           refusals.push(verdict.refusal ?? 'not-requested');
         }
@@ -574,17 +506,19 @@ export class ChangeGate {
     }
     if (input.asksOnly)
       return { allowed: false, refusal: refusals.includes('negated') ? 'negated' : 'question' };
-    if (incident && refusals.length === 0 && this.saysDone(skill, clauses)) return { allowed: true };
+    if (incident && refusals.length === 0 && saysDone(guarded.request.done, clauses))
+      return { allowed: true };
     // Another verb of the skill used in passing ("… so the nodes are warm") does not rule a passive request out.
     if (refusals.every((r) => r === 'not-requested' || r === 'reported' || r === 'no-resource')) {
-      const passive = this.passiveRequest(skill, kind, input, clauses);
+      const passive = this.passiveRequest(guarded, input, clauses);
       if (passive) return passive;
     }
-    if ((skill === 'compute.start' || skill === 'compute.stop') && !endsAsked(input.lower)) {
-      const terse = clauses.find((clause) => !clause.asked && this.terseCompute(skill, clause, input));
+    const { terse: state } = guarded.request;
+    if (state && kind && !endsAsked(input.lower)) {
+      const terse = clauses.find((clause) => !clause.asked && this.terseState(kind, state, clause, input));
       if (terse) return { allowed: true, resource: 'named' };
     }
-    if (skill === 'endpoint.scale' && !endsAsked(input.lower)) {
+    if (guarded.counts && !endsAsked(input.lower)) {
       const terse = clauses.find((clause) => !clause.asked && this.terseScale(clause, input));
       if (terse) return { allowed: true, resource: 'named' };
     }
@@ -592,14 +526,14 @@ export class ChangeGate {
   }
 
   private judge(
-    skill: string,
-    kind: ResourceKind | undefined,
+    guarded: Guarded,
     input: ChangeGateInput,
     clauses: Clause[],
     index: number,
     at: number,
     match: VerbMatch,
   ): ChangeGateVerdict {
+    const { kind } = guarded;
     const clause = clauses[index];
     const prefix = clause.tokens.slice(0, at).join(' ');
     const verb = clause.tokens[at];
@@ -664,7 +598,7 @@ export class ChangeGate {
       )
     )
       return { allowed: false, refusal: 'negated' };
-    const stems = this.stems.get(skill) ?? new Set<string>();
+    const { stems } = guarded;
     const denied = /\b(?:not|never|n t|won t|wont|don t|dont)(?: \w+)? (\w{4})/;
     if (laterClauses.some((c) => stems.has(denied.exec(c)?.[1] ?? '')))
       return { allowed: false, refusal: 'negated' };
@@ -704,7 +638,7 @@ export class ChangeGate {
     if (subjectFrame && participle && foreignAction.test(clauses.map((c) => c.tokens.join(' ')).join(' ')))
       return { allowed: false, refusal: 'out-of-scope' };
     if (
-      skill === 'endpoint.scale' &&
+      guarded.counts &&
       subjectFrame &&
       /\b(?:stopped|started|shut|restarted|deleted|removed|paused|rotated|redeployed|rolled|killed|turned|off|offline)\b/.test(
         clause.tokens.slice(match.end).join(' '),
@@ -740,13 +674,10 @@ export class ChangeGate {
       return { allowed: false, refusal: 'question' };
     if ((clause.asked || endsAsked(input.lower)) && (verb === 'consider' || verb === 'treat'))
       return { allowed: false, refusal: 'question' };
-    if (
-      skill === 'endpoint.scale' &&
-      (notACount.test(clause.text) || notInstances.test(clause.tokens.join(' ')))
-    )
+    if (guarded.counts && (notACount.test(clause.text) || notInstances.test(clause.tokens.join(' '))))
       return { allowed: false, refusal: 'wrong-resource' };
     if (
-      skill === 'endpoint.scale' &&
+      guarded.counts &&
       !/^(?:scale|resize|scaled)$/.test(verb) &&
       !clause.tokens.slice(at).some((t) => scaleWords.has(t) || parseNumberToken(t) !== undefined)
     )
@@ -754,23 +685,9 @@ export class ChangeGate {
     if (!kind) {
       if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
         return { allowed: false, refusal: 'conditional' };
-      return incidentObject(clause, at, match, input.lower);
+      return incidentObject(clause, at, match, input.lower, guarded.broad);
     }
     return this.object(kind, input, clause, match, clauses[index - 1]);
-  }
-
-  /**
-   * An incident action said in one word as a clause of its own, in the first clause and not asked,
-   * negated or made conditional by the other clauses ("acknowledged, looking now").
-   */
-  private saysDone(skill: string, clauses: Clause[]): boolean {
-    const [first, ...others] = clauses;
-    const done = incidentDone[skill];
-    if (!first || first.asked || !done?.test(first.tokens.join(' '))) return false;
-    return !others.some((c) => {
-      const text = c.tokens.join(' ');
-      return abort.test(text) || conditionWords.test(text.split(' ').slice(0, 3).join(' '));
-    });
   }
 
   /**
@@ -782,12 +699,11 @@ export class ChangeGate {
    * the subject is exactly the resource (or the incident) and nothing more.
    */
   private passiveRequest(
-    skill: string,
-    kind: ResourceKind | undefined,
+    { kind, request }: Guarded,
     input: ChangeGateInput,
     clauses: Clause[],
   ): ChangeGateVerdict | undefined {
-    const form = passiveForms[skill];
+    const form = request.passive;
     if (!form || input.asksOnly) return undefined;
     const whole = clauses.map((c) => c.tokens.join(' ')).join(' ');
     if (
@@ -892,20 +808,18 @@ export class ChangeGate {
   }
 
   /**
-   * A start or stop without a verb, the cluster and its new state only: "gpu cluster off pls",
+   * A change without a verb, the resource and its new state only: "gpu cluster off pls",
    * "cpu-cluster-01 up", "gpu cluster -> 0 nodes".
    */
-  private terseCompute(skill: string, clause: Clause, input: ChangeGateInput): boolean {
+  private terseState(kind: ResourceKind, state: RegExp, clause: Clause, input: ChangeGateInput): boolean {
     const t = clause.tokens;
-    const mention = input.mentions.find((m) => m.start === clause.start && m.kind === 'compute');
+    const mention = input.mentions.find((m) => m.start === clause.start && m.kind === kind);
     if (!mention) return false;
     const rest = t
       .slice(mention.end - clause.start)
       .filter((w) => !/^(?:pls|please|plz|now|asap|rn|thanks|thx)$/.test(w))
       .join(' ');
-    return skill === 'compute.stop'
-      ? /^(?:off|down|to (?:0|zero)(?: nodes)?)$/.test(rest)
-      : /^(?:on|up|online)$/.test(rest);
+    return state.test(rest);
   }
 
   /** Checks what the verb acts on: a resource of the skill's kind, the kind itself, or "it" for one named. */
@@ -1151,7 +1065,13 @@ export class ChangeGate {
  * What an incident verb acts on: anything after its own verbs ("escalate to engineering"); the
  * incident, a tier or a pronoun after a broad one ("take this one", "get L3 on INC-0020").
  */
-function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: string): ChangeGateVerdict {
+function incidentObject(
+  clause: Clause,
+  at: number,
+  match: VerbMatch,
+  lower: string,
+  broad: ReadonlySet<string>,
+): ChangeGateVerdict {
   // Everything after the verb must be about the incident: "resolve the merge conflict", "close this
   // tab", "escalate my permissions", "ack INC-0004 in an hour" ask for something else.
   const all = clause.tokens.slice(match.objectFrom).filter((_t, k) => {
@@ -1204,7 +1124,7 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
     )
   )
     return { allowed: false, refusal: 'not-requested' };
-  if (!broadIncidentVerbs.has(clause.tokens[at])) return { allowed: true };
+  if (!broad.has(clause.tokens[at])) return { allowed: true };
   // "all clear on INC-0300, closing": the verb alone, the incident named in the message.
   if (
     all.length === 0 &&
@@ -1224,14 +1144,24 @@ function incidentObject(clause: Clause, at: number, match: VerbMatch, lower: str
     : { allowed: false, refusal: object.length ? 'wrong-resource' : 'not-requested' };
 }
 
-/** Every word of every change verb, to tell a verb's -ing form from other words ending in -ing. */
-const verbWords = new Set(Object.values(changeVerbs).flatMap((phrases) => phrases.match(/[a-z]+/g) ?? []));
+/**
+ * An incident action said in one word as a clause of its own, in the first clause and not asked,
+ * negated or made conditional by the other clauses ("acknowledged, looking now").
+ */
+function saysDone(done: RegExp | undefined, clauses: Clause[]): boolean {
+  const [first, ...others] = clauses;
+  if (!first || first.asked || !done?.test(first.tokens.join(' '))) return false;
+  return !others.some((c) => {
+    const text = c.tokens.join(' ');
+    return abort.test(text) || conditionWords.test(text.split(' ').slice(0, 3).join(' '));
+  });
+}
 
 /**
  * "would you mind scaling fraud to 6": after "mind" the verb comes in its -ing form; the clause is
  * read with the base form ("scale") so that the verb patterns apply.
  */
-function withBaseVerbs(clause: Clause): Clause {
+function withBaseVerbs(clause: Clause, verbWords: ReadonlySet<string>): Clause {
   const mind = clause.tokens.indexOf('mind');
   if (mind < 0) return clause;
   const tokens = clause.tokens.map((t, i) => {

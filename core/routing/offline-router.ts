@@ -377,13 +377,13 @@ export class OfflineRouter implements Router {
       // classifier that leans to another action or to none, when it scored at all or names the incident.
       const incidentNamed = /\b(?:inc[- ]?\d+|incident)\b/.test(a.lower);
       const stated = classifications
-        .filter((c) => ChangeGate.guardsIncident(c.intent) && c.intent !== top)
+        .filter((c) => this.gate.guardsIncident(c.intent) && c.intent !== top)
         .filter((c) => (c.score >= 0.1 || incidentNamed) && this.allowed(c.intent, a));
       if (stated[0]) return stated[0].intent;
       if (incidentNamed) {
         const unscored = [...this.kinds.keys()].filter(
           (skill) =>
-            ChangeGate.guardsIncident(skill) &&
+            this.gate.guardsIncident(skill) &&
             !classifications.some((c) => c.intent === skill) &&
             this.allowed(skill, a),
         );
@@ -408,7 +408,7 @@ export class OfflineRouter implements Router {
 
   /** Whether the change gate guards a skill: the change skills and the incident actions that page or close. */
   private gated(skill: SkillId): boolean {
-    return this.kindOf(skill) === 'change' || ChangeGate.guardsIncident(skill);
+    return this.kindOf(skill) === 'change' || this.gate.guardsIncident(skill);
   }
 
   /** Whether a skill may be proposed: anything the change gate does not guard, or lets through. */
@@ -424,7 +424,7 @@ export class OfflineRouter implements Router {
    * refused incident action goes to the incident list, the runbooks, or `none`.
    */
   private readInstead(skill: SkillId, a: Analysis): SkillId | undefined {
-    if (ChangeGate.guardsIncident(skill)) return incidentReadInstead(a);
+    if (this.gate.guardsIncident(skill)) return incidentReadInstead(a);
     const kind = this.resourceParam(skill)?.kind.behaviour.resourceKind;
     return a.mentions.some((m) => m.kind === kind) ? this.skills.get(skill)?.readAlternative : undefined;
   }
@@ -460,7 +460,7 @@ export class OfflineRouter implements Router {
       const kept = alternatives?.filter(passes);
       return kept?.length ? { ...rest, alternatives: kept } : rest;
     }
-    if (ChangeGate.guardsIncident(intent.skill)) {
+    if (this.gate.guardsIncident(intent.skill)) {
       const skill = incidentReadInstead(a);
       const reads = (intent.alternatives ?? []).filter(
         (alt) => !isChange(alt.skill) && alt.skill !== 'none' && alt.skill !== skill,
@@ -669,6 +669,7 @@ function round(n: number): number {
 /** Trains the classifier on the skills' examples (entities replaced as at run time) and returns the router. */
 export async function createOfflineRouter(options: OfflineRouterOptions): Promise<OfflineRouter> {
   const resolver = new EntityResolver(options.config);
+  const gate = new ChangeGate(options.config, options.skills);
   const corrector = new SpellingCorrector(
     [
       ...options.skills.flatMap((s) => s.examples),
@@ -680,7 +681,7 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
         ...impliedSeverityRules.map(([pattern]) => pattern),
       ),
       routerLexicon,
-      ...ChangeGate.vocabulary(),
+      ...gate.vocabulary(),
     ],
     { stem: (word) => options.intentModels.stem(word), alsoKnown: plainWords },
   );
@@ -700,6 +701,6 @@ export async function createOfflineRouter(options: OfflineRouterOptions): Promis
     options.skills,
     options.noneBelow ?? 0.35,
     corrector,
-    new ChangeGate(options.config),
+    gate,
   );
 }

@@ -1,6 +1,7 @@
 import { incidentId, severity, text } from '../../core/contract/value-params';
 import { defineSkill, everyone, responders } from '../skill';
 import { previewAction, previewDeclare, runAction, runDeclare, runList } from './incident-commands';
+import { incidentAckRequest, incidentEscalateRequest, incidentResolveRequest } from './incident-requests';
 
 const incident = incidentId().describe(
   'Incident id such as INC-0042; defaults to the incident of this conversation',
@@ -225,6 +226,7 @@ export const incidentAck = defineSkill({
     "acknowledge the alert, I'm looking into the 503s",
   ],
   params: { incident: incident.optional() },
+  request: incidentAckRequest,
   kind: 'incident',
   roles: responders,
   run: runAction('ack'),
@@ -297,6 +299,7 @@ export const incidentEscalate = defineSkill({
     'we need someone senior on INC-0052',
   ],
   params: { incident: incident.optional(), reason: text({ reads: 'detail' }).optional() },
+  request: incidentEscalateRequest,
   kind: 'incident',
   roles: responders,
   run: runAction('escalate'),
@@ -364,6 +367,7 @@ export const incidentResolve = defineSkill({
     'INC-0070 fixed',
   ],
   params: { incident: incident.optional(), resolution: text({ reads: 'detail' }).optional() },
+  request: incidentResolveRequest,
   kind: 'incident',
   roles: responders,
   run: runAction('resolve'),

@@ -4,6 +4,7 @@ import { readIntentCues } from '../../../../core/routing/intent-cues';
 import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { checkScope } from '../../../../core/routing/scope-guard';
 import { cleanUtterance } from '../../../../core/routing/utterance';
+import type { SkillId } from '../../../../core/contract/skill-contract';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
@@ -187,9 +188,9 @@ describe('terse scale with a trailing word', () => {
 });
 
 describe('ChangeGate verdicts for the new forms', () => {
-  const gate = new ChangeGate(config);
+  const gate = new ChangeGate(config, allSkills);
   const resolver = new EntityResolver(config);
-  const check = (skill: string, lower: string) =>
+  const check = (skill: SkillId, lower: string) =>
     gate.check(skill, {
       lower,
       mentions: resolver.findResources(tokenize(lower)),
