@@ -249,7 +249,7 @@ const deferral =
  * such as "cost review:" or "security here:" is not one.
  */
 const labelWords =
-  /\b(?:step|steps|runbook|todo|to do|note|notes|ticket|fwd|fw|re|subject|quote|quoted|example|sample|test|testing|dry run|simulate|simulation|roleplay|role play|translate|translation|thoughts?|proposal|idea|ideas|option|options|pros|cons|draft|plan|checklist|decision|action items?|minutes|docs?|documentation|instructions?|system|override|spell check|grammar check|alert text|recommended action|recommendation|source|message|wrote|posted|said|says|according|output|logs?|error|context|summary|transcript|pasted|snippet|command|cmd|script|template|wiki|faq|jira|pr|description|scenario|homework|define|definition|proposed|proposal|tabletop|exercise|drill|game day|skip[- ]level|cab \d+|takeaway|retro|riddle|slack|email|subject|engineer|support)\b/;
+  /\b(?:step|steps|runbook|todo|to do|note|notes|ticket|fwd|fw|re|subject|quote|quoted|example|sample|test|testing|dry run|simulate|simulation|roleplay|role play|translate|translation|thoughts?|proposal|idea|ideas|option|options|pros|cons|draft|plan|checklist|decision|action items?|minutes|docs?|documentation|instructions?|system|override|spell check|grammar check|alert text|recommended action|recommendation|source|message|wrote|posted|said|says|according|output|logs?|error|context|summary|transcript|pasted|snippet|command|cmd|script|template|wiki|faq|jira|pr|description|scenario|define|definition|proposed|proposal|tabletop|exercise|drill|game day|cab \d+|takeaway|retro|slack|email|subject|engineer|support)\b/;
 
 /**
  * Whether a label before a colon marks what follows as somebody else's words, a plan, an example or
@@ -260,7 +260,7 @@ function labelled(lower: string, speakers: ReadonlySet<string>): boolean {
   for (const match of lower.matchAll(/(?:^|[.!?]\s+)([^:.!?]{1,60}?)\s[-\u2013\u2014]\s/g)) {
     // A dash lead is a label only when it says so ("grammar check - …"); "on it — ack" is not.
     if (
-      /^(?:grammar check|spell check|example|sample|test|quote|draft|proposal|idea|note|todo|step \d+|option \w+|translate[\w ]*|roleplay|quoting \w+|retro takeaway|[\w ]*draft|[\w ]*subject|riddle me this)$/.test(
+      /^(?:grammar check|spell check|example|sample|test|quote|draft|proposal|idea|note|todo|step \d+|option \w+|translate[\w ]*|roleplay|quoting \w+|[\w ]*draft|[\w ]*subject)$/.test(
         match[1].trim(),
       )
     )
@@ -280,6 +280,9 @@ function labelled(lower: string, speakers: ReadonlySet<string>): boolean {
     )
       return true;
     if (!contextLead.test(lead) && (speakers.has(words) || genericSpeakers.test(words))) return true;
+    // "my skip-level:", "our vendor:": somebody of the requester's; "answer me this:" frames a question.
+    if (/^(?:my|our) [\w-]+$/.test(lead) && !contextLead.test(words)) return true;
+    if (/\bme this$/.test(lead)) return true;
     // One word that sets no context is a name ("priya:"); "x from y", "x in #ops", "x (role)" quote someone.
     if (!contextLead.test(lead) && /^[a-z][a-z'-]*$/.test(lead)) return true;
     if (/\bfrom\b|\bin [#\w-]+$|\(.+\)$|(?:'|\s)s (?:exact )?words|forwarded|quoting/.test(lead)) return true;
@@ -298,7 +301,16 @@ const contextLead =
   /^(?:quick(?: one| q| question)?|urgent|asap|heads up|fyi|ok|okay|so|update|security(?: here| team)?|finance(?: here)?|cost review|review|ops|on ?call|oncall|cab|it director|director|team|hey|hi|hello|morning|please|pls|bot|opsbot|p[1-4]|sev ?[1-4]|inc \d+|incident|\w+ here|\w+ team here|reminder to self|go|now|action|request|ask|resolved|fixed|mitigated|acknowledged|acked|declare|escalate|escalation|status|ic|incident commander|commander|(?:security|data|ml|cost|finance|ops|platform|sre|soc) (?:analyst|engineer|lead|manager|team)|analyst|engineer|sre|l[1-3]|l[1-3] on ?call|on-call|it manager|manager|data scientist|ml engineer|hygiene|key hygiene|quarterly hygiene|maintenance|follow ?up|heads-up|reminder|cost|costs|capacity|latency|prod|production|outage|today|tonight|now)\s*$/;
 /** Words that take a request back or make it a joke, a test or a comment ("(kidding)", "/s", "good idea?"). */
 const heldBack =
-  /\b(?:jk|j k|kidding|just kidding|not really|joke|joking|sarcasm|nein|nicht|doch nicht|non non|attends|what could go wrong|good idea|bad idea|is a bad idea|would be premature|is what \w+ would do|yes or no|who owns this|not here|in jira|as needed|as required|if needed|when needed|\w+(?:'| )s words|no way|absolutely not|over my dead body|on second thought|belay that|ignore that|wrong (?:window|chat|channel|thread)|meant to send|forget i asked|maybe not|what s the worst|what's the worst|e g|for example|drill|tabletop|game day|thoughts|y n|sanity check|just checking|need to know|capacity planning|wondering|curious|runbook says|old runbook|would not|asking for|trying to figure out|figure out if|does the bot support|if the bot supports|no rush|not urgent|next week is fine|every now and then|from time to time|periodically|good call|bad call|sounds? reasonable|worth doing|worth it|even allowed|is that allowed|famous last words|wouldn t|maybe later|leave it|under no circumstances|i e|imagine|riddle|dumb question|silly question|not on ?call|not my incident|better not|disregard|oops|typo|undo|dry run|wdyt|what do you think|do you agree|as \\w+ (?:asked|said|wants|wanted|requested|suggested)|hypothetical\w*|exercise|scenario)\b|(?:^|\s)\/s\b|\((?:test|testing)\)|\bnot!|\by\/n\b|\be\.g\.|\bi\.e\.|\bwouldn'?t\b|[\u{1f921}\u{1f643}\u{1f602}\u{1f923}\u{1f914}]/u;
+  /\b(?:jk|j k|kidding|just kidding|not really|joke|joking|sarcasm|nein|nicht|doch nicht|non non|attends|good idea|bad idea|is a bad idea|would be premature|yes or no|who owns this|not here|in jira|as needed|as required|if needed|when needed|\w+(?:'| )s words|no way|absolutely not|on second thought|belay that|ignore that|wrong (?:window|chat|channel|thread)|meant to send|forget i asked|maybe not|e g|for example|drill|tabletop|game day|thoughts|y n|sanity check|just checking|need to know|capacity planning|wondering|curious|runbook says|old runbook|would not|asking for|trying to figure out|figure out if|does the bot support|if the bot supports|no rush|not urgent|next week is fine|every now and then|from time to time|periodically|good call|bad call|sounds? reasonable|worth doing|worth it|even allowed|is that allowed|wouldn t|maybe later|leave it|under no circumstances|i e|imagine|dumb question|silly question|not on ?call|not my incident|better not|disregard|oops|typo|undo|dry run|wdyt|what do you think|do you agree|as \\w+ (?:asked|said|wants|wanted|requested|suggested)|hypothetical\w*|exercise|scenario)\b|(?:^|\s)\/s\b|\((?:test|testing)\)|\bnot!|\by\/n\b|\be\.g\.|\bi\.e\.|\bwouldn'?t\b|[\u{1f921}\u{1f643}\u{1f602}\u{1f923}\u{1f914}]/u;
+
+/**
+ * Irony and refusal said beside a request: a rhetorical question about what could go wrong, a tag
+ * of foreboding, an idiom of refusal ("…, what could possibly go wrong", "…, over my dead body").
+ */
+const ironic =
+  /\bwhat(?:'s| s|s| is)? (?:the worst (?:that )?|\w+ )?(?:could|can|might) (?:possibly )?(?:go wrong|happen|break)\b|\b(?:famous last words|yeah right|said no one ever|over my dead body|not a chance|not happening|hell no)\b/;
+/** Somebody else's judgement as the reason: "escalate INC-0004 is what diego would do". */
+const otherJudgement = /\bwhat (?:\w+ ){1,2}would (?:do|say|suggest|want|recommend)\b/;
 
 /** A clause opening that sets a condition or a time ("the moment the run finishes, …", "come monday, …"). */
 const conditionStart =
@@ -313,7 +325,7 @@ function heldTime(text: string): boolean {
 }
 /** A resource the message says to spare. */
 const spared =
-  /\bleave (?:\S+ ){1,4}alone\b|\bmust stay (?:up|on|running)\b|\bkeep (?:\S+ ){1,4}(?:running|up|on)\b|\bexcept\b|\bbut not\b|\(not\b|\bnot (?:the )?(?:gpu|cpu|fraud|aoai|openai)\b|\bthat isn ?t\b/;
+  /\bleave (?:\S+ ){1,4}alone\b|\bmust stay (?:up|on|running)\b|\bkeep (?:\S+ ){1,4}(?:running|up|on)\b|\bexcept\b|\bbut not\b|\(not\b|\bthat isn ?t\b/;
 
 /** Whether the message ends by asking. */
 export function endsAsked(lower: string): boolean {
@@ -450,6 +462,8 @@ export class ChangeGate {
       negation,
       abort,
       heldBack,
+      ironic,
+      otherJudgement,
       conditionWords,
       reporting,
       reportedAnywhere,
@@ -483,9 +497,19 @@ export class ChangeGate {
     const { kind, incident, patterns } = guarded;
     if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
     const typed = input.typed ?? input.lower;
-    if (input.quoted || labelled(input.lower, this.speakers) || labelled(typed, this.speakers))
+    if (
+      input.quoted ||
+      labelled(input.lower, this.speakers) ||
+      labelled(typed, this.speakers) ||
+      otherJudgement.test(input.lower)
+    )
       return { allowed: false, refusal: 'reported' };
-    if (heldBack.test(input.lower) || heldBack.test(typed) || negativeEmoji.test(input.lower))
+    if (
+      heldBack.test(input.lower) ||
+      heldBack.test(typed) ||
+      ironic.test(input.lower) ||
+      negativeEmoji.test(input.lower)
+    )
       return { allowed: false, refusal: 'negated' };
     if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
     if (this.lastClauses?.lower !== input.lower)
@@ -650,7 +674,7 @@ export class ChangeGate {
     if (clauses.slice(0, index).some((c) => heldTime(c.tokens.join(' '))))
       return { allowed: false, refusal: 'conditional' };
     // "leave gpu-cluster-01 alone and stop the cluster": a resource spared elsewhere in the message.
-    if (spared.test(input.lower)) return { allowed: false, refusal: 'negated' };
+    if (spared.test(input.lower) || sparesNamed(input)) return { allowed: false, refusal: 'negated' };
     // "stop gpu-cluster-01 and cpu-cluster-01": a second resource in a clause of its own; the dialog asks.
     if (clauses.slice(index + 1).some((c) => this.onlyAnyResource(input, c)))
       return { allowed: false, refusal: 'not-requested' };
@@ -1142,6 +1166,15 @@ function incidentObject(
   return fits
     ? { allowed: true }
     : { allowed: false, refusal: object.length ? 'wrong-resource' : 'not-requested' };
+}
+
+/** "not the cpu one — stop the gpu cluster": a resource of the config named right after "not". */
+function sparesNamed({ lower, mentions }: ChangeGateInput): boolean {
+  const tokens = tokenize(lower);
+  return mentions.some((m) => {
+    const before = tokens[m.start - 1] === 'the' ? m.start - 2 : m.start - 1;
+    return tokens[before] === 'not';
+  });
 }
 
 /**
