@@ -196,3 +196,19 @@ function asksToDeclare(t: string): boolean {
   const tail = declareTail.exec(t);
   return Boolean(tail && tail[1].split(/\s+/).length >= 2);
 }
+
+/** A sentence of the message that asks a question ("…: how many training runs failed?"). */
+export const sentenceAsks =
+  /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
+
+/** A responder taking an incident in a word or two before anything else ("mine", "on it, checking the endpoint"). */
+export const ackLead =
+  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;.!-]|$)/;
+
+/** Words of a question about a cluster itself (its size, nodes, state), not about how its jobs went. */
+export const computeSubject =
+  /\b(?:vm ?sizes?|sizes?|skus?|nodes?|vms?|state|status|running on (?:it|the)|queued|idle|busy|utili[sz]ation|scaled?|min|max)\b/;
+
+/** Words of a question about how jobs went: outcomes, failures, history. */
+export const jobOutcome =
+  /\b(?:fail\w*|succe\w*|pass(?:ed)?|errors?|error\w*|crash\w*|broke|history|finished|complet\w*|overnight|last night|yesterday|outcomes?|results?)\b/;

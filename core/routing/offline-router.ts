@@ -6,7 +6,7 @@ import { CommandGrammar } from './command-router';
 import { EntityResolver } from './entity-resolver';
 import type { Intent } from './intent';
 import type { IntentModel, IntentModelTrainer, TrainingDocument } from '../ports';
-import { intentCuePatterns } from './intent-cues';
+import { ackLead, computeSubject, intentCuePatterns, jobOutcome, sentenceAsks } from './intent-cues';
 import type { Analysis } from './message-analysis';
 import { analyse, readFrame, readTail } from './message-analysis';
 import { addressedToSomeoneElse, quotedMaterial } from './mood/addressed.mood';
@@ -39,10 +39,6 @@ const routerLexicon = [
   'minute minutes hour hours day days week weeks month months tonight tomorrow weekend morning evening afternoon',
   'please thanks proceed mind kindly someone somebody anyone require',
 ].join(' ');
-
-/** A sentence of the message that asks a question ("…: how many training runs failed?"). */
-const sentenceAsks =
-  /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
 
 /** Longer messages are not routed at all (the chat refuses them with its own answer first). */
 export const maxRoutedLength = 4000;
@@ -356,18 +352,6 @@ export class OfflineRouter implements Router {
     return this.skills.get(skill)?.givesWayTo?.includes(cue) ?? false;
   }
 }
-
-/** A responder taking an incident in a word or two before anything else ("mine", "on it, checking the endpoint"). */
-const ackLead =
-  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;.!-]|$)/;
-
-/** Words of a question about a cluster itself (its size, nodes, state), not about how its jobs went. */
-const computeSubject =
-  /\b(?:vm ?sizes?|sizes?|skus?|nodes?|vms?|state|status|running on (?:it|the)|queued|idle|busy|utili[sz]ation|scaled?|min|max)\b/;
-
-/** Words of a question about how jobs went: outcomes, failures, history. */
-const jobOutcome =
-  /\b(?:fail\w*|succe\w*|pass(?:ed)?|errors?|error\w*|crash\w*|broke|history|finished|complet\w*|overnight|last night|yesterday|outcomes?|results?)\b/;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
