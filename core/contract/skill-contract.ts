@@ -103,6 +103,30 @@ export interface RequestWords {
   done?: RegExp;
   /** A change said without a verb: what may follow the named resource ("gpu cluster off", "cpu-cluster-01 up"). */
   terse?: RegExp;
+  /** Words, space-separated, the request may put between its verb and the resource ("add two more instances to fraud"). */
+  fillers?: string;
+  /** Words, space-separated, that may stand around a noun form of the request ("kick off the quarterly key rotation"). */
+  nominal?: string;
+  /**
+   * For a change whose verbs are everyday words ("give", "set", "make"): the words, space-separated,
+   * one of them must be followed by to ask for it ("add capacity", "two more instances"; a number
+   * counts too), and the verbs that need none ("scale", "resize").
+   */
+  marks?: { words: string; strong: string };
+  /** For an incident action: what its verbs act on; without it only its `done` and `passive` forms ask for it. */
+  targets?: IncidentTargets;
+}
+
+/** What an incident action may act on, each a space-separated word list. */
+export interface IncidentTargets {
+  /** What a broad verb must act on to be about the incident ("take this one", "get L3 on it"). */
+  objects: string;
+  /** Who an incident can be escalated or handed to. */
+  tiers: string;
+  /** Other words that may follow the verb in its clause: courtesy, time, state ("resolved", "now"). */
+  words: string;
+  /** Things about an incident that are not the incident ("close the postmortem doc"). */
+  artifacts: string;
 }
 
 /** Whether a string is one of the ids the contract allows (the production list unless another is given). */

@@ -3,7 +3,7 @@ import { parseNumberToken } from './number-words';
 import type { SkillContract, SkillId } from '../contract/skill-contract';
 import type { Clause, VerbMatch } from './gate/clauses';
 import { matchVerb, splitClauses, withBaseVerbs } from './gate/clauses';
-import { flag, foreignAction, notACount, notInstances, scaleWords, trailingWords } from './gate/gate-words';
+import { flag, foreignAction, notACount, notInstances, trailingWords } from './gate/gate-words';
 import type { Guarded } from './gate/guarded-skill';
 import { guard } from './gate/guarded-skill';
 import { incidentObject, saysDone } from './gate/incident-object';
@@ -334,18 +334,22 @@ export class ChangeGate {
       return { allowed: false, refusal: 'question' };
     if (guarded.counts && (notACount.test(clause.text) || notInstances.test(clause.tokens.join(' '))))
       return { allowed: false, refusal: 'wrong-resource' };
+    const { marks } = guarded;
     if (
-      guarded.counts &&
-      !/^(?:scale|resize|scaled)$/.test(verb) &&
-      !clause.tokens.slice(at).some((t) => scaleWords.has(t) || parseNumberToken(t) !== undefined)
+      marks &&
+      !marks.strong.has(verb) &&
+      !clause.tokens.slice(at).some((t) => marks.words.has(t) || parseNumberToken(t) !== undefined)
     )
       return { allowed: false, refusal: 'not-requested' };
     if (!kind) {
       if (/\b(?:after|later|tomorrow|tonight|in \d+ (?:min|mins|minutes|hours?))\b/.test(rest))
         return { allowed: false, refusal: 'conditional' };
-      return incidentObject(clause, at, match, input.lower, guarded.broad);
+      const { targets } = guarded;
+      return targets
+        ? incidentObject(clause, at, match, input.lower, guarded.broad, targets)
+        : { allowed: false, refusal: 'not-requested' };
     }
-    return this.resources.object(kind, input, clause, match, clauses[index - 1]);
+    return this.resources.object(kind, guarded, input, clause, match, clauses[index - 1]);
   }
 }
 

@@ -47,6 +47,13 @@ export const endpointScaleRequest: RequestWords = {
     like * set to, like * scaled to, like * at, like * on, like * scaled`,
   passive:
     /^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:scaling|to be scaled|resizing|to be resized|bumping|to be bumped)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: now| asap| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:scaled|set|resized|bumped|increased|decreased|reduced)(?: up| down| out| in| back)? to \d+(?: instances?| replicas?| nodes?)?(?: please| pls| now)?$/,
+  fillers: `to by from up down out in on for at of me us more extra another additional fewer less
+    instance instances replica replicas node nodes copies pods count number x`,
+  marks: {
+    words: `instances instance replicas replica nodes node capacity up down out in more fewer less
+      double halve triple twice scale copies pods`,
+    strong: 'scale resize scaled',
+  },
 };
 
 /** Rotating a key, as the change gate reads it. */
@@ -60,4 +67,7 @@ export const secretRotateRequest: RequestWords = {
     want * regenerated, want * cycled, like * rotated, like * regenerated, require * rotated`,
   passive:
     /^(?:(?:the|a) )?(?:key )?rotation (?:is )?(?:needed|required|due) (?:for|on|of) (.+?)$|^(?:(?:the|our|ok|so) )*(.+?) (?:needs?|requires?) (?:rotating|to be rotated|regenerating|to be regenerated|a rotation|rolling|to be rolled|cycling)(?: now| asap| urgently| right away| please| pls)?$|^(?:please )?(?:can|could|would|will) (.+?) (?:please )?be (?:rotated|regenerated|rolled|cycled|renewed)(?: please| pls| now| for (?:me|us))?$/,
+  fillers: 'for of on in',
+  nominal: `key keys api secret quarterly scheduled planned regular monthly annual yearly usual standard
+    routine full`,
 };

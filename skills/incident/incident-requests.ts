@@ -1,9 +1,24 @@
-import type { RequestWords } from '../../core/contract/skill-contract';
+import type { IncidentTargets, RequestWords } from '../../core/contract/skill-contract';
 
 /*
  * The words that ask for each incident action. An incident closing needs no modal ("INC-0099 can
  * be resolved"); the broad verbs count only when they act on the incident, a tier or a pronoun.
  */
+
+/** What the incident actions act on: the incident, a tier or a pronoun, never a document about it. */
+const incidentTargets: IncidentTargets = {
+  objects: `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4
+    sev sev1 sev2 sev3 sev4 l1 l2 l3 tier level next engineering engineers architect director
+    team sre oncall manager lead platform someone somebody case ownership`,
+  tiers: `l1 l2 l3 l4 tier level next engineering engineers architect architects platform director
+    directors it security sre sres oncall call on manager lead leads tiers secops soc`,
+  words: `the a an to up over as now please pls asap immediately right away urgently me my our
+    resolved acknowledged acked fixed closed done out off of on for it this that ownership again
+    please thanks behalf by new i think from here rn into involved in senior someone somebody
+    probably latest current last first second other previous same incident`,
+  artifacts: `notes note doc docs document postmortem mortem report thread summary writeup write pr tab
+    wiki jira timeline slides deck email minutes draft`,
+};
 
 /** Acknowledging an incident, as the change gate reads it. */
 export const incidentAckRequest: RequestWords = {
@@ -18,6 +33,7 @@ export const incidentAckRequest: RequestWords = {
   passive:
     /^(?:(?:so|ok|okay|and) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:can) be (?:acknowledged|acked|marked (?:as )?acknowledged)(?: now)?$/,
   done: /^(?:ok |okay |ack |yep |yes )?(?:inc \d+ )?(?:acknowledged|acked|ack d|ackd|ack ed|mine|investigating|investigating now|looking|looking now|on it now)(?: inc \d+)?$|^(?:ok |okay |yep |yes )?(?:this|this one|it|that|inc \d+|the incident) (?:is|s) mine(?: now)?$/,
+  targets: incidentTargets,
 };
 
 /** Escalating an incident, as the change gate reads it. */
@@ -32,6 +48,7 @@ export const incidentEscalateRequest: RequestWords = {
     'take, i, get, bump, move, push, raise, send, pull, page, need, want, kick, hand, pass, loop, bring, transfer',
   passive:
     /^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:needs?|has) to (?:go|be escalated|be moved|move) (?:up|to (?:l[1-3]|tier [1-3]|the next tier|the next level|engineering|the architect|the platform architect|the it director|the director))(?: now| asap| immediately)?$|^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) needs? (?:l[1-3]|tier [1-3]|the next tier|engineering|the architect|the platform architect|the it director|escalating|escalation|to be escalated)(?: now| asap| immediately| on it)?$/,
+  targets: incidentTargets,
 };
 
 /** Resolving an incident, as the change gate reads it. */
@@ -44,4 +61,5 @@ export const incidentResolveRequest: RequestWords = {
   passive:
     /^(?:(?:so|ok|okay|i think|think|and|now) )*((?:this|it|that|(?:the )?(?:[a-z]+ ){0,3}incident|inc \d+)(?: one| incident)?) (?:can|can now|is ok to|is good to|is ready to) be (?:closed|resolved|closed out|marked (?:as )?resolved)(?: now| out)?$/,
   done: /^(?:(?:the )?incident |inc \d+ )?(?:resolved|fixed|closed)$/,
+  targets: incidentTargets,
 };

@@ -41,22 +41,9 @@ export const trailingWords = new Set(
   ),
 );
 
-/** Words that make an everyday verb a scale request ("add capacity", "bump it up", "two more instances"). */
-export const scaleWords = new Set(
-  `instances instance replicas replica nodes node capacity up down out in more fewer less double halve triple
-   twice scale copies pods`.split(/\s+/),
-);
-
 /** The start of a new sentence typed without punctuation ("turn off the gpu cluster it's burning money"). */
 export const runOnSubject =
   /^(?:it s|its|it is|we re|were|we are|we|i m|im|i am|i ve|i|nobody|no one|everyone|everything|they|there s|theres|there is|that s|thats)\b/;
-
-/** Words that may stand around "rotation" in "kick off the quarterly key rotation for openai". */
-export const nominalWords = new Set(
-  `key keys api secret quarterly scheduled planned regular monthly annual yearly usual standard routine full`.split(
-    /\s+/,
-  ),
-);
 
 /** Verbs of a purpose after "to" ("… to save cost", "… to handle the load"). */
 export const purposeVerbs = new Set(
@@ -108,15 +95,6 @@ export const determiners = new Set([
   'each',
   'of',
 ]);
-
-/** Words a scale request puts between its verb and the endpoint ("add two more instances to fraud"). */
-export const scaleFillers = new Set(
-  `to by from up down out in on for at of me us more extra another additional fewer less instance instances
-   replica replicas node nodes copies pods count number x`.split(/\s+/),
-);
-
-/** Words a rotation puts between its verb and the key ("rotate the key for openai"). */
-export const secretFillers = new Set(['for', 'of', 'on', 'in']);
 
 /** Actions next to a passive request that the catalog does not have; a passive request beside one is not read as a request. */
 export const foreignAction =

@@ -20,7 +20,25 @@ export interface Guarded {
   stems: ReadonlySet<string>;
   /** Its verbs that count only with an incident object. */
   broad: ReadonlySet<string>;
+  /** Words the request may put between its verb and the resource. */
+  fillers?: ReadonlySet<string>;
+  /** Words that may stand around a noun form of the request. */
+  nominal: ReadonlySet<string>;
+  /** The words an everyday verb of the request needs after it, and the verbs that need none. */
+  marks?: { words: ReadonlySet<string>; strong: ReadonlySet<string> };
+  /** What an incident action acts on. */
+  targets?: TargetSets;
 }
+
+/** An incident action's targets as sets; `all` is every word that may follow its verb. */
+export interface TargetSets {
+  objects: ReadonlySet<string>;
+  tiers: ReadonlySet<string>;
+  all: ReadonlySet<string>;
+  artifacts: ReadonlySet<string>;
+}
+
+const words = (list = ''): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Reads a skill's request words into the verb patterns the gate matches. */
 export function guard(skill: SkillContract, request: RequestWords): Guarded {
@@ -41,5 +59,14 @@ export function guard(skill: SkillContract, request: RequestWords): Guarded {
     patterns,
     stems: new Set([...patterns.keys()].filter((w) => w.length >= 4).map((w) => w.slice(0, 4))),
     broad: new Set((request.broad ?? '').split(',').map((w) => w.trim())),
+    fillers: request.fillers === undefined ? undefined : words(request.fillers),
+    nominal: words(request.nominal),
+    marks: request.marks && { words: words(request.marks.words), strong: words(request.marks.strong) },
+    targets: request.targets && {
+      objects: words(request.targets.objects),
+      tiers: words(request.targets.tiers),
+      all: words(`${request.targets.objects} ${request.targets.tiers} ${request.targets.words}`),
+      artifacts: words(request.targets.artifacts),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Clause, VerbMatch } from './clauses';
+import type { TargetSets } from './guarded-skill';
 import { determiners } from './gate-words';
 import type { ChangeGateVerdict } from './verdict';
 import { conditionWords } from '../mood/conditional.mood';
@@ -7,36 +8,6 @@ import { abort } from '../mood/negated.mood';
 /*
  * What an incident action acts on: the incident, a tier or a pronoun, never a document about it.
  */
-
-/** What a broad incident verb ("take", "close", "get … on") must act on to be about the incident. */
-export const incidentObjects = new Set(
-  `incident incidents inc it this that one page alert alerts ticket outage issue p1 p2 p3 p4 sev sev1 sev2 sev3 sev4
-   l1 l2 l3 tier level next engineering engineers architect director team sre oncall manager lead
-   platform someone somebody case ownership`.split(/\s+/),
-);
-
-/** Things about an incident that are not the incident ("wrap up the INC-0004 notes", "close the postmortem doc"). */
-export const incidentArtifacts = new Set(
-  `notes note doc docs document postmortem mortem report thread summary writeup write pr tab wiki jira
-   timeline slides deck email minutes draft`.split(/\s+/),
-);
-
-/** Who an incident can be escalated or handed to. */
-export const tierWords = new Set(
-  `l1 l2 l3 l4 tier level next engineering engineers architect architects platform director directors it security
-   sre sres oncall call on manager lead leads tiers secops soc`.split(/\s+/),
-);
-
-/** Every word that may follow an incident verb in its clause. */
-export const incidentWords = new Set([
-  ...incidentObjects,
-  ...tierWords,
-  ...`the a an to up over as now please pls asap immediately right away urgently me my our resolved acknowledged
-   acked fixed closed done out off of on for it this that ownership again please thanks behalf by new i think from here
-   rn into involved in senior someone somebody
-   probably
-   latest current last first second other previous same incident`.split(/\s+/),
-]);
 
 /**
  * What an incident verb acts on: anything after its own verbs ("escalate to engineering"); the
@@ -48,6 +19,7 @@ export function incidentObject(
   match: VerbMatch,
   lower: string,
   broad: ReadonlySet<string>,
+  targets: TargetSets,
 ): ChangeGateVerdict {
   // Everything after the verb must be about the incident: "resolve the merge conflict", "close this
   // tab", "escalate my permissions", "ack INC-0004 in an hour" ask for something else.
@@ -63,9 +35,9 @@ export function incidentObject(
   const after = all
     .slice(0, id >= 0 ? id + 2 : reason >= 0 ? reason : all.length)
     .filter((_t, k) => named < 0 || k >= named);
-  if (after.some((t) => !incidentWords.has(t) && !/^\d+$/.test(t)))
+  if (after.some((t) => !targets.all.has(t) && !/^\d+$/.test(t)))
     return { allowed: false, refusal: 'wrong-resource' };
-  if (all.some((t) => incidentArtifacts.has(t))) return { allowed: false, refusal: 'wrong-resource' };
+  if (all.some((t) => targets.artifacts.has(t))) return { allowed: false, refusal: 'wrong-resource' };
   const verb = clause.tokens[at];
   if (/^(?:got|ve)$/.test(verb) || (verb === 'i' && clause.tokens[at + 1] === 've')) {
     if (!after.some((t) => t === 'this' || t === 'incident' || t === 'inc'))
@@ -75,7 +47,8 @@ export function incidentObject(
   if (toAt > at) {
     const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
     const state = /^(?:acknowledged|acked|resolved|closed|done|fixed)$/.test(target[0] ?? '');
-    if (!state && !target.some((t) => tierWords.has(t))) return { allowed: false, refusal: 'wrong-resource' };
+    if (!state && !target.some((t) => targets.tiers.has(t)))
+      return { allowed: false, refusal: 'wrong-resource' };
   }
   const namedElsewhere = all.length === 0 && /\binc[- ]?\d+\b/.test(lower);
   if (
@@ -114,8 +87,8 @@ export function incidentObject(
     .filter((t) => !determiners.has(t) && t !== 'as');
   const gapped = match.end > match.objectTo;
   const fits = gapped
-    ? object.length === 0 || object.some((t) => incidentObjects.has(t))
-    : incidentObjects.has(object[0]);
+    ? object.length === 0 || object.some((t) => targets.objects.has(t))
+    : targets.objects.has(object[0]);
   return fits
     ? { allowed: true }
     : { allowed: false, refusal: object.length ? 'wrong-resource' : 'not-requested' };

@@ -5,17 +5,15 @@ import { tokenize } from '../entity-resolver';
 import { editDistance } from '../edit-distance';
 import { parseNumberToken } from '../number-words';
 import type { Clause, VerbMatch } from './clauses';
+import type { Guarded } from './guarded-skill';
 import {
   attributes,
   determiners,
   kindNouns,
-  nominalWords,
   pronouns,
   purposeVerbs,
   purposeWords,
   runOnSubject,
-  scaleFillers,
-  secretFillers,
   trailingWords,
 } from './gate-words';
 import type { ChangeGateInput, ChangeGateVerdict } from './verdict';
@@ -120,13 +118,13 @@ export class ResourceObjects {
   /** Checks what the verb acts on: a resource of the skill's kind, the kind itself, or "it" for one named. */
   object(
     kind: ResourceKind,
+    { fillers, nominal }: Pick<Guarded, 'fillers' | 'nominal'>,
     input: ChangeGateInput,
     clause: Clause,
     match: VerbMatch,
     previous: Clause | undefined,
   ): ChangeGateVerdict {
     const named = input.mentions.some((m) => this.fits(kind, m));
-    const fillers = kind === 'endpoint' ? scaleFillers : kind === 'secret' ? secretFillers : undefined;
     for (let i = match.objectFrom; i < match.objectTo; i += 1) {
       const token = clause.tokens[i];
       const global = clause.start + i;
@@ -144,7 +142,7 @@ export class ResourceObjects {
             : next;
         if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
-        return this.rest(kind, input, clause, match, mention.end - clause.start, {
+        return this.rest(kind, fillers, input, clause, match, mention.end - clause.start, {
           allowed: true,
           resource: 'named',
         });
@@ -164,13 +162,14 @@ export class ResourceObjects {
         const after = clause.tokens[i + 1];
         if (after !== undefined && attributes.has(after))
           return { allowed: false, refusal: 'wrong-resource' };
-        return this.rest(kind, input, clause, match, i + 1, {
+        return this.rest(kind, fillers, input, clause, match, i + 1, {
           allowed: true,
           resource: named ? 'named' : 'generic',
         });
       }
       if (pronouns.has(token)) {
-        if (named) return this.rest(kind, input, clause, match, i + 1, { allowed: true, resource: 'named' });
+        if (named)
+          return this.rest(kind, fillers, input, clause, match, i + 1, { allowed: true, resource: 'named' });
         // "the key got pasted in a public channel, rotate it": "it" is the kind an earlier clause named.
         const earlier = tokenize(input.lower).slice(0, clause.start);
         return earlier.some((t) => kindNouns[kind].has(t))
@@ -178,7 +177,7 @@ export class ResourceObjects {
           : { allowed: false, refusal: 'no-resource' };
       }
       if (
-        (match.nominal && (trailingWords.has(token) || nominalWords.has(token))) ||
+        (match.nominal && (trailingWords.has(token) || nominal.has(token))) ||
         fillers?.has(token) ||
         (named &&
           /^(?:asap|now|please|pls|immediately|urgently|quickly|again|too|today|tonight)$/.test(token)) ||
@@ -199,7 +198,10 @@ export class ResourceObjects {
         ? { allowed: true, resource: 'named' }
         : { allowed: false, refusal: 'no-resource' };
     }
-    return this.rest(kind, input, clause, match, match.objectTo, { allowed: true, resource: 'named' });
+    return this.rest(kind, fillers, input, clause, match, match.objectTo, {
+      allowed: true,
+      resource: 'named',
+    });
   }
 
   /**
@@ -210,6 +212,7 @@ export class ResourceObjects {
    */
   rest(
     kind: ResourceKind,
+    fillers: ReadonlySet<string> | undefined,
     input: ChangeGateInput,
     clause: Clause,
     match: VerbMatch,
@@ -308,8 +311,8 @@ export class ResourceObjects {
         determiners.has(token) ||
         pronouns.has(token) ||
         kindNouns[kind].has(token) ||
-        (kind === 'endpoint' && (scaleFillers.has(token) || this.deployments.has(token))) ||
-        (kind === 'secret' && secretFillers.has(token))
+        fillers?.has(token) ||
+        (kind === 'endpoint' && this.deployments.has(token))
       )
         continue;
       return { allowed: false, refusal: attributes.has(token) ? 'wrong-resource' : 'not-requested' };
