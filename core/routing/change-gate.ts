@@ -3,7 +3,7 @@ import { parseNumberToken } from './number-words';
 import type { SkillContract, SkillId } from '../contract/skill-contract';
 import type { Clause, VerbMatch } from './gate/clauses';
 import { matchVerb, splitClauses, withBaseVerbs } from './gate/clauses';
-import { flag, foreignAction, notACount, notInstances, trailingWords } from './gate/gate-words';
+import { foreignAction, notACount, notInstances, trailingWords } from './gate/gate-words';
 import type { Guarded } from './gate/guarded-skill';
 import { guard } from './gate/guarded-skill';
 import { incidentObject, saysDone } from './gate/incident-object';
@@ -11,9 +11,6 @@ import { passiveRequest } from './gate/passive-request';
 import { ResourceObjects } from './gate/resource-object';
 import type { ChangeGateInput, ChangeGateVerdict, ChangeRefusal } from './gate/verdict';
 import {
-  afterEvent,
-  conditionAfter,
-  conditionLead,
   conditionStart,
   conditionWords,
   courtesy,
@@ -25,17 +22,17 @@ import {
   timeOnly,
   untilTime,
 } from './mood/conditional.mood';
+import { abort, heldBack, ironic, negation, negativeLead, spared, sparesNamed } from './mood/negated.mood';
+import { endsAsked, incidentFrame, modalFrame, requestFrame } from './mood/question.mood';
+import { readMood } from './mood/mood-rule';
 import {
-  abort,
-  heldBack,
-  ironic,
-  negation,
-  negativeEmoji,
-  negativeLead,
-  spared,
-  sparesNamed,
-} from './mood/negated.mood';
-import { alternativeAsked, endsAsked, incidentFrame, modalFrame, requestFrame } from './mood/question.mood';
+  afterVerbMoods,
+  choiceMoods,
+  deferredMoods,
+  laterMoods,
+  messageMoods,
+  prefixMoods,
+} from './mood/mood-table';
 import {
   contextLead,
   genericSpeakers,
@@ -129,21 +126,10 @@ export class ChangeGate {
     const { kind, incident, patterns } = guarded;
     if (input.unsupportedChange && !incident) return { allowed: false, refusal: 'out-of-scope' };
     const typed = input.typed ?? input.lower;
-    if (
-      input.quoted ||
-      labelled(input.lower, this.speakers) ||
-      labelled(typed, this.speakers) ||
-      otherJudgement.test(input.lower)
-    )
+    if (input.quoted || labelled(input.lower, this.speakers) || labelled(typed, this.speakers))
       return { allowed: false, refusal: 'reported' };
-    if (
-      heldBack.test(input.lower) ||
-      heldBack.test(typed) ||
-      ironic.test(input.lower) ||
-      negativeEmoji.test(input.lower)
-    )
-      return { allowed: false, refusal: 'negated' };
-    if (flag.test(input.lower)) return { allowed: false, refusal: 'flag' };
+    const mood = readMood(messageMoods, { message: input.lower, typed });
+    if (mood) return { allowed: false, refusal: mood };
     if (this.lastClauses?.lower !== input.lower)
       this.lastClauses = { lower: input.lower, clauses: splitClauses(input.lower) };
     const { clauses } = this.lastClauses;
@@ -207,15 +193,7 @@ export class ChangeGate {
           ).test(prefix) && !(participle && prefix === '')
         : !requestFrame.test(prefix) && !(!kind && incidentFrame.test(prefix))
     ) {
-      if (negation.test(prefix)) return { allowed: false, refusal: 'negated' };
-      if (conditionWords.test(prefix)) return { allowed: false, refusal: 'conditional' };
-      if (reporting.test(prefix)) return { allowed: false, refusal: 'reported' };
-      return {
-        allowed: false,
-        refusal: /^(?:should|shall|can|could|would|will|do|does|did|must|may|might)\b/.test(prefix)
-          ? 'question'
-          : 'not-requested',
-      };
+      return { allowed: false, refusal: readMood(prefixMoods, { prefix }) ?? 'not-requested' };
     }
     if (
       (verb === 'consider' || verb === 'treat') &&
@@ -234,34 +212,22 @@ export class ChangeGate {
       .replace(courtesy, ' ')
       .replace(untilTime, ' ')
       .replace(purposeTail, '');
-    if (conditionAfter.test(rest) || afterEvent.test(rest)) return { allowed: false, refusal: 'conditional' };
-    if (later.test(rest) || laterWords.test(rest)) return { allowed: false, refusal: 'conditional' };
+    const afterVerb = readMood(afterVerbMoods, { rest });
+    if (afterVerb) return { allowed: false, refusal: afterVerb };
     if (input.asksOnly) return { allowed: false, refusal: 'question' };
     const previous = clauses[index - 1];
     if ((previous && negativeLead.test(previous.tokens.join(' '))) || clause.afterNo)
       return { allowed: false, refusal: 'negated' };
     if (clause.quoted) return { allowed: false, refusal: 'reported' };
     const laterClauses = clauses.slice(index + 1).map((c) => c.tokens.join(' '));
-    if (
-      laterClauses.some((c) =>
-        /^(?:\w+ )?(?:said|says|told|according|quote)\b|\bwhat \w+ (?:wants|wanted|thinks|said)\b|\b(?:suggested|thinks)\b/.test(
-          c,
-        ),
-      )
-    )
-      return { allowed: false, refusal: 'reported' };
-    if (
-      laterClauses.some((c) =>
-        /\b(?:wait|hold off|hold on|not yet)\b(?! for)|\b(?:don t|do not|dont)\b(?! wait)/.test(c),
-      )
-    )
-      return { allowed: false, refusal: 'negated' };
+    const held = readMood(laterMoods, { later: laterClauses });
+    if (held) return { allowed: false, refusal: held };
     const { stems } = guarded;
     const denied = /\b(?:not|never|n t|won t|wont|don t|dont)(?: \w+)? (\w{4})/;
     if (laterClauses.some((c) => stems.has(denied.exec(c)?.[1] ?? '')))
       return { allowed: false, refusal: 'negated' };
-    if (laterClauses.some((c) => deferral.test(c) || laterWords.test(c) || timeOnly.test(c)))
-      return { allowed: false, refusal: 'conditional' };
+    const deferred = readMood(deferredMoods, { later: laterClauses });
+    if (deferred) return { allowed: false, refusal: deferred };
     // "Can we stop gpu-cluster-01? Is anyone using it?": a question after the request makes it one too.
     if (
       endsAsked(input.lower) &&
@@ -277,22 +243,12 @@ export class ChangeGate {
       /\b(?:during|over|before|after|on|at|by)\b/.test(rest)
     )
       return { allowed: false, refusal: 'question' };
-    if (/\bfrom \w+ing\b/.test(rest)) return { allowed: false, refusal: 'not-requested' };
-    if (
-      clauses
-        .slice(index + 1)
-        .some((c) => conditionLead.test(c.tokens.join(' ').replace(courtesy, ' ').trim()))
-    )
-      return { allowed: false, refusal: 'conditional' };
-    if (
-      alternativeAsked.test(
-        clauses
-          .slice(index)
-          .map((c) => c.tokens.join(' '))
-          .join(' '),
-      )
-    )
-      return { allowed: false, refusal: 'question' };
+    const choice = readMood(choiceMoods, {
+      rest,
+      'later-plain': laterClauses.map((c) => c.replace(courtesy, ' ').trim()),
+      'from-here': [clause.tokens.join(' '), ...laterClauses].join(' '),
+    });
+    if (choice) return { allowed: false, refusal: choice };
     if (subjectFrame && participle && foreignAction.test(clauses.map((c) => c.tokens.join(' ')).join(' ')))
       return { allowed: false, refusal: 'out-of-scope' };
     if (

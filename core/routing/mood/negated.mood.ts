@@ -43,3 +43,6 @@ export function sparesNamed({ lower, mentions }: ChangeGateInput): boolean {
     return tokens[before] === 'not';
   });
 }
+
+/** A later clause that holds the request ("…, but wait", "… - don't yet"). */
+export const heldLater = /\b(?:wait|hold off|hold on|not yet)\b(?! for)|\b(?:don t|do not|dont)\b(?! wait)/;

@@ -27,3 +27,6 @@ export const questionEmoji = /[\u2753\u2754]/u;
 export function endsAsked(lower: string): boolean {
   return /(?:\?|[\u2753\u2754])[\s\ufe0f]*$/u.test(lower);
 }
+
+/** A clause that opens by asking ("should we …", "can …"). */
+export const modalLead = /^(?:should|shall|can|could|would|will|do|does|did|must|may|might)\b/;

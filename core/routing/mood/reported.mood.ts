@@ -76,3 +76,7 @@ export const contextLead =
 
 /** Emoji that quote somebody ("diego 🗣️ stop it"). */
 export const speakerEmoji = /[\u{1f5e3}\u{1f4ac}\u{1f4ad}]/u;
+
+/** A later clause that says whose words the request was ("…, diego said", "…, what priya wants"). */
+export const reportedLater =
+  /^(?:\w+ )?(?:said|says|told|according|quote)\b|\bwhat \w+ (?:wants|wanted|thinks|said)\b|\b(?:suggested|thinks)\b/;
