@@ -1,16 +1,7 @@
-import {
-  CardFactory,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from 'botbuilder';
 import type pino from 'pino';
-import { createNotifier } from '../adapters/notify/create-notifier';
 import { openDatabase, type Database } from '../adapters/storage/database';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { SqlIncidentStore } from '../adapters/storage/sql-incident-store';
-import { SqlAlertCardStore } from '../adapters/storage/sql-alert-card-store';
-import { AlertChannel } from '../skills/incident/alert-channel';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlChangeStore } from '../adapters/storage/sql-change-store';
 import { SqlConversationDirectory } from '../adapters/storage/sql-conversation-directory';
@@ -33,24 +24,20 @@ import type { ChangeStore } from '../core/changes/change-request';
 import { JobRunner, type TickResult } from '../core/scheduling/job-runner';
 import { createCatalog } from '../skills/catalog';
 import { changeJobHandlers } from '../skills/change/change-jobs';
-import { expireChange, markInterrupted, runScheduledChange, type ExecuteDeps } from '../skills/execute';
+import { expireChange, markInterrupted, runScheduledChange } from '../skills/change/change-runs';
+import type { ExecuteDeps } from '../skills/execute';
 import { receiveAlert } from '../skills/incident/alert-intake';
 import { incidentJobHandlers } from '../skills/incident/incident-jobs';
 import { ChangeCards } from './change-cards';
 import { createOpsbotApp } from './app';
 import { buildRouter } from './build-router';
-import { messageCard } from './cards/message.card';
 import { renderResult } from './cards/render-result';
 import { welcomeCard } from './cards/welcome.card';
 import { loadBotConfig, type BotConfig } from './config';
-import { createDeliveryPolicy } from './edge/connector-delivery.policy';
-import { channelSettingsWith, OpsbotAuthentication } from './edge/opsbot-authentication';
 import { RedeliveryGuard } from './edge/redelivery-guard';
-import { installSigningKeyCache } from './edge/signing-key-cache';
-import { UndeliveredError, undeliveredAudit } from './edge/undelivered-audit.middleware';
 import { createKnowledgeBase } from './knowledge-base';
-import { OpsbotCloudAdapter } from './opsbot-adapter';
-import { ProactiveIncidentChat } from './proactive-incident-chat';
+import { buildAdapter } from './build-adapter';
+import { composeIncidents } from './compose-incidents';
 import { BotServer } from './server';
 import { SqlStorage } from './sql-storage';
 
@@ -130,26 +117,28 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       clock,
       audit,
       logger,
-      onChanged: (change) => changeCards.update(change),
+      // A change's card, and the cards of the incidents open while it was raised (they list it).
+      onChanged: async (change) => {
+        await changeCards.update(change);
+        await incidentParts.refreshOpenCards();
+      },
     };
     const inFlight = new Set<Promise<unknown>>();
-    // ---- Incidents (issue 10): the store, proactive posts and card updates, the notifier.
-    const incidents = new SqlIncidentStore(database);
-    const alertCards = new SqlAlertCardStore(database);
-    const alertChannel = config.alerts ? new AlertChannel(state, config.alerts.conversationId) : undefined;
-    const incidentChat = new ProactiveIncidentChat({
+    const incidentParts = composeIncidents({
+      config,
+      database,
       adapter,
-      appId: config.credentials?.appId ?? '',
       directory,
-      render: (result) => renderResult(result, { simulated: landingZone.simulated }),
-      logger,
-    });
-    const notifications = createNotifier(config.notify, {
+      state,
+      changes,
+      jobs,
       audit,
       clock,
-      post: async (conversationId, text) => void (await incidentChat.post(conversationId, { text })),
+      logger,
+      simulated: landingZone.simulated,
     });
-    // ---- end of incidents
+    const { incidents, alertCards, alertChannel, notifications } = incidentParts;
+    const incidentChat = incidentParts.chat;
     const runner = new JobRunner({
       store: jobs,
       clock,
@@ -163,16 +152,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
           run: (changeId, correlationId) => runScheduledChange(changeId, executeDeps, correlationId),
           interrupted: (changeId) => markInterrupted(changeId, executeDeps),
         }),
-        ...incidentJobHandlers({
-          store: incidents,
-          jobs,
-          notifier: notifications.notifier,
-          config: config.landingZone,
-          clock,
-          audit,
-          logger,
-          chat: incidentChat,
-        }),
+        ...incidentJobHandlers({ ...incidentParts.deskDeps, notifier: notifications.notifier }),
       },
       logger,
     });
@@ -185,14 +165,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         ).createLlmAnswerWriter(config.llm, { logger, clock })
       : undefined;
     // Every service is spread into each skill's context; the dialog's option type lists the ones it knows by name.
-    const services: Pick<SkillContext, 'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'answerWriter'> =
-      {
-        incidents,
-        notifier: notifications.notifier,
-        jobs,
-        incidentChat,
-        ...(answerWriter ? { answerWriter } : {}),
-      };
+    const services: Pick<
+      SkillContext,
+      'incidents' | 'notifier' | 'jobs' | 'incidentChat' | 'alertCards' | 'answerWriter'
+    > = {
+      incidents,
+      notifier: notifications.notifier,
+      jobs,
+      incidentChat,
+      alertCards,
+      ...(answerWriter ? { answerWriter } : {}),
+    };
     const dialog = new ConversationDialog({
       changes,
       jobs,
@@ -225,6 +208,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         changeCards,
         simulated: landingZone.simulated,
         onSent: async (result, activityId) => {
+          if (result.view === 'change-request') await incidentParts.refreshOpenCards();
           if (result.view !== 'incident') return;
           // The first incident card sent is the one updated in place from then on.
           const incident = await incidents.get(result.incident.id);
@@ -279,6 +263,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
                   chat: incidentChat,
                   conversationId: await alertChannel?.current(),
                   cards: alertCards,
+                  onIncidentAlertResolved: (card) => incidentParts.desk.alertResolved(card),
                   audit,
                   clock,
                   logger,
@@ -349,66 +334,6 @@ async function buildLandingZone(
     }
   }
   return { landingZone: simulator, scenarios: simulator };
-}
-
-function buildAdapter(config: BotConfig, logger: Logger, audit: AuditLog, clock: Clock): OpsbotCloudAdapter {
-  const credentials = config.credentials;
-  const settings: ConfigurationBotFrameworkAuthenticationOptions = credentials
-    ? {
-        MicrosoftAppId: credentials.appId,
-        MicrosoftAppPassword: credentials.appPassword,
-        MicrosoftAppType: credentials.appType,
-        MicrosoftAppTenantId: credentials.tenantId,
-        ...(config.openIdMetadataUrl ? channelSettingsWith(config.openIdMetadataUrl) : {}),
-      }
-    : {};
-  // The edge (issue 12): bounded signing-key fetches, deadlines on every connector call, undelivered replies audited.
-  const authentication = new OpsbotAuthentication({
-    settings,
-    deliveryPolicy: createDeliveryPolicy({
-      attemptTimeoutInMs: config.outboundTimeoutMs,
-      budgetInMs: 2 * config.outboundTimeoutMs,
-    }),
-    ...(config.localMode
-      ? {}
-      : { precheck: installSigningKeyCache({ clock, logger: logger.child({ component: 'auth' }) }) }),
-  });
-  const adapter = new OpsbotCloudAdapter(authentication);
-  adapter.use(undeliveredAudit({ audit, clock, logger }));
-  const turnLogger = logger.child({ component: 'turn' });
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
-    const reference = context.activity.id ?? 'unknown';
-    if (error instanceof UndeliveredError) {
-      turnLogger.warn(
-        { activityId: reference, reason: error.message },
-        'turn ended: its reply was not delivered',
-      );
-      return;
-    }
-    turnLogger.error(
-      { err: error, activityId: reference, conversationId: context.activity.conversation?.id },
-      'turn failed',
-    );
-    if (context.activity.type !== 'message') return;
-    try {
-      await context.sendActivity({
-        type: 'message',
-        attachments: [
-          CardFactory.adaptiveCard(
-            messageCard({
-              view: 'message',
-              tone: 'error',
-              title: 'Something went wrong',
-              text: `I could not finish that request. Reference: ${reference.slice(0, 8)} (the log has the details).`,
-            }),
-          ),
-        ],
-      });
-    } catch (sendError) {
-      turnLogger.warn({ err: sendError }, 'could not tell the user about the failed turn');
-    }
-  };
-  return adapter;
 }
 
 async function health(config: BotConfig, database: Database, state: SqlKeyValueStore) {

@@ -147,6 +147,8 @@ export interface RunbookAnswerResult {
   answer?: RunbookSectionView;
   /** When answered: related reading. When not: the nearest sections, "maybe related". */
   related: RunbookSectionView[];
+  /** Not answered although a section is about the question: what it asks that the runbooks do not say ("the name"). */
+  unanswered?: string;
   checks: RunbookCheckResult[];
   /** True when the checks ran against the simulator; the card says so. */
   simulated: boolean;

@@ -8,6 +8,7 @@ import type { Notifier } from '../core/incidents/notifier';
 import type { AuditLog, Clock, LandingZoneReader } from '../core/ports';
 import type { JobStore } from '../core/scheduling/job-store';
 import type { Logger } from '../core/logger';
+import type { AlertCardStore } from '../core/alerts/alert-card';
 import type { IncidentChat } from './incident/incident-chat';
 import type { SkillResult } from './results';
 import type { ParamSpecs, SkillContract } from '../core/contract/skill-contract';
@@ -53,6 +54,8 @@ export interface SkillContext {
   notifier?: Notifier;
   /** Proactive posts and card updates in incident conversations. */
   incidentChat?: IncidentChat;
+  /** The ops channel's alert cards: a declaration confirmed from one is linked to it. */
+  alertCards?: AlertCardStore;
 }
 
 /** The zod schema a skill's typed parameters derive. */

@@ -10,6 +10,7 @@ import type {
 } from '../../core/knowledge/knowledge-base';
 import type { KnownSkills } from '../../core/knowledge/runbook-front-matter';
 import type { Clock } from '../../core/ports';
+import { focusValues, questionFocus, type QuestionFocus } from './question-focus';
 import { readRunbookFolder } from './runbook-folder';
 import { searchTerms } from './search-terms';
 import { SynonymExpander, type SynonymExpansion } from './synonym-expander';
@@ -132,7 +133,7 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     }
     const results = this.index.search.search({ queries, combineWith: 'OR' }).slice(0, rerankDepth);
     const best = results[0]?.score ?? 0;
-    return results
+    const hits = results
       .map((result) => {
         const hit = this.hit(result, terms, expansion);
         return { hit, key: hit.score ** 2 * Math.sqrt(result.score / best) };
@@ -140,6 +141,31 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
       .sort((a, b) => b.key - a.key)
       .slice(0, limit)
       .map((r) => r.hit);
+    // The focus is read (a tagger run) only when a section comes near enough to be offered at all.
+    const focus = hits.some((h) => h.score >= this.answerThreshold / 2) ? questionFocus(query) : undefined;
+    return focus
+      ? hits.map((hit) => (this.says(hit.sectionId, focus) ? hit : { ...hit, unanswered: focus.asked }))
+      : hits;
+  }
+
+  /** Whether a section says what the question asks for: its focus words (or their spellings and synonyms), or a value of its kind. */
+  private says(sectionId: string, focus: QuestionFocus): boolean {
+    const { section, about, body } = this.index.entries.get(sectionId)!;
+    if (focus.kind === 'value') {
+      const text = [section.heading, section.text, ...section.steps.flatMap((s) => [s.text, s.code ?? ''])];
+      return focusValues[focus.value].test(text.join('\n'));
+    }
+    const inSection = (term: string) => about.has(term) || body.has(term);
+    const terms = focus.words.flatMap(searchTerms.termsOf);
+    const expansion = this.expander.expand([...terms, ...focus.modifiers.flatMap(searchTerms.termsOf)]);
+    const viaTable = (term: string) =>
+      [...expansion.spells, ...expansion.standsFor].some(
+        ([other, sources]) => sources.includes(term) && inSection(other),
+      );
+    const unknownModifier = focus.modifiers
+      .flatMap(searchTerms.termsOf)
+      .some((term) => !/^\d+$/.test(term) && !this.index.sectionsWithTerm.has(term) && !viaTable(term));
+    return !unknownModifier && terms.every((term) => inSection(term) || viaTable(term));
   }
 
   private hit(result: SearchResult, terms: string[], expansion: SynonymExpansion): KnowledgeHit {

@@ -30,6 +30,13 @@ export class SqlAlertCardStore implements AlertCardStore {
     return row ? fromBody(row.body) : undefined;
   }
 
+  async listFiring(): Promise<AlertCard[]> {
+    const rows = await this.guard('read', () =>
+      this.database.db.selectFrom('alert_cards').select('body').where('state', '=', 'firing').execute(),
+    );
+    return rows.map((row) => fromBody(row.body));
+  }
+
   async findByAlertId(alertId: string): Promise<AlertCard | undefined> {
     const row = await this.guard('read', () =>
       this.database.db

@@ -3,6 +3,7 @@ import type { AdaptiveCard, CardElement } from './adaptive-card';
 import { cardKit as k } from './card-kit';
 
 const maxTimelineShown = 25;
+const maxChangesShown = 10;
 
 const stateBadge: Record<IncidentView['state'], { word: string; color: string }> = {
   declared: { word: 'Waiting for ack', color: 'Attention' },
@@ -57,6 +58,18 @@ export function incidentCard(result: IncidentResult): AdaptiveCard {
       items: [
         k.text('**Security response checklist**'),
         ...i.securitySteps.map((step, n) => k.text(`☐ ${n + 1}. ${step}`, { spacing: 'None' })),
+      ],
+    });
+  }
+  // The resolved card's timeline lists the changes in time order; an open one lists them here.
+  if (i.changes?.length && !result.timeline?.length) {
+    const shown = i.changes.slice(-maxChangesShown);
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        k.text(`**Changes through opsbot while open** (${i.changes.length})`, { size: 'Small' }),
+        ...shown.map((line) => k.text(line, { size: 'Small', spacing: 'None' })),
       ],
     });
   }

@@ -33,10 +33,15 @@ export function monitorAlertCard(result: MonitorAlertResult): AdaptiveCard {
       ['Fired', k.formatTime(result.firedAt)],
       ...(result.timesFired > 1 ? [['Repeats', repeats(result)] as [string, string]] : []),
       ...(result.resolvedAt ? [['Resolved', k.formatTime(result.resolvedAt)] as [string, string]] : []),
+      ...(result.incident ? [['Incident', result.incident] as [string, string]] : []),
     ]),
   ];
   if (result.description) body.push(k.text(result.description, { isSubtle: true }));
-  if (fired)
+  if (fired && !result.incident)
     body.push(k.text('Nothing has been declared. Declare an incident if this needs one.', { size: 'Small' }));
+  if (fired && result.incident)
+    body.push(
+      k.text(`Declared as ${result.incident}: acknowledge, note and resolve it there.`, { size: 'Small' }),
+    );
   return k.card(body, k.commandActions(result.suggestions));
 }

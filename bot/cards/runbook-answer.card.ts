@@ -89,10 +89,16 @@ function dontKnowCard(result: RunbookAnswerResult): AdaptiveCard {
       type: 'Container',
       style: 'warning',
       items: [
-        k.header("I don't know", 'No runbook section answers this well enough', {
-          word: 'No answer',
-          color: 'Warning',
-        }),
+        k.header(
+          "I don't know",
+          result.unanswered
+            ? `The runbooks cover this subject but do not say ${result.unanswered}`
+            : 'No runbook section answers this well enough',
+          {
+            word: 'No answer',
+            color: 'Warning',
+          },
+        ),
         k.text(`You asked: "${result.question}"`, { size: 'Small', isSubtle: true, spacing: 'None' }),
         k.text(
           'Rather than guess, I can bring in a person: declare an incident (the severity matrix suggests a level, ' +

@@ -26,6 +26,8 @@ export interface AlertCard {
   firstFiredAt: Date;
   lastFiredAt: Date;
   resolvedAt?: Date;
+  /** The incident declared from this card's "Declare incident" button, once there is one. */
+  incidentId?: string;
   /** Incremented by every change; updates compare and set on it. */
   version: number;
 }
@@ -45,6 +47,7 @@ export type AlertCardPatch = Partial<
     | 'resolvedIds'
     | 'lastFiredAt'
     | 'resolvedAt'
+    | 'incidentId'
   >
 >;
 
@@ -56,6 +59,8 @@ export type AlertCardPatch = Partial<
 export interface AlertCardStore {
   /** The firing card of a fold key, if there is one. */
   findFiring(foldKey: string): Promise<AlertCard | undefined>;
+  /** Every card that still fires (there are few: one per rule and resources). */
+  listFiring(): Promise<AlertCard[]>;
   /** The card an alert id was folded into, firing or resolved. */
   findByAlertId(alertId: string): Promise<AlertCard | undefined>;
   /** Stores a new card, or resolves undefined when a firing card for its key exists already. */

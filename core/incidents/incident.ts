@@ -75,6 +75,8 @@ export type TimelineKind =
   | 'notification-failed'
   | 'note'
   | 'severity-changed'
+  /** The Azure Monitor alert it was declared from: the declaration, and the alert's resolution. */
+  | 'alert'
   | 'resolved';
 
 /** One line of an incident's timeline, for the card and the post-incident review. */

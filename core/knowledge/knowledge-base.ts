@@ -75,6 +75,12 @@ export interface KnowledgeHit {
   checks: string[];
   related: string[];
   covers: string[];
+  /**
+   * What the question asks for that this section never says ("the name", "how long", "how to
+   * push"): the section is about the question's subject but does not answer it. Absent when the
+   * section says it, or when the question has no focus that can be checked (a symptom, a "why").
+   */
+  unanswered?: string;
 }
 
 /** Options of one search. */

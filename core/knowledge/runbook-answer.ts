@@ -13,6 +13,8 @@ export interface RunbookAnswer {
    * sections that still reach half the threshold, offered as "maybe related", never as the answer.
    */
   related: KnowledgeHit[];
+  /** Not answered although a section is about the question: what the question asks that it does not say. */
+  unanswered?: string;
 }
 
 /** Options of `answerQuestion`. */
@@ -28,7 +30,8 @@ const searchDepth = 8;
 
 /**
  * Answers a question from the knowledge base: the best section when its relevance reaches the
- * base's threshold, with the next sections as related reading; otherwise "I don't know".
+ * base's threshold and it says what the question asks for, with the next sections as related
+ * reading; otherwise "I don't know".
  */
 export function answerQuestion(
   kb: KnowledgeBase,
@@ -39,9 +42,15 @@ export function answerQuestion(
   const threshold = options.threshold ?? kb.answerThreshold;
   const hits = kb.search(question, { limit: searchDepth });
   const [best, ...rest] = hits;
-  if (!best || best.score < threshold) {
+  if (!best || best.score < threshold || best.unanswered) {
     const near = hits.filter((h) => h.score >= threshold / 2).slice(0, relatedCount);
-    return { question, answered: false, related: near };
+    // A section about the subject that does not say what is asked is nearest reading, never the answer.
+    return {
+      question,
+      answered: false,
+      related: near,
+      ...(best && best.score >= threshold && best.unanswered ? { unanswered: best.unanswered } : {}),
+    };
   }
   return { question, answered: true, best, related: otherPagesFirst(best, rest).slice(0, relatedCount) };
 }

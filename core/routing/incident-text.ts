@@ -39,12 +39,14 @@ export function remarkText(text: string): string | undefined {
 
 /**
  * The summary of an incident declaration without the request around it: "open a P1: production
- * inference is down" → "production inference is down". Falls back to the whole text.
+ * inference is down" → "production inference is down". A severity word is the request's only
+ * before "incident" ("open a high incident"): "declare high latency on fraud" keeps "high latency".
+ * Falls back to the whole text.
  */
 export function incidentSummary(text: string): string {
   const stripped = text
     .replace(
-      /^(please |pls |plz |can you |could you |would you |we need to |need to |let'?s |i want to |i'd like to |go ahead and )*(declare|open|raise|create|start|log|file|report|submit|cut|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4]|major|critical|high|low|medium)[ ,:]*)?(incident|ticket|outage)?( please| now| asap)*( for| about| on|, because| because)?[\s:,;.!?–—-]*/i,
+      /^(please |pls |plz |can you |could you |would you |we need to |need to |let'?s |i want to |i'd like to |go ahead and )*(declare|open|raise|create|start|log|file|report|submit|cut|kick off)( up)? (a |an )?(new )?((p[1-4]|sev(erity)? ?[1-4])[ ,:]*|(major|critical|high|low|medium) (?=incident|ticket|outage))?(incident|ticket|outage)?( please| now| asap)*( for| about| on|, because| because)?[\s:,;.!?–—-]*/i,
       '',
     )
     .replace(/^((please|pls|plz|now|asap|right now)\b[\s,:;-]*)+/i, '')

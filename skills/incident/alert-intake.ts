@@ -2,6 +2,7 @@ import { alertFoldKey, type AlertCard, type AlertCardStore } from '../../core/al
 import { parseMonitorAlert, severityOfAlert, type MonitorAlert } from '../../core/alerts/monitor-alert';
 import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
+import { alertSummary } from './alert-link';
 import type { IncidentChat } from './incident-chat';
 import type { MonitorAlertResult } from './incident-results';
 
@@ -15,6 +16,8 @@ export interface AlertIntakeOptions {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Told when a card that an incident was declared from turns resolved (the incident's timeline records it). */
+  onIncidentAlertResolved?: (card: AlertCard) => Promise<void>;
 }
 
 /** What intake answers the HTTP caller. */
@@ -62,20 +65,21 @@ export function alertCardResult(card: AlertCard): MonitorAlertResult {
     timesFired: card.firedIds.length,
     ...(card.firedIds.length > 1 ? { lastFiredAt: card.lastFiredAt.toISOString() } : {}),
     ...(firing && card.resolvedIds.length ? { timesResolved: card.resolvedIds.length } : {}),
-    suggestions: firing ? suggestionsFor(card) : [],
+    suggestions: firing ? suggestionsFor(card, card.incidentId) : [],
     ...(card.resolvedAt ? { resolvedAt: card.resolvedAt.toISOString() } : {}),
     ...(card.description ? { description: card.description } : {}),
+    ...(card.incidentId ? { incident: card.incidentId } : {}),
   };
 }
 
-function suggestionsFor(alert: Pick<MonitorAlert, 'rule' | 'resources' | 'severity'>) {
-  const where = alert.resources.length ? ` on ${alert.resources.join(', ')}` : '';
+/** "Declare incident" (or, once declared, the open incidents) and "Troubleshoot". */
+function suggestionsFor(alert: Pick<MonitorAlert, 'rule' | 'resources' | 'severity'>, incidentId?: string) {
+  const summary = alertSummary(alert);
   return [
-    {
-      label: 'Declare incident',
-      command: `declare ${severityOfAlert(alert)} ${alert.rule}${where}`.slice(0, 300),
-    },
-    { label: 'Troubleshoot', command: `ask why ${alert.rule}${where}`.slice(0, 300) },
+    incidentId
+      ? { label: `Open incidents (${incidentId})`, command: 'incidents' }
+      : { label: 'Declare incident', command: `declare ${severityOfAlert(alert)} ${summary}` },
+    { label: 'Troubleshoot', command: `ask why ${summary}`.slice(0, 300) },
   ];
 }
 
@@ -167,6 +171,7 @@ async function fold(
       });
       if (!next) continue;
       await show(next, options);
+      if (allResolved && next.incidentId) await tellIncident(next, options);
       return { outcome: 'resolved', count: next.firedIds.length };
     }
     if (known) return { outcome: 'duplicate', count: known.firedIds.length };
@@ -200,6 +205,17 @@ async function fold(
     return { outcome: posted ? 'posted' : 'recorded', count: 1 };
   }
   throw new Error(`The alert card for "${alert.rule}" kept changing under ${foldAttempts} attempts.`);
+}
+
+async function tellIncident(card: AlertCard, options: AlertIntakeOptions): Promise<void> {
+  try {
+    await options.onIncidentAlertResolved?.(card);
+  } catch (error) {
+    options.logger.warn(
+      { err: error, incidentId: card.incidentId },
+      'could not tell the incident its alert resolved',
+    );
+  }
 }
 
 /**

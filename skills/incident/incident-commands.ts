@@ -31,6 +31,8 @@ function deskOf(ctx: SkillContext): IncidentDesk {
     audit: ctx.audit,
     logger: ctx.logger,
     chat: ctx.incidentChat,
+    ...(ctx.alertCards ? { alerts: ctx.alertCards } : {}),
+    ...(ctx.changes ? { changes: ctx.changes } : {}),
   });
 }
 

@@ -16,22 +16,25 @@ import {
   type Refusal,
   type Transition,
 } from '../../core/incidents/incident-transitions';
-import {
-  notificationAuditEvent,
-  type IncidentNotification,
-  type Notifier,
-} from '../../core/incidents/notifier';
 import type { Logger } from '../../core/logger';
 import type { AuditLog, Clock } from '../../core/ports';
 import type { JobStore } from '../../core/scheduling/job-store';
 import type { ChatPost, IncidentChat } from './incident-chat';
+import type { AlertCard, AlertCardStore } from '../../core/alerts/alert-card';
+import type { ChangeStore } from '../../core/changes/change-request';
+import { alertCardResult } from './alert-intake';
+import { alertDeclaredFrom, alertResolvedEntry, declaredFromAlertEntry, linkAlert } from './alert-link';
 import type { IncidentResult } from './incident-results';
+import { changeOutcome, changesDuring } from './incident-export';
 import { incidentView } from './incident-view';
 
 /** The job kind of an escalation timer; its key is `incident:<id>:tier:<n>`. */
 export const escalateJobKind = 'incident.escalate';
 /** The job kind of one notification delivery (retried with backoff by the runner). */
 export const notifyJobKind = 'incident.notify';
+
+/** How many recent change requests the card looks through for the ones made during the incident. */
+const changeLookback = 500;
 
 /** The key of the timer that moves `incidentId` up from the tier at `tierIndex`. */
 export function escalationJobKey(incidentId: string, tierIndex: number): string {
@@ -47,6 +50,10 @@ export interface IncidentDeskDeps {
   audit: AuditLog;
   logger: Logger;
   chat?: IncidentChat;
+  /** Alert cards: a declaration confirmed from one is linked to it, and hears when it resolves. */
+  alerts?: AlertCardStore;
+  /** Change requests, so that the card lists the ones raised while the incident is open. */
+  changes?: Pick<ChangeStore, 'list'>;
 }
 
 /** What the incident card of an action should say on top. */
@@ -77,12 +84,24 @@ export class IncidentDesk {
     by: IncidentPerson;
     conversationId: string;
   }): Promise<DeskOutcome> {
+    const links = this.alertLinks();
+    const alert = links && (await alertDeclaredFrom(links, input.conversationId, input.summary));
     const now = this.deps.clock.now();
     const plan = declareIncident(this.policy, { ...input, declaredBy: input.by }, now);
-    const incident = await this.deps.store.create(plan.incident, plan.entries);
+    if (alert) plan.incident.externalRefs = { 'azure-monitor': alert.firedIds[0] };
+    const entries = alert ? [...plan.entries, declaredFromAlertEntry(alert, now)] : plan.entries;
+    const incident = await this.deps.store.create(plan.incident, entries);
     if (plan.timer) await this.scheduleTimer(incident.id, plan.timer.tierIndex, plan.timer.dueAt, now);
     await this.scheduleNotifications(incident, plan.notifications, 'incident.declare', now);
+    if (links && alert) await linkAlert(links, alert, incident);
     return { incident, headline: `Declared by ${input.by.name}` };
+  }
+
+  /** The alert card an incident was declared from turned resolved: its timeline says so. */
+  async alertResolved(card: AlertCard): Promise<void> {
+    if (!card.incidentId || !(await this.deps.store.get(card.incidentId))) return;
+    await this.deps.store.append(card.incidentId, alertResolvedEntry(card, this.deps.clock.now()));
+    await this.refreshCard(card.incidentId);
   }
 
   /** The incident named by `id`, or the open incident of the conversation when none is named. */
@@ -183,68 +202,20 @@ export class IncidentDesk {
     return 'escalated';
   }
 
-  /** Delivers one notification; records it (or its failure) on the timeline and refreshes the card. Throws to be retried. */
-  async deliver(
-    notifier: Notifier,
-    incidentId: string,
-    planned: PlannedNotification,
-    cause: string,
-    attempt: { number: number; last: boolean },
-  ): Promise<void> {
-    const incident = await this.deps.store.get(incidentId);
-    if (!incident) return;
-    const notification: IncidentNotification = {
-      ...planned,
-      key: `${incident.id}:${planned.key}`,
-      incidentId: incident.id,
-      cause,
-      severity: incident.severity,
-      type: incident.type,
-      summary: incident.summary,
-      conversationId: incident.conversationId,
-      externalRefs: incident.externalRefs,
-    };
-    const data = {
-      key: notification.key,
-      audience: planned.audience,
-      channel: planned.channel,
-      event: planned.event,
-    };
-    try {
-      const receipt = await notifier.notify(notification);
-      if (receipt.externalRefs)
-        await this.deps.store.annotate(incident.id, { externalRefs: receipt.externalRefs });
-      await this.deps.store.append(incident.id, {
-        at: this.deps.clock.now(),
-        kind: 'notified',
-        text: receipt.detail,
-        data: { ...data, via: receipt.via, ...(receipt.recordedOnly ? { recordedOnly: true } : {}) },
-      });
-      if (!receipt.recordedOnly) await this.auditNotification(notification, 'sent', receipt.detail);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const text = `Notifying ${planned.audienceName} by ${planned.channel} failed (attempt ${attempt.number}): ${reason}; ${attempt.last ? 'gave up' : 'retrying'}`;
-      await this.deps.store.append(incident.id, {
-        at: this.deps.clock.now(),
-        kind: 'notification-failed',
-        text,
-        data,
-      });
-      await this.auditNotification(notification, 'failed', text);
-      await this.refreshCard(incident.id);
-      throw error;
-    }
-    await this.refreshCard(incident.id);
-  }
-
   /** The incident card's result for `incident` as it is now. */
   async result(incident: Incident, headline: string, withTimeline = false): Promise<IncidentResult> {
     const timeline = await this.deps.store.timeline(incident.id);
+    const now = this.deps.clock.now();
     const result: IncidentResult = {
       view: 'incident',
       headline,
-      incident: incidentView(incident, timeline, this.deps.config, this.deps.clock.now()),
+      incident: incidentView(incident, timeline, this.deps.config, now),
     };
+    if (this.deps.changes) {
+      const during = changesDuring(incident, await this.deps.changes.list({ limit: changeLookback }), now);
+      if (during.length)
+        result.incident.changes = during.map((c) => `${c.id} ${c.plan.summary} (${changeOutcome(c)})`);
+    }
     if (withTimeline) result.timeline = timeline.map((e) => ({ at: e.at.toISOString(), text: e.text }));
     if (incident.state !== 'resolved') {
       result.suggestions =
@@ -385,12 +356,9 @@ export class IncidentDesk {
     }
   }
 
-  private auditNotification(
-    n: IncidentNotification,
-    outcome: 'sent' | 'failed',
-    detail: string,
-  ): Promise<void> {
-    return this.deps.audit.append(notificationAuditEvent(n, this.deps.clock.now(), outcome, detail));
+  private alertLinks() {
+    const { alerts, store, chat, logger } = this.deps;
+    return alerts ? { alerts, store, chat, logger, render: alertCardResult } : undefined;
   }
 
   private tierName(incident: Incident): string {

@@ -1,5 +1,9 @@
 import type { PlannedNotification } from '../../core/incidents/escalation';
-import type { Notifier } from '../../core/incidents/notifier';
+import {
+  notificationAuditEvent,
+  type IncidentNotification,
+  type Notifier,
+} from '../../core/incidents/notifier';
 import type { JobHandler } from '../../core/scheduling/job-runner';
 import { escalateJobKind, IncidentDesk, notifyJobKind, type IncidentDeskDeps } from './incident-desk';
 
@@ -31,10 +35,74 @@ export function incidentJobHandlers(deps: IncidentJobDeps): Record<string, JobHa
         cause: string;
         notification: PlannedNotification;
       };
-      await desk.deliver(deps.notifier, incidentId, notification, cause, {
+      await deliverNotification(desk, deps, deps.notifier, incidentId, notification, cause, {
         number: job.attempts,
         last: job.attempts >= maxAttempts,
       });
     },
   };
+}
+
+/** Delivers one notification; records it (or its failure) on the timeline and refreshes the card. Throws to be retried. */
+export async function deliverNotification(
+  desk: IncidentDesk,
+  deps: IncidentDeskDeps,
+  notifier: Notifier,
+  incidentId: string,
+  planned: PlannedNotification,
+  cause: string,
+  attempt: { number: number; last: boolean },
+): Promise<void> {
+  const incident = await deps.store.get(incidentId);
+  if (!incident) return;
+  const notification: IncidentNotification = {
+    ...planned,
+    key: `${incident.id}:${planned.key}`,
+    incidentId: incident.id,
+    cause,
+    severity: incident.severity,
+    type: incident.type,
+    summary: incident.summary,
+    conversationId: incident.conversationId,
+    externalRefs: incident.externalRefs,
+  };
+  const data = {
+    key: notification.key,
+    audience: planned.audience,
+    channel: planned.channel,
+    event: planned.event,
+  };
+  try {
+    const receipt = await notifier.notify(notification);
+    if (receipt.externalRefs) await deps.store.annotate(incident.id, { externalRefs: receipt.externalRefs });
+    await deps.store.append(incident.id, {
+      at: deps.clock.now(),
+      kind: 'notified',
+      text: receipt.detail,
+      data: { ...data, via: receipt.via, ...(receipt.recordedOnly ? { recordedOnly: true } : {}) },
+    });
+    if (!receipt.recordedOnly) await auditNotification(deps, notification, 'sent', receipt.detail);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const text = `Notifying ${planned.audienceName} by ${planned.channel} failed (attempt ${attempt.number}): ${reason}; ${attempt.last ? 'gave up' : 'retrying'}`;
+    await deps.store.append(incident.id, {
+      at: deps.clock.now(),
+      kind: 'notification-failed',
+      text,
+      data,
+    });
+    await auditNotification(deps, notification, 'failed', text);
+    await desk.refreshCard(incident.id);
+    throw error;
+  }
+  await desk.refreshCard(incident.id);
+}
+
+function auditNotification(
+  deps: IncidentDeskDeps,
+  n: IncidentNotification,
+  outcome: 'sent' | 'failed',
+  detail: string,
+): Promise<void> {
+  return deps.audit.append(notificationAuditEvent(n, deps.clock.now(), outcome, detail));
 }

@@ -33,6 +33,8 @@ export interface IncidentView {
   securitySteps?: readonly string[];
   resolvedAt?: string;
   resolution?: string;
+  /** Change requests raised through opsbot while it is open: "CHG-00012 Scale … (completed)", oldest first. */
+  changes?: string[];
 }
 
 /** One incident: declared, changed or resolved (with its timeline). */
@@ -68,6 +70,8 @@ export interface MonitorAlertResult {
   timesResolved?: number;
   resolvedAt?: string;
   description?: string;
+  /** The incident declared from this card, once there is one. */
+  incident?: string;
   /** "Declare incident" (the strict declare, with the suggested severity) and "Troubleshoot". */
   suggestions: { label: string; command: string }[];
 }

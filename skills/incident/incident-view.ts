@@ -4,7 +4,11 @@ import { isSecurityType, type Incident, type TimelineEntry } from '../../core/in
 import { incidentTypeLabels, securityResponseSteps } from '../../core/incidents/security-response';
 import type { IncidentView } from './incident-results';
 
-const refLabels: Record<string, string> = { servicenow: 'ServiceNow', pagerduty: 'PagerDuty' };
+const refLabels: Record<string, string> = {
+  servicenow: 'ServiceNow',
+  pagerduty: 'PagerDuty',
+  'azure-monitor': 'Azure Monitor alert',
+};
 
 /** The card's view of an incident at `now`, with what its timeline says about notifications. */
 export function incidentView(
@@ -41,7 +45,10 @@ export function incidentView(
       : { at: incident.updatedAt.toISOString(), text: 'Declared' },
     references: Object.entries(incident.externalRefs)
       .filter(([name]) => refLabels[name])
-      .map(([name, value]) => `${refLabels[name]} ${value}`),
+      // An Azure Monitor alert id is an ARM path; its last segment is what the portal shows.
+      .map(
+        ([name, value]) => `${refLabels[name]} ${name === 'azure-monitor' ? value.split('/').pop() : value}`,
+      ),
     failingNotifications: failing(timeline),
   };
   if (incident.nextEscalationAt && next) {

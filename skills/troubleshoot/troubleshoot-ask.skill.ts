@@ -34,6 +34,7 @@ export async function runTroubleshootAsk(
       question,
       answered: false,
       related: answer.related.map(sectionView),
+      ...(answer.unanswered ? { unanswered: answer.unanswered } : {}),
       checks: [],
       simulated: ctx.landingZone.simulated,
       suggestions: [

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../../core/clock';
 import { demoPeople } from '../../helpers/landing-zone-config';
+import { lastVersionOf as lastVersionOfMessage, postAlert } from '../../helpers/alert-posts';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
 import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
 
@@ -138,15 +139,7 @@ describe('POST /api/alerts folds repeats into one card', () => {
   });
   afterAll(() => t.close());
 
-  const post = async (body: Record<string, unknown>) => {
-    const answer = await fetch(`${t.bot.url}/api/alerts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-opsbot-alert-secret': secret },
-      body: JSON.stringify(body),
-    });
-    expect(answer.status).toBe(202);
-    return (await answer.json()) as Record<string, unknown>;
-  };
+  const post = (body: Record<string, unknown>) => postAlert(t, secret, body);
   const newCards = () =>
     t.connector.replies.filter(
       (r) =>
@@ -154,13 +147,7 @@ describe('POST /api/alerts folds repeats into one card', () => {
         r.method === 'POST' &&
         /^Azure Monitor:/.test(String(r.activity.text)),
     );
-  const lastVersionOf = (activityId: string) => {
-    const versions = t.connector.replies.filter((r) => r.id === activityId);
-    const card = ((versions.at(-1)!.activity.attachments ?? []) as { content: Record<string, unknown> }[])[0]
-      .content;
-    expect(validateCard(card)).toEqual([]);
-    return card;
-  };
+  const lastVersionOf = (activityId: string) => lastVersionOfMessage(t, activityId);
 
   it('counts a repeat of the same rule on the same resources on the first card instead of posting another', async () => {
     expect(await post(alertBody('Fired', { id: 'r1' }))).toEqual({

@@ -114,6 +114,27 @@ describe('troubleshoot.ask over HTTP, on the shipped runbooks and the simulator'
   });
 });
 
+describe('a question about a subject the runbooks cover, asking what they never say', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(() => t.close());
+
+  it('is not answered with the nearest section: the card says what is missing and offers a person', async () => {
+    const [card] = t.cards(
+      await t.say('ask which ports does the NSG need open for the openai private endpoint'),
+    );
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toContain("I don't know");
+    expect(text).toContain('The runbooks cover this subject but do not say the ports');
+    expect(text).not.toContain('Source:');
+    expect(text).toMatch(/Maybe related \(not an answer\)[\s\S]*Azure OpenAI/);
+    expect(cardCommands(card).map((c) => c.title)).toContain('Page L2');
+  });
+});
+
 describe('kb reload over HTTP, on a knowledge folder of its own', () => {
   let t: TestBot;
   let folder: KnowledgeFolder;

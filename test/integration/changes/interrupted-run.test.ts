@@ -6,7 +6,8 @@ import { SimulatedLandingZone } from '../../../adapters/simulator/simulated-land
 import { ManualClock } from '../../../core/clock';
 import { silentLogger } from '../../../core/logger';
 import { createCatalog } from '../../../skills/catalog';
-import { markInterrupted, type ExecuteDeps } from '../../../skills/execute';
+import { markInterrupted } from '../../../skills/change/change-runs';
+import type { ExecuteDeps } from '../../../skills/execute';
 import { newChangeRequest } from '../../helpers/change-fixtures';
 import { loadShippedConfig } from '../../helpers/landing-zone-config';
 

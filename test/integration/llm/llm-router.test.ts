@@ -1,4 +1,4 @@
-import { defaultAzureOpenAiApiVersion } from '../../../bot/config';
+import { defaultAzureOpenAiApiVersion } from '../../../bot/config-integrations';
 import { AzureOpenAiChatClient, type AzureOpenAiAuth } from '../../../adapters/llm/azure-openai-chat.client';
 import { LlmRouter, llmConfidence, noToolConfidence } from '../../../adapters/llm/llm-router';
 import { CircuitBreaker } from '../../../core/circuit-breaker';

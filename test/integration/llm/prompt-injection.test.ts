@@ -1,4 +1,4 @@
-import { defaultAzureOpenAiApiVersion } from '../../../bot/config';
+import { defaultAzureOpenAiApiVersion } from '../../../bot/config-integrations';
 import { AzureOpenAiChatClient } from '../../../adapters/llm/azure-openai-chat.client';
 import { LlmRouter } from '../../../adapters/llm/llm-router';
 import { CircuitBreaker } from '../../../core/circuit-breaker';

@@ -33,6 +33,17 @@ describe.each(enginesUnderTest)('SqlAlertCardStore on %s', (engine) => {
     expect(await store.findFiring('other|')).toBeUndefined();
   });
 
+  it('lists the firing cards only, and keeps the incident an update links to a card', async () => {
+    const store = await newStore();
+    const firing = (await store.create(card()))!;
+    const other = (await store.create(card({ foldKey: 'high latency|fraud-detection', firedIds: ['b1'] })))!;
+    await store.update(other.id, 1, { state: 'resolved', resolvedAt: t0 });
+    expect((await store.listFiring()).map((c) => c.id)).toEqual([firing.id]);
+    const linked = await store.update(firing.id, 1, { incidentId: 'INC-0007' });
+    expect((await store.findByAlertId('a1'))?.incidentId).toBe('INC-0007');
+    expect(linked?.version).toBe(2);
+  });
+
   it('updates by compare-and-set, records new alert ids, and a stale version changes nothing', async () => {
     const store = await newStore();
     const created = (await store.create(card()))!;

@@ -132,6 +132,20 @@ describe('MiniSearchKnowledgeBase', () => {
     expect(chatty[0]).toMatchObject({ sectionId: bare.sectionId, score: bare.score });
   });
 
+  it('marks a section that is about the question but never says what it asks for, and the answer refuses it', () => {
+    const [about] = kb.search("what's the retention period of the workspace configuration backup");
+    expect(about).toMatchObject({ sectionId: 'backup#what-is-backed-up' });
+    expect(about.unanswered).toBeUndefined();
+    const [near] = kb.search('what is the backup vendor of the workspace configuration');
+    expect(near).toMatchObject({ sectionId: 'backup#what-is-backed-up', unanswered: 'the backup vendor' });
+    const answer = answerQuestion(kb, 'what is the backup vendor of the workspace configuration');
+    expect(answer).toMatchObject({ answered: false, unanswered: 'the backup vendor' });
+    expect(answer.related.map((h) => h.sectionId)).toContain('backup#what-is-backed-up');
+    // A duration the section states answers "how long"; a cost it does not state does not.
+    expect(kb.search('how long is the workspace configuration kept')[0].unanswered).toBeUndefined();
+    expect(kb.search('how much does the workspace configuration backup cost')[0].unanswered).toBe('what it costs');
+  });
+
   it('returns nothing for a question without a meaningful word', () => {
     expect(kb.search('what is the')).toEqual([]);
     expect(kb.search('')).toEqual([]);
