@@ -161,8 +161,8 @@ export class OfflineRouter implements Router {
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
-    // Start, stop and rotate are said in so many words; scaling's verbs (give, set, make) are everyday
-    // words, so a scale verb counts only when the classifier heard a scale request at all.
+    // Start, stop and rotate are said in so many words; a change whose verbs are everyday words
+    // (scaling's give, set, make: it declares marks) counts only when the classifier heard it at all.
     const anyChangeAllowed = [...this.kinds].some(
       ([skill, kind]) => kind === 'change' && this.choice.allowed(skill, analysis),
     );
@@ -170,7 +170,8 @@ export class OfflineRouter implements Router {
       !anyChangeAllowed &&
       [...this.kinds].some(([skill, kind]) => {
         const heard =
-          skill !== 'endpoint.scale' || classifications.some((c) => c.intent === skill && c.score >= 0.02);
+          !this.skills.get(skill)?.request?.marks ||
+          classifications.some((c) => c.intent === skill && c.score >= 0.02);
         const refusal = kind === 'change' && heard && this.choice.verdict(skill, analysis).refusal;
         return refusal === 'wrong-resource' || refusal === 'out-of-scope';
       });
