@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 const botFramework = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', 'restify'];
 // NLP.js is a library engine like the SDKs: the offline router reaches it through adapters/nlu.
-const sdks = ['@azure/*', 'openai', 'openai/*', 'better-sqlite3', 'pg', '@nlpjs/*', 'compromise', 'compromise/*'];
+const sdks = [
+  '@azure/*',
+  'openai',
+  'openai/*',
+  'better-sqlite3',
+  'pg',
+  '@nlpjs/*',
+  'compromise',
+  'compromise/*',
+];
 const restrict = (patterns, message) => ({ group: patterns, message });
 const coreImports = (files, outerLayers) => ({
   files,

@@ -7,6 +7,7 @@ import type { Router } from '../core/routing/router';
 import type { ParsedArgs } from '../core/routing/tool-spec';
 import { toolSpecs } from '../core/contract/tool-specs';
 import type { SkillDeclaration } from '../skills/skill';
+import type { AzureOpenAiDeployment } from '../adapters/llm/create-llm-router';
 import type { BotConfig } from './config';
 
 /** The router of this configuration, and which one it is. */
@@ -21,6 +22,8 @@ export interface BuildRouterOptions {
   skills: readonly SkillDeclaration[];
   logger: Logger;
   clock: Clock;
+  /** The Azure OpenAI deployment's client and breaker, shared with the answer writer; a connection of its own when absent. */
+  deployment?: AzureOpenAiDeployment;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function buildRouter(config: BotConfig, options: BuildRouterOptions
     fallback: offline,
     logger: options.logger,
     clock: options.clock,
+    ...(options.deployment ? { deployment: options.deployment } : {}),
   });
   options.logger.info(
     {

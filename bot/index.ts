@@ -158,12 +158,19 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     });
     const knowledge = createKnowledgeBase(config.knowledge, catalog.list(), clock);
     logKnowledgeLoad(logger, knowledge);
-    // Grounded runbook answers only when Azure OpenAI is configured; the `openai` package is loaded only then.
-    const answerWriter = config.llm
+    // Azure OpenAI only when configured (the `openai` package is loaded only then): one client and one
+    // breaker for the deployment, which routes messages and writes grounded runbook answers.
+    const deployment = config.llm
       ? (
-          require('../adapters/llm/create-llm-answer-writer') as typeof import('../adapters/llm/create-llm-answer-writer')
-        ).createLlmAnswerWriter(config.llm, { logger, clock })
+          require('../adapters/llm/create-llm-router') as typeof import('../adapters/llm/create-llm-router')
+        ).connectAzureOpenAi(config.llm, { logger, clock })
       : undefined;
+    const answerWriter =
+      config.llm && deployment
+        ? (
+            require('../adapters/llm/create-llm-answer-writer') as typeof import('../adapters/llm/create-llm-answer-writer')
+          ).createLlmAnswerWriter(config.llm, { logger, clock, deployment })
+        : undefined;
     // Every service is spread into each skill's context; the dialog's option type lists the ones it knows by name.
     const services: Pick<
       SkillContext,
@@ -185,7 +192,16 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       audit,
       clock,
       logger,
-      router: options.router ?? (await buildRouter(config, { skills: catalog.list(), logger, clock })).router,
+      router:
+        options.router ??
+        (
+          await buildRouter(config, {
+            skills: catalog.list(),
+            logger,
+            clock,
+            ...(deployment ? { deployment } : {}),
+          })
+        ).router,
       clarify: new ClarifyDialog({ store: state, config: config.landingZone, catalog, clock }),
       knowledge,
       services,

@@ -1,20 +1,20 @@
-import { CircuitBreaker } from '../../core/circuit-breaker';
 import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/ports';
-import { createAzureOpenAiChatClient, type LlmRouterSettings } from './create-llm-router';
+import { connectAzureOpenAi, type AzureOpenAiDeployment, type LlmRouterSettings } from './create-llm-router';
 import { LlmAnswerWriter } from './llm-answer-writer';
 
 /**
- * Builds the Azure OpenAI writer of grounded runbook answers over the configured deployment: its
- * own chat client (offered no tools) and circuit breaker, with the router's timeout and breaker settings.
+ * Builds the Azure OpenAI writer of grounded runbook answers over the configured deployment (offered
+ * no tools), with the router's client and breaker when given, so that both count the same failures.
  */
 export function createLlmAnswerWriter(
   settings: LlmRouterSettings,
-  options: { logger: Logger; clock: Clock },
+  options: { logger: Logger; clock: Clock; deployment?: AzureOpenAiDeployment },
 ): LlmAnswerWriter {
+  const deployment = options.deployment ?? connectAzureOpenAi(settings, options);
   return new LlmAnswerWriter({
-    chat: createAzureOpenAiChatClient(settings, options),
-    breaker: new CircuitBreaker({ clock: options.clock, ...settings.breaker }),
+    chat: deployment.chat,
+    breaker: deployment.breaker,
     logger: options.logger,
     writer: `Azure OpenAI (${settings.deployment})`,
   });

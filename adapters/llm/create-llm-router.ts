@@ -19,24 +19,45 @@ export interface LlmRouterSettings {
   breaker: { failureThreshold: number; coolDownInMs: number };
 }
 
+/**
+ * One Azure OpenAI deployment as the bot uses it: its chat client and the one circuit breaker that
+ * counts its failures, shared by the router and the answer writer, so that a failing deployment is
+ * left alone by both at once.
+ */
+export interface AzureOpenAiDeployment {
+  chat: AzureOpenAiChatClient;
+  breaker: CircuitBreaker;
+}
+
+/** The configured deployment's client and breaker. With Microsoft Entra auth the credential is created on the first call, never before. */
+export function connectAzureOpenAi(
+  settings: LlmRouterSettings,
+  options: { logger: Logger; clock: Clock },
+): AzureOpenAiDeployment {
+  return {
+    chat: createAzureOpenAiChatClient(settings, options),
+    breaker: new CircuitBreaker({ clock: options.clock, ...settings.breaker }),
+  };
+}
+
 /** What `createLlmRouter` needs besides the settings. */
 export interface CreateLlmRouterOptions extends Pick<LlmRouterOptions, 'tools' | 'parseArgs'> {
   fallback: Router;
   logger: Logger;
   clock: Clock;
+  /** The deployment to call; a connection of its own when absent. */
+  deployment?: AzureOpenAiDeployment;
 }
 
-/**
- * Builds the Azure OpenAI router over the offline one: the chat client, its circuit breaker and the
- * router. With Microsoft Entra auth the credential is created on the first call, never before.
- */
+/** Builds the Azure OpenAI router over the offline one. */
 export function createLlmRouter(settings: LlmRouterSettings, options: CreateLlmRouterOptions): LlmRouter {
+  const deployment = options.deployment ?? connectAzureOpenAi(settings, options);
   return new LlmRouter({
-    chat: createAzureOpenAiChatClient(settings, options),
+    chat: deployment.chat,
     tools: options.tools,
     parseArgs: options.parseArgs,
     fallback: options.fallback,
-    breaker: new CircuitBreaker({ clock: options.clock, ...settings.breaker }),
+    breaker: deployment.breaker,
     logger: options.logger,
   });
 }

@@ -114,8 +114,11 @@ type FailureKind = 'quota' | 'oom' | 'image' | 'data' | 'user';
  * pure function of the seed and its slot, so ids and outcomes are the same at every read.
  */
 export class TrainingJobHistory {
-  /** Planned jobs by slot: they are pure functions of the seed, so each is worked out once. */
-  private readonly planned = new Map<string, PlannedJob | undefined>();
+  /**
+   * Planned ad-hoc jobs by slot, one entry per cluster in the clusters' order: they are pure functions
+   * of the seed, so each is worked out once (every status read walks a day and more of slots).
+   */
+  private readonly planned = new Map<number, (PlannedJob | undefined)[]>();
   private readonly nightly = new Map<number, PlannedJob[]>();
 
   constructor(private readonly options: TrainingJobHistoryOptions) {}
@@ -125,12 +128,10 @@ export class TrainingJobHistory {
     const plans: PlannedJob[] = [];
     const { clusters } = this.options;
     for (let slot = Math.floor(from / AD_HOC_SLOT_MS); slot * AD_HOC_SLOT_MS <= to; slot++) {
-      for (const cluster of clusters) {
-        const plan = this.remembered(this.planned, `${cluster.name}:${slot}`, () =>
-          this.adHocJob(cluster, slot),
-        );
-        if (plan) plans.push(plan);
-      }
+      const slotPlans = this.remembered(this.planned, slot, () =>
+        clusters.map((cluster) => this.adHocJob(cluster, slot)),
+      );
+      for (const plan of slotPlans) if (plan) plans.push(plan);
     }
     const { localTime } = this.options;
     for (let day = localTime.dayIndex(from) - 1; day <= localTime.dayIndex(to); day++) {
@@ -176,10 +177,11 @@ export class TrainingJobHistory {
       });
   }
 
-  /** Looks a slot up, working it out on a miss; the cache is dropped whole when it grows past ~90 days of slots. */
+  /** Looks a slot up, working it out on a miss; the cache is dropped whole when it grows past ~100 days of slots. */
   private remembered<K, V>(cache: Map<K, V>, key: K, work: () => V): V {
-    if (cache.has(key)) return cache.get(key) as V;
-    if (cache.size > 20_000) cache.clear();
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    if (cache.size > 10_000) cache.clear();
     const value = work();
     cache.set(key, value);
     return value;
@@ -286,8 +288,9 @@ export class TrainingJobHistory {
 
   private applyQuotaScenario(plan: PlannedJob, effects: JobScenarioEffects): PlannedJob {
     const since = effects.gpuQuotaSince;
+    if (since === undefined || plan.submittedAt < since) return plan;
     const cluster = this.options.clusters.find((c) => c.name === plan.compute);
-    if (since === undefined || !cluster?.gpu || plan.submittedAt < since) return plan;
+    if (!cluster?.gpu) return plan;
     const at = plan.submittedAt + this.options.random.between(1, 3, plan.id, 'quota-fail') * MINUTE_MS;
     return {
       ...plan,

@@ -2,14 +2,36 @@ import type { Selectable } from 'kysely';
 import { StorageError } from '../../core/errors';
 import type { AuditEvent, AuditLog, AuditQuery } from '../../core/ports';
 import type { Database } from './database';
+import { prepareStatement, type PreparedStatement } from './prepared-statement';
 import type { AuditEventsTable } from './storage-schema';
+
+/** The columns an appended event fills (the id is the table's). */
+const auditColumns = [
+  'at',
+  'correlation_id',
+  'actor_id',
+  'actor_name',
+  'conversation_id',
+  'skill',
+  'args',
+  'decision',
+  'outcome',
+  'detail',
+] as const;
 
 /**
  * The audit log in the `audit_events` table. Append-only: this class has no way to change or remove
  * an event, and the table's triggers refuse updates and deletes from anyone else.
  */
 export class SqlAuditLog implements AuditLog {
-  constructor(private readonly database: Database) {}
+  /** Every turn appends at least one event: the insert is built once. */
+  private readonly insert: PreparedStatement<(typeof auditColumns)[number], unknown>;
+
+  constructor(private readonly database: Database) {
+    this.insert = prepareStatement(database.db, auditColumns, (db, value) =>
+      db.insertInto('audit_events').values(value),
+    );
+  }
 
   async append(event: AuditEvent): Promise<void> {
     if (!(event.at instanceof Date) || Number.isNaN(event.at.getTime())) {
@@ -17,21 +39,18 @@ export class SqlAuditLog implements AuditLog {
     }
     const args = JSON.stringify(event.args ?? {});
     try {
-      await this.database.db
-        .insertInto('audit_events')
-        .values({
-          at: event.at.toISOString(),
-          correlation_id: event.correlationId,
-          actor_id: event.actorId,
-          actor_name: event.actorName ?? null,
-          conversation_id: event.conversationId,
-          skill: event.skill,
-          args,
-          decision: event.decision,
-          outcome: event.outcome,
-          detail: event.detail ?? null,
-        })
-        .execute();
+      await this.insert.run({
+        at: event.at.toISOString(),
+        correlation_id: event.correlationId,
+        actor_id: event.actorId,
+        actor_name: event.actorName ?? null,
+        conversation_id: event.conversationId,
+        skill: event.skill,
+        args,
+        decision: event.decision,
+        outcome: event.outcome,
+        detail: event.detail ?? null,
+      });
     } catch (error) {
       throw new StorageError(`Cannot append to the audit log: ${messageOf(error)}`, { cause: error });
     }

@@ -6,6 +6,7 @@ import type {
   RecordedResponse,
 } from '../../core/deliveries/delivery-ledger';
 import type { Database } from './database';
+import { prepareStatement } from './prepared-statement';
 
 /** How long deliveries are remembered and how long a claim holds. */
 export interface SqlDeliveryLedgerOptions {
@@ -24,6 +25,9 @@ export interface SqlDeliveryLedgerOptions {
  */
 export class SqlDeliveryLedger implements DeliveryLedger {
   private lastPruneAt = Number.NEGATIVE_INFINITY;
+  // Every turn claims its delivery and completes it: these two statements are built once.
+  private readonly insertClaim;
+  private readonly markHandled;
 
   constructor(
     private readonly database: Database,
@@ -37,6 +41,25 @@ export class SqlDeliveryLedger implements DeliveryLedger {
         throw new RangeError(`The delivery ledger's ${name} must be a positive number, not ${value}.`);
       }
     }
+    this.insertClaim = prepareStatement(
+      database.db,
+      ['conversation_id', 'activity_id', 'received_at', 'lease_until'],
+      (db, value) =>
+        db
+          .insertInto('activity_deliveries')
+          .values({ ...value, state: 'handling' })
+          .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing()),
+    );
+    this.markHandled = prepareStatement(
+      database.db,
+      ['conversation_id', 'activity_id', 'handled_at', 'response'],
+      (db, value) =>
+        db
+          .updateTable('activity_deliveries')
+          .set({ state: 'handled', handled_at: value.handled_at, response: value.response })
+          .where('conversation_id', '=', value.conversation_id)
+          .where('activity_id', '=', value.activity_id),
+    );
   }
 
   async claim(key: DeliveryKey, now: Date): Promise<DeliveryClaim> {
@@ -46,19 +69,14 @@ export class SqlDeliveryLedger implements DeliveryLedger {
     await this.prune(now, windowStart);
     const db = this.database.db;
     const inserted = await this.guard('claim', () =>
-      db
-        .insertInto('activity_deliveries')
-        .values({
-          conversation_id: key.conversationId,
-          activity_id: key.activityId,
-          state: 'handling',
-          received_at: at,
-          lease_until: leaseUntil,
-        })
-        .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing())
-        .executeTakeFirst(),
+      this.insertClaim.run({
+        conversation_id: key.conversationId,
+        activity_id: key.activityId,
+        received_at: at,
+        lease_until: leaseUntil,
+      }),
     );
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'first' };
+    if (Number(inserted.numAffectedRows ?? 0) === 1) return { kind: 'first' };
 
     const takenOver = await this.guard('take over', () =>
       db
@@ -100,16 +118,12 @@ export class SqlDeliveryLedger implements DeliveryLedger {
 
   async complete(key: DeliveryKey, now: Date, response?: RecordedResponse): Promise<void> {
     await this.guard('complete', () =>
-      this.database.db
-        .updateTable('activity_deliveries')
-        .set({
-          state: 'handled',
-          handled_at: now.toISOString(),
-          response: response === undefined ? null : JSON.stringify(response),
-        })
-        .where('conversation_id', '=', key.conversationId)
-        .where('activity_id', '=', key.activityId)
-        .execute(),
+      this.markHandled.run({
+        conversation_id: key.conversationId,
+        activity_id: key.activityId,
+        handled_at: now.toISOString(),
+        response: response === undefined ? null : JSON.stringify(response),
+      }),
     );
   }
 

@@ -3,12 +3,18 @@ import { systemClock } from '../../core/clock';
 import { ConcurrencyError, StorageError } from '../../core/errors';
 import type { Clock, KeyValueStore, StoredItem } from '../../core/ports';
 import type { Database } from './database';
+import { prepareStatement, type PreparedStatement } from './prepared-statement';
 
 /** Options for {@link SqlKeyValueStore}. */
 export interface SqlKeyValueStoreOptions {
   /** Stamps `updated_at`; the system clock when absent. */
   clock?: Clock;
 }
+
+/** Reads of up to this many keys are built once per count (every turn reads its state); longer ones each time. */
+const preparedReadSizes = 8;
+
+type ReadRow = { key: string; value: string; etag: string };
 
 interface PreparedWrite {
   key: string;
@@ -27,6 +33,7 @@ interface PreparedWrite {
  */
 export class SqlKeyValueStore implements KeyValueStore {
   private readonly clock: Clock;
+  private readonly reads = new Map<number, PreparedStatement<string, ReadRow>>();
 
   constructor(
     private readonly database: Database,
@@ -38,12 +45,14 @@ export class SqlKeyValueStore implements KeyValueStore {
   async read(keys: string[]): Promise<Record<string, StoredItem>> {
     const wanted = [...new Set(keys)];
     if (wanted.length === 0) return {};
-    const rows = await this.guard('read', () =>
-      this.database.db
-        .selectFrom('kv_items')
-        .select(['key', 'value', 'etag'])
-        .where('key', 'in', wanted)
-        .execute(),
+    const rows = await this.guard('read', async () =>
+      wanted.length > preparedReadSizes
+        ? await this.database.db
+            .selectFrom('kv_items')
+            .select(['key', 'value', 'etag'])
+            .where('key', 'in', wanted)
+            .execute()
+        : (await this.readOf(wanted.length).run(Object.fromEntries(wanted.map((key, i) => [i, key])))).rows,
     );
     const found: Record<string, StoredItem> = {};
     for (const row of rows) {
@@ -104,6 +113,25 @@ export class SqlKeyValueStore implements KeyValueStore {
     );
     if (inserted.numInsertedOrUpdatedRows === 1n) return;
     throw new ConcurrencyError(key);
+  }
+
+  private readOf(count: number): PreparedStatement<string, ReadRow> {
+    let read = this.reads.get(count);
+    if (!read) {
+      const names = Array.from({ length: count }, (_, i) => String(i));
+      read = prepareStatement(this.database.db, names, (db, value) =>
+        db
+          .selectFrom('kv_items')
+          .select(['key', 'value', 'etag'])
+          .where(
+            'key',
+            'in',
+            names.map((name) => value[name]!),
+          ),
+      );
+      this.reads.set(count, read);
+    }
+    return read;
   }
 
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -136,9 +136,9 @@ function statusRow(label: string, value: string, status: CheckStatus): CardEleme
   return row(label, value, statusWord(status), statusColor(status));
 }
 
-/** A button that sends `command` as if the user had typed it. */
 /**
- * A button that runs a strict command: a Universal Action with the verb `command.run`. The bot answers
+ * A button that runs a strict command: a Universal Action with the verb `command.run` (or
+ * `command.confirm` for the confirming button of a preview). The bot answers
  * the invoke with a short message (the card stays as it is) and posts the command's results as new
  * messages, through the same choke point as typed text.
  */
@@ -171,10 +171,10 @@ function statusColor(status: CheckStatus): string {
   return { ok: 'Good', warning: 'Warning', critical: 'Attention', unknown: 'Default' }[status];
 }
 
-/** A number with at most `digits` decimals and no trailing zeros. */
 /** One formatter per precision: `toLocaleString` with options builds a new `Intl.NumberFormat` on every call. */
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
+/** A number with at most `digits` decimals and no trailing zeros. */
 function formatNumber(value: number, digits = 2): string {
   let format = numberFormats.get(digits);
   if (!format)

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEchoBot } from '../dev/echo-bot';
+import {
+  serveBenchTarget,
+  startChildTarget,
+  startInProcessTarget,
+  type BenchBotKind,
+  type BenchTarget,
+  type ProcessUsage,
+} from '../dev/bench-target';
 import { startConnector } from '../dev/local-connector';
 import { runMix, turnKinds, type MixReport, type TurnKind } from '../dev/traffic-mix';
 import { startBot } from '../index';
@@ -23,7 +30,8 @@ const speakers = [
 /** The issue's targets (issue 16), measured against the echo bot in the same run. */
 export const benchTargets = { throughputRatio: 0.8, p95Ratio: 1.3, singleP50Ms: 15, soakRssMb: 250 };
 
-const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--text "…"] [--soak] [--json] [--check]
+const usage = `Usage: opsbot bench [--conversations N] [--turns N] [--rounds N] [--text "…"] [--soak]
+                    [--bot-process | --in-process] [--bot-node-options="…"] [--settle S] [--json] [--check]
 
 Runs the realistic mix against an in-process opsbot and, in the same run with the same load
 generator, against a bare botbuilder + restify echo bot: N concurrent conversations (default 20),
@@ -33,7 +41,16 @@ update with the result), the incident list. --rounds alternates the two bots tha
 (default 2). Prints p50 / p95 / max, errors and lost replies per kind of turn, throughput, the
 process RSS, and the ratios to the targets.
   --text "…"  send only this text instead of the mix (to profile one kind of turn)
-  --soak      200 conversations × 10 turns against opsbot only, one round: lost replies and RSS
+  --soak      200 conversations × 10 turns against opsbot only, one round: lost replies and the
+              bot's RSS (the bot runs in a child process unless --in-process)
+  --bot-process  run each bot in a child process of its own (\`opsbot bench --serve\`), so that the
+              RSS and CPU time reported are the bot's alone (CPU ms a turn per bot); the load
+              generator and the connector stay in this process
+  --in-process   run the bots in this process (the default, except for --soak)
+  --bot-node-options="…"  Node options for the bots' child processes, e.g. "--cpu-prof"
+  --settle S  after the last round, leave the bot idle S seconds and read its RSS again (child
+              processes only): V8 gives back the heap of finished turns only once the process
+              has been idle a while (about half a minute), so the end figure holds their garbage
   --check     exit 1 when a target is missed
   --llm       also run the mix on a second opsbot with the Azure OpenAI router on, against a FAKE
               deployment started by the bench (it answers with the offline router's choice as a tool
@@ -65,6 +82,11 @@ export const bench: Subcommand = async (argv) => {
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       llm: { type: 'boolean', default: false },
+      'bot-process': { type: 'boolean', default: false },
+      'in-process': { type: 'boolean', default: false },
+      'bot-node-options': { type: 'string' },
+      settle: { type: 'string' },
+      serve: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -73,16 +95,34 @@ export const bench: Subcommand = async (argv) => {
     process.stdout.write(usage);
     return 0;
   }
+  if (values.serve !== undefined) {
+    if (values.serve !== 'opsbot' && values.serve !== 'echo')
+      throw new Error(`--serve must be opsbot or echo, got "${values.serve}".`);
+    return serveBenchTarget(values.serve);
+  }
   const soak = values.soak;
+  if (values['bot-process'] && values['in-process'])
+    throw new Error('--bot-process and --in-process exclude each other.');
+  const inChild = values['bot-process'] || (soak && !values['in-process']);
+  const nodeOptions = values['bot-node-options']?.split(/\s+/).filter(Boolean) ?? [];
+  if (nodeOptions.length && !inChild)
+    throw new Error('--bot-node-options needs the bots in child processes.');
+  const settleSeconds = values.settle === undefined ? 0 : positive(values.settle, '--settle');
+  if (settleSeconds && !inChild) throw new Error('--settle needs the bots in child processes.');
+  const startTarget = (kind: BenchBotKind, env: Record<string, string>): Promise<BenchTarget> =>
+    inChild ? startChildTarget(kind, env, nodeOptions) : startInProcessTarget(kind, env);
   const conversations = positive(values.conversations ?? (soak ? '200' : '20'), '--conversations');
   const turns = positive(values.turns, '--turns');
   const rounds = positive(values.rounds ?? (soak ? '1' : '2'), '--rounds');
 
   const dir = mkdtempSync(join(tmpdir(), 'opsbot-bench-'));
   const connector = await startConnector();
-  const echo = soak ? undefined : await startEchoBot();
-  const opsbot = await startBot({
-    env: { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: '0', LOG_LEVEL: 'error', SIM_SEED: '7' },
+  const echo = soak ? undefined : await startTarget('echo', {});
+  const opsbot = await startTarget('opsbot', {
+    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    SIM_SEED: '7',
   });
   const llmLog: Record<string, unknown>[] = [];
   let fakeLlm: EchoAzureOpenAi | undefined;
@@ -116,6 +156,10 @@ export const bench: Subcommand = async (argv) => {
     });
   }
   const runs: Record<'echo' | 'opsbot' | 'llm', MixReport[]> = { echo: [], opsbot: [], llm: [] };
+  // CPU time of each bot's own process over the measured rounds (child processes only).
+  const cpuMs = { echo: 0, opsbot: 0 };
+  let opsbotUsage: ProcessUsage | undefined;
+  let settledUsage: ProcessUsage | undefined;
   try {
     const run = (botUrl: string, runId: string, perConversation: number, isOpsbot: boolean) =>
       runMix({
@@ -133,10 +177,20 @@ export const bench: Subcommand = async (argv) => {
     if (opsbotLlm) await run(opsbotLlm.url, 'warm-llm', 2, true);
     llmLog.length = 0;
     if (fakeLlm) Object.assign(fakeLlm.counts, { toolCalls: 0, noTool: 0, texts: 0 });
+    const measured = async (target: BenchTarget, name: 'echo' | 'opsbot', round: number) => {
+      const before = (await target.usage()).cpuMs;
+      runs[name].push(await run(target.url, `${name}-${round}`, turns, name === 'opsbot'));
+      cpuMs[name] += (await target.usage()).cpuMs - before;
+    };
     for (let round = 0; round < rounds; round++) {
-      if (echo) runs.echo.push(await run(echo.url, `echo-${round}`, turns, false));
-      runs.opsbot.push(await run(opsbot.url, `opsbot-${round}`, turns, true));
+      if (echo) await measured(echo, 'echo', round);
+      await measured(opsbot, 'opsbot', round);
       if (opsbotLlm) runs.llm.push(await run(opsbotLlm.url, `llm-${round}`, turns, true));
+    }
+    opsbotUsage = await opsbot.usage();
+    if (settleSeconds) {
+      await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+      settledUsage = await opsbot.usage();
     }
   } finally {
     await opsbotLlm?.close();
@@ -146,7 +200,19 @@ export const bench: Subcommand = async (argv) => {
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  // The soak's figure is the bot's own process when it runs in a child; in process it counts the
+  // load generator and the connector's copy of every reply too, as the figures before 2026-12-06 did.
+  const rssMb = inChild && opsbotUsage ? mb(opsbotUsage.rssBytes) : mb(process.memoryUsage().rss);
+  const generatorRssMb = mb(process.memoryUsage().rss);
+  const maxRssMb = inChild && opsbotUsage ? mb(opsbotUsage.maxRssBytes) : undefined;
+  const settled = settledUsage
+    ? {
+        afterSeconds: settleSeconds,
+        rssMb: mb(settledUsage.rssBytes),
+        heapUsedMb: mb(settledUsage.heapUsedBytes),
+      }
+    : undefined;
 
   const opsbotAll = total(runs.opsbot);
   const echoAll = echo ? total(runs.echo) : undefined;
@@ -154,6 +220,12 @@ export const bench: Subcommand = async (argv) => {
     (reports.reduce((n, r) => n + Object.values(r.byKind).reduce((m, k) => m + k.latenciesMs.length, 0), 0) /
       reports.reduce((ms, r) => ms + r.elapsedMs, 0)) *
     1000;
+  const cpuMsPerTurn = inChild
+    ? {
+        opsbot: cpuMs.opsbot / Math.max(1, opsbotAll.turns),
+        ...(echoAll ? { echo: cpuMs.echo / Math.max(1, echoAll.turns) } : {}),
+      }
+    : undefined;
   const opsbotRate = throughput(runs.opsbot);
   const echoRate = echo ? throughput(runs.echo) : undefined;
   const throughputRatio = echoRate ? opsbotRate / echoRate : undefined;
@@ -188,7 +260,9 @@ export const bench: Subcommand = async (argv) => {
           changeNoOps,
           throughputRatio,
           p95Ratio,
+          botProcess: inChild ? 'child' : 'in-process',
           rssMb,
+          ...(inChild ? { maxRssMb, generatorRssMb, cpuMsPerTurn, settled } : {}),
           met,
           errorSamples: runs.opsbot.flatMap((r) => r.errorSamples).slice(0, 8),
           llm,
@@ -228,7 +302,19 @@ export const bench: Subcommand = async (argv) => {
           `single-conversation p50: ${opsbotAll.p50Ms.toFixed(1)} ms (target < ${benchTargets.singleP50Ms} ms) ${verdict(opsbotAll.p50Ms < benchTargets.singleP50Ms)}`,
         ]
       : []),
-    `process RSS at the end: ${rssMb.toFixed(0)} MB (opsbot${echo ? ', the echo bot' : ''} and the load generator in one process${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}`,
+    ...(cpuMsPerTurn
+      ? [
+          `CPU a turn, each bot's own process: opsbot ${cpuMsPerTurn.opsbot.toFixed(2)} ms${cpuMsPerTurn.echo === undefined ? '' : `, echo bot ${cpuMsPerTurn.echo.toFixed(2)} ms`}`,
+        ]
+      : []),
+    inChild
+      ? `opsbot process RSS at the end: ${rssMb.toFixed(0)} MB (its own child process; peak ${maxRssMb!.toFixed(0)} MB${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}; the load generator's process ${generatorRssMb.toFixed(0)} MB`
+      : `process RSS at the end: ${rssMb.toFixed(0)} MB (opsbot${echo ? ', the echo bot' : ''} and the load generator in one process${soak ? `; target < ${benchTargets.soakRssMb} MB` : ''})${soak ? ` ${verdict(rssMb < benchTargets.soakRssMb)}` : ''}`,
+    ...(settled
+      ? [
+          `opsbot process RSS after ${settled.afterSeconds} s idle: ${settled.rssMb.toFixed(0)} MB (heap in use ${settled.heapUsedMb.toFixed(0)} MB)`,
+        ]
+      : []),
     `errors ${opsbotAll.errors}, lost replies ${opsbotAll.lostReplies} (target 0) ${verdict(clean)}`,
     ...(llm
       ? [

@@ -9,6 +9,7 @@ import type {
   ClaimsIdentity,
   ConnectorClient,
   ConnectorFactory,
+  UserTokenClient,
 } from 'botframework-connector';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { deliveryPolicyName, type DeliveryPolicy } from './connector-delivery.policy';
@@ -49,19 +50,20 @@ interface PipelineLike {
 /** Where the connector client signs its requests (gets the bot's token); the deadline covers it. */
 const signPolicyName = 'ServiceClientContext_Credentials_SignRequest';
 
-/** How many connector clients are kept (one per service URL and audience; Teams has a few regions). */
+/** How many clients of each kind are kept (one per service URL and audience; Teams has a few regions). */
 const cachedClients = 64;
 
 /**
  * The Bot Framework authentication with three changes: every connector client it hands out (for the
  * replies of a turn and for proactive posts) runs its calls through the delivery policy in place of
- * the SDK's retry policy; a client is built once per service URL and audience and reused (the SDK
- * builds a new client and HTTP pipeline for every turn; the bot has one app id, and the client's
- * credentials fetch and refresh its token themselves); and a request's token goes through the
- * pre-check first.
+ * the SDK's retry policy; a client is built once per service URL and audience and reused, and so is
+ * the user token client, once per app id (the SDK builds a new client and HTTP pipeline of each kind
+ * for every turn; the bot has one app id, and the clients' credentials fetch and refresh their token
+ * themselves); and a request's token goes through the pre-check first.
  */
 export class OpsbotAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
   constructor(private readonly options: OpsbotAuthenticationOptions) {
     super(options.settings);
@@ -85,19 +87,21 @@ export class OpsbotAuthentication extends ConfigurationBotFrameworkAuthenticatio
     return this.bounded(super.createConnectorFactory(claimsIdentity));
   }
 
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // The app id the SDK builds the client for: the audience claim, else the app id claim (neither in local mode).
+    const appId =
+      claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+      claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+      '';
+    return reuse(this.userTokenClients, appId, () => super.createUserTokenClient(claimsIdentity));
+  }
+
   private bounded(factory: ConnectorFactory): ConnectorFactory {
     return {
-      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
-        const key = `${serviceUrl}\n${audience ?? ''}`;
-        const cached = this.clients.get(key);
-        if (cached) return cached;
-        const client = this.build(factory, serviceUrl, audience);
-        this.clients.set(key, client);
-        // A client that could not be built is not kept; the oldest goes when the cache is full.
-        client.catch(() => this.clients.delete(key));
-        if (this.clients.size > cachedClients) this.clients.delete(this.clients.keys().next().value!);
-        return client;
-      },
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+        reuse(this.clients, `${serviceUrl}\n${audience ?? ''}`, () =>
+          this.build(factory, serviceUrl, audience),
+        ),
     };
   }
 
@@ -117,4 +121,15 @@ export class OpsbotAuthentication extends ConfigurationBotFrameworkAuthenticatio
     pipeline.addPolicy(this.options.deliveryPolicy, { beforePolicies: [signPolicyName] });
     return client;
   }
+}
+
+/** The client cached under `key`, else a new one kept there; one that could not be built is not kept, and the oldest goes when the cache is full. */
+function reuse<T>(cache: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const client = build();
+  cache.set(key, client);
+  client.catch(() => cache.delete(key));
+  if (cache.size > cachedClients) cache.delete(cache.keys().next().value!);
+  return client;
 }

@@ -40,7 +40,11 @@ export function answerQuestion(
 ): RunbookAnswer {
   const relatedCount = options.relatedCount ?? 2;
   const threshold = options.threshold ?? kb.answerThreshold;
-  const hits = kb.search(question, { limit: searchDepth });
+  const found = kb.search(question, { limit: searchDepth });
+  // The best section that says what the question asks for answers; one that is only about its
+  // subject ranks behind it ("what training do L2 engineers need": the training page, not L2's).
+  const saying = found.findIndex((h) => h.score >= threshold && !h.unanswered);
+  const hits = saying > 0 ? [found[saying], ...found.slice(0, saying), ...found.slice(saying + 1)] : found;
   const [best, ...rest] = hits;
   if (!best || best.score < threshold || best.unanswered) {
     const near = hits.filter((h) => h.score >= threshold / 2).slice(0, relatedCount);

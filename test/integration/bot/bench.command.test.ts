@@ -52,6 +52,38 @@ describe('opsbot bench', () => {
     expect(report.p95Ratio).toBeGreaterThan(0);
   });
 
+  it('runs each bot in a child process of its own and reports their own CPU time and RSS', async () => {
+    const { code, stdout } = await opsbot([
+      'bench',
+      '--conversations',
+      '2',
+      '--rounds',
+      '1',
+      '--bot-process',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      botProcess: string;
+      echo: { turns: number; lostReplies: number };
+      opsbot: { turns: number; errors: number; lostReplies: number };
+      changeNoOps: number;
+      cpuMsPerTurn: { opsbot: number; echo: number };
+      rssMb: number;
+      maxRssMb: number;
+      generatorRssMb: number;
+    };
+    expect(report.botProcess).toBe('child');
+    expect(report.opsbot).toMatchObject({ turns: 20 - report.changeNoOps, errors: 0, lostReplies: 0 });
+    expect(report.echo).toMatchObject({ turns: 20, lostReplies: 0 });
+    expect(report.cpuMsPerTurn.opsbot).toBeGreaterThan(0);
+    expect(report.cpuMsPerTurn.echo).toBeGreaterThan(0);
+    // The bot's own process: more than an empty Node, and its peak at least its end figure.
+    expect(report.rssMb).toBeGreaterThan(40);
+    expect(report.maxRssMb).toBeGreaterThanOrEqual(report.rssMb);
+    expect(report.generatorRssMb).toBeGreaterThan(0);
+  });
+
   it('refuses a count that is not a whole number', async () => {
     const { code, stderr } = await opsbot(['bench', '--conversations', 'many']);
     expect(code).not.toBe(0);

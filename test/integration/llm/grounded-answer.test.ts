@@ -148,6 +148,28 @@ describe('grounded runbook answers by Azure OpenAI', () => {
     expect(text).not.toContain('Delete the workspace');
   });
 
+  it("counts the router's failures too: one breaker for the deployment, so a failing one is left alone by both", async () => {
+    fake.script({ kind: 'server-error' }, { kind: 'server-error' }, { kind: 'server-error' });
+    const before = fake.requests.length;
+    // Plain language goes to the model first (it fails, the offline router answers).
+    for (const text of [
+      'how is the fraud endpoint doing',
+      'any alerts firing right now',
+      'is the gpu cluster up',
+    ])
+      await t.say(text);
+    expect(fake.requests.length - before).toBe(3);
+    const { text, sent } = await ask(question);
+    expect(sent).toHaveLength(0);
+    expect(text).toContain('left alone for a while');
+    // After the cool-down one call goes through; its success closes the breaker for both again.
+    clock.advance(60_000);
+    fake.script({ kind: 'text', text: '1. Look at the quota of the VM family [S1].' });
+    const after = await ask(question);
+    expect(after.sent).toHaveLength(1);
+    expect(after.text).toContain(writtenBy);
+  });
+
   it('stops calling after three failures in a row, and says so', async () => {
     fake.script({ kind: 'server-error' }, { kind: 'server-error' }, { kind: 'server-error' });
     for (let i = 0; i < 3; i += 1) expect((await ask(question)).sent).toHaveLength(1);

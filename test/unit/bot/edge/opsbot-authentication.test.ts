@@ -26,6 +26,7 @@ function countingFactory(failFirst = false) {
 /** The SDK's authentication that OpsbotAuthentication extends; its factory is replaced by the counting one. */
 const sdkAuthentication = Object.getPrototypeOf(OpsbotAuthentication.prototype) as {
   createConnectorFactory(claims: ClaimsIdentity): ConnectorFactory;
+  createUserTokenClient(claims: ClaimsIdentity): Promise<unknown>;
 };
 
 describe('OpsbotAuthentication connector clients', () => {
@@ -66,5 +67,23 @@ describe('OpsbotAuthentication connector clients', () => {
       auth.createConnectorFactory(claims).create('https://smba.example/emea/', 'a'),
     ).resolves.toBeDefined();
     expect(built).toHaveLength(2);
+  });
+
+  it('builds one user token client per app id and hands the same one to every later turn', async () => {
+    const builtFor: string[] = [];
+    jest.spyOn(sdkAuthentication, 'createUserTokenClient').mockImplementation(async (claims) => {
+      builtFor.push(claims.getClaimValue('aud') ?? '(none)');
+      return { builtFor: builtFor.length };
+    });
+    const auth = authentication();
+    const bot = (appId: string) => new ClaimsIdentity([{ type: 'aud', value: appId }], true);
+    const first = await auth.createUserTokenClient(bot('app-1'));
+    const again = await auth.createUserTokenClient(bot('app-1'));
+    const local = await auth.createUserTokenClient(new ClaimsIdentity([], true));
+    const localAgain = await auth.createUserTokenClient(new ClaimsIdentity([], true));
+    expect(again).toBe(first);
+    expect(localAgain).toBe(local);
+    expect(local).not.toBe(first);
+    expect(builtFor).toEqual(['app-1', '(none)']);
   });
 });

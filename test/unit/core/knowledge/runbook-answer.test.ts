@@ -45,6 +45,28 @@ describe('answerQuestion', () => {
     ]);
   });
 
+  it('answers with the best section that says what is asked, before one that is only about the subject', () => {
+    const kb = baseOf([
+      { ...hit('a', 'one', 0.8), unanswered: 'the name' },
+      hit('b', 'one', 0.6),
+      hit('c', 'one', 0.5),
+    ]);
+    const answer = answerQuestion(kb, 'q');
+    expect(answer).toMatchObject({ answered: true, best: { sectionId: 'b#one' } });
+    expect(answer.related.map((h) => h.sectionId)).toEqual(['a#one', 'c#one']);
+  });
+
+  it('does not know when no section above the threshold says what is asked, and says what is missing', () => {
+    const kb = baseOf([
+      { ...hit('a', 'one', 0.8), unanswered: 'the name' },
+      { ...hit('b', 'one', 0.6), unanswered: 'the name' },
+      hit('c', 'one', 0.3),
+    ]);
+    const answer = answerQuestion(kb, 'q');
+    expect(answer).toMatchObject({ answered: false, unanswered: 'the name' });
+    expect(answer.related.map((h) => h.sectionId)).toEqual(['a#one', 'b#one']);
+  });
+
   it('answers "don\'t know" below the threshold and offers only the sections reaching half of it', () => {
     const kb = baseOf([hit('a', 'one', 0.39), hit('b', 'one', 0.2), hit('c', 'one', 0.19)]);
     const answer = answerQuestion(kb, 'q');
