@@ -76,8 +76,57 @@ export interface SkillContract<P extends ParamSpecs = ParamSpecs> {
    * request ("pass that to finance") onto it.
    */
   mentionedBy?: RegExp;
-  /** Verbs that ask for this change (the change gate's table may move here). */
-  verbs?: readonly string[];
+  /**
+   * How a message asks for this change or incident action. The change gate guards every skill that
+   * declares it: nothing else in core names the skill's words.
+   */
+  request?: RequestWords;
+}
+
+/** The words of a change or incident action that the change gate reads as asking for it. */
+export interface RequestWords {
+  /**
+   * Verb phrases in the base (imperative) form, comma-separated, "*" marking where a separable
+   * verb's object goes ("turn * off"). Phrases that open with need, want, require or like count
+   * only after "we" or "I" ("we need the gpu cluster started").
+   */
+  verbs: string;
+  /**
+   * Of `verbs`, the first words too broad to count alone ("take", "close", "get … on"),
+   * comma-separated: for an incident action, they ask for it only when they act on the incident, a
+   * tier or a pronoun.
+   */
+  broad?: string;
+  /** The request in the passive voice or as a need; the first group that matched is what it is done to. */
+  passive?: RegExp;
+  /** An incident action said in its word alone, as a clause of its own ("acknowledged", "incident resolved"). */
+  done?: RegExp;
+  /** A change said without a verb: what may follow the named resource ("gpu cluster off", "cpu-cluster-01 up"). */
+  terse?: RegExp;
+  /** Words, space-separated, the request may put between its verb and the resource ("add two more instances to fraud"). */
+  fillers?: string;
+  /** Words, space-separated, that may stand around a noun form of the request ("kick off the quarterly key rotation"). */
+  nominal?: string;
+  /**
+   * For a change whose verbs are everyday words ("give", "set", "make"): the words, space-separated,
+   * one of them must be followed by to ask for it ("add capacity", "two more instances"; a number
+   * counts too), and the verbs that need none ("scale", "resize").
+   */
+  marks?: { words: string; strong: string };
+  /** For an incident action: what its verbs act on; without it only its `done` and `passive` forms ask for it. */
+  targets?: IncidentTargets;
+}
+
+/** What an incident action may act on, each a space-separated word list. */
+export interface IncidentTargets {
+  /** What a broad verb must act on to be about the incident ("take this one", "get L3 on it"). */
+  objects: string;
+  /** Who an incident can be escalated or handed to. */
+  tiers: string;
+  /** Other words that may follow the verb in its clause: courtesy, time, state ("resolved", "now"). */
+  words: string;
+  /** Things about an incident that are not the incident ("close the postmortem doc"). */
+  artifacts: string;
 }
 
 /** Whether a string is one of the ids the contract allows (the production list unless another is given). */

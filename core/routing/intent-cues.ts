@@ -106,7 +106,7 @@ const smallTalk =
   /\b((your|ur) (favou?rite|fave|hobby|hobbies|age|birthday|opinion on|feelings|mood|family|pet|star sign)\b|(do|are|can|will|would|have|did) (you|u) (ever |even |really |actually )?(dance|sing|cook|swim|laugh|cry|fly|smell|taste|(get|feel) (tired|bored|lonely|sad|angry|hungry|sleepy)|like|love|hate|enjoy|dream|feel|sleep|eat|drink|married|single|happy|sad|bored|lonely|alive|sentient|conscious|have feelings|a (human|person|real))\b|how old are (you|u)|^how are (you|u)( doing| today| going)?\W*$|^how was (your|everyone'?s|everyones|the|ur) (weekend|day|holiday|vacation|trip)\W*$|^how('s| is) (it going|your day|life|your weekend)\W*$|^what'?s up\W*$|^(sup|wassup|wazzup)\W*$|\b(tell|know) (me )?(a |any )?(joke|jokes|story|riddle|fun fact)\b|\bmeaning of life\b|^(i'?m|i am) (bored|hungry|tired|sad|happy|sleepy)\b|\b(you'?re|you are|ur|u r) (so |very |really |pretty )?(funny|hilarious|cute|smart|clever|dumb|stupid|useless|annoying|weird|the best|great|awesome|amazing|cool|nice)\b|^(lol|lmao|rofl|haha\w*|hehe\w*)\W*$|\b(marry me|be my friend|love you)\b)/;
 
 const operational =
-  /\b(jobs?|train\w*|runs?|endpoints?|deploy\w*|clusters?|comput\w*|nodes?|gpus?|cpus?|quotas?|keys?|secrets?|rotat\w*|vaults?|openai|aoai|models?|inference|scor\w*|alerts?|incidents?|latency|errors?|503s?|5xx|dns|private|network\w*|workspace|storage|data ?lake|datasets?|uploads?|registry|scal\w*|instances?|replicas?|warm\w*|pre-?warm\w*|start\w*|stop\w*|fail\w*|timeouts?|throttl\w*|permissions?|approvals?|change window|pipeline|capacity|aks|acr|kubernetes|notebooks?|sdk|api)\b/;
+  /\b(jobs?|train\w*|runs?|endpoints?|deploy\w*|clusters?|comput\w*|nodes?|gpus?|cpus?|quotas?|keys?|secrets?|rotat\w*|vaults?|models?|inference|scor\w*|alerts?|incidents?|latency|errors?|503s?|5xx|dns|private|network\w*|workspace|storage|datasets?|uploads?|registry|scal\w*|instances?|replicas?|warm\w*|pre-?warm\w*|start\w*|stop\w*|fail\w*|timeouts?|throttl\w*|permissions?|approvals?|change window|pipeline|capacity|aks|acr|kubernetes|notebooks?|sdk|api)\b/;
 
 const changeWord = String.raw`(?:scale|start|stop|shut|spin|turn|rotate|bump|add|power|warm|pre-?warm|kill|restart|resize|increase|decrease|raise|lower)`;
 const notifyMe =
@@ -196,3 +196,19 @@ function asksToDeclare(t: string): boolean {
   const tail = declareTail.exec(t);
   return Boolean(tail && tail[1].split(/\s+/).length >= 2);
 }
+
+/** A sentence of the message that asks a question ("…: how many training runs failed?"). */
+export const sentenceAsks =
+  /(?:^|[.:;!?]\s+)(?:how many|how much|what|which|when|where|who|is|are|did|does|do|has|have|was|were)\b[^.!]*\?\s*$/;
+
+/** A responder taking an incident in a word or two before anything else ("mine", "on it, checking the endpoint"). */
+export const ackLead =
+  /^(?:(?:ok|okay|ack|yep|yes|sure)[\s,]+)?(?:mine|investigating|looking now|looking|on it|i(?:'| )?m on it|im on it|i am on it|i(?:'| )?ll take (?:it|this|this one)|i will take it|taking it|i(?:'| )?ve got this|i got this)(?: now| it| this| this one)?(?:\s*[,;.!-]|$)/;
+
+/** Words of a question about a cluster itself (its size, nodes, state), not about how its jobs went. */
+export const computeSubject =
+  /\b(?:vm ?sizes?|sizes?|skus?|nodes?|vms?|state|status|running on (?:it|the)|queued|idle|busy|utili[sz]ation|scaled?|min|max)\b/;
+
+/** Words of a question about how jobs went: outcomes, failures, history. */
+export const jobOutcome =
+  /\b(?:fail\w*|succe\w*|pass(?:ed)?|errors?|error\w*|crash\w*|broke|history|finished|complet\w*|overnight|last night|yesterday|outcomes?|results?)\b/;

@@ -2,6 +2,12 @@ import type { ParamContext, ParamQuestion } from '../../core/contract/param-kind
 import { resource } from '../../core/contract/resource-params';
 import { count } from '../../core/contract/value-params';
 import { defineSkill, operators } from '../skill';
+import {
+  computeStartRequest,
+  computeStopRequest,
+  endpointScaleRequest,
+  secretRotateRequest,
+} from './change-requests';
 
 /** The clarify question for a scale's count: the endpoint's autoscale bounds as the choices. */
 function askInstances(_name: string, { config, args }: ParamContext): ParamQuestion {
@@ -90,6 +96,7 @@ export const computeStart = defineSkill({
     'fire the cpu cluster up, the etl needs it',
   ],
   params: { cluster: resource('cluster').describe('Compute name from the landing-zone config') },
+  request: computeStartRequest,
   kind: 'change',
   changeType: 'standard',
   roles: operators,
@@ -154,6 +161,7 @@ export const computeStop = defineSkill({
     'I have finished my analysis, please switch off the GPU machines to save budget.',
   ],
   params: { cluster: resource('cluster').describe('Compute name from the landing-zone config') },
+  request: computeStopRequest,
   kind: 'change',
   changeType: 'standard',
   roles: operators,
@@ -227,6 +235,7 @@ export const endpointScale = defineSkill({
       .describe('Deployment name; the one taking traffic when absent'),
     instances: count(1, 50).describe('Instance count to set').asking(askInstances),
   },
+  request: endpointScaleRequest,
   kind: 'change',
   changeType: 'standard',
   roles: operators,
@@ -286,6 +295,7 @@ export const secretRotate = defineSkill({
     'leaked creds in the wiki page, rekey openai now',
   ],
   params: { secret: resource('secret').describe('Secret name from the landing-zone config') },
+  request: secretRotateRequest,
   kind: 'change',
   changeType: 'normal',
   roles: [...operators, 'security'],

@@ -142,3 +142,58 @@ describe('a skill added by one declaration', () => {
     expect(toolSpecs(skills, ['l1'], config).some((t) => t.name === eventsId)).toBe(false);
   });
 });
+
+/**
+ * A change skill added by one declaration: its request words put it behind the change gate, which
+ * reads them from the declaration, so no table in core names it.
+ */
+const freezeId = 'endpoint.freeze' as SkillId;
+const freeze = defineSkill({
+  id: freezeId,
+  title: 'Freeze an endpoint',
+  usage: 'freeze <endpoint>',
+  description: 'Hold an online endpoint at its current deployments and instance count.',
+  examples: [
+    'freeze the fraud endpoint',
+    'freeze fraud-detection please',
+    'can you freeze the fraud endpoint',
+    'hold the fraud endpoint steady',
+    'please freeze the endpoint for the release',
+    'freeze fraud now',
+    'we need to freeze the fraud model endpoint',
+    'go ahead and freeze fraud-detection',
+  ],
+  params: { endpoint: resource('endpoint') },
+  kind: 'change',
+  changeType: 'normal',
+  roles: ['l3'],
+  readAlternative: 'status.endpoint',
+  request: { verbs: 'freeze, hold * steady' },
+});
+
+describe('a change skill added by one declaration', () => {
+  let router: Awaited<ReturnType<typeof createOfflineRouter>>;
+  beforeAll(async () => {
+    router = await createOfflineRouter({ config, skills: [...allSkills, freeze] as SkillDeclaration[] });
+  });
+
+  it('is proposed when asked for in its declared words', async () => {
+    const intent = await router.route('please freeze the fraud endpoint');
+    expect({ skill: intent.skill, args: intent.args }).toEqual({
+      skill: freezeId,
+      args: { endpoint: 'fraud-detection' },
+    });
+  });
+
+  it.each([
+    'should we freeze the fraud endpoint?',
+    "don't freeze fraud-detection",
+    'diego said to freeze the fraud endpoint',
+    'if latency spikes, freeze the fraud endpoint',
+    'freeze the fraud endpoint tomorrow',
+  ])('is not proposed for "%s" (asked, negated, reported, conditional, for later)', async (message) => {
+    const intent = await router.route(message);
+    expect(intent.skill).not.toBe(freezeId);
+    expect(intent.alternatives?.map((a) => a.skill) ?? []).not.toContain(freezeId);
+  });
+});

@@ -3,6 +3,7 @@ import { EntityResolver, tokenize } from '../../../../core/routing/entity-resolv
 import { checkScope } from '../../../../core/routing/scope-guard';
 import { maxRoutedLength, type OfflineRouter } from '../../../../core/routing/offline-router';
 import { createOfflineRouter } from '../../../helpers/offline-router';
+import type { SkillId } from '../../../../core/contract/skill-contract';
 import { allSkills } from '../../../../skills/catalog';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
@@ -196,9 +197,9 @@ describe('change gate: ordinary change requests still go through', () => {
 });
 
 describe('ChangeGate', () => {
-  const gate = new ChangeGate(config);
+  const gate = new ChangeGate(config, allSkills);
   const resolver = new EntityResolver(config);
-  const check = (skill: string, lower: string) =>
+  const check = (skill: SkillId, lower: string) =>
     gate.check(skill, {
       lower,
       mentions: resolver.findResources(tokenize(lower)),

@@ -1,10 +1,9 @@
-import { ChangeGate } from '../../../../core/routing/change-gate';
-import { EntityResolver, tokenize } from '../../../../core/routing/entity-resolver';
 import { readIntentCues } from '../../../../core/routing/intent-cues';
 import { createOfflineRouter, type OfflineRouter } from '../../../helpers/offline-router';
 import { checkScope } from '../../../../core/routing/scope-guard';
 import { cleanUtterance } from '../../../../core/routing/utterance';
 import { allSkills } from '../../../../skills/catalog';
+import { gateChecker } from '../../../helpers/change-gate';
 import { loadShippedConfig } from '../../../helpers/landing-zone-config';
 
 const config = loadShippedConfig();
@@ -187,15 +186,7 @@ describe('terse scale with a trailing word', () => {
 });
 
 describe('ChangeGate verdicts for the new forms', () => {
-  const gate = new ChangeGate(config);
-  const resolver = new EntityResolver(config);
-  const check = (skill: string, lower: string) =>
-    gate.check(skill, {
-      lower,
-      mentions: resolver.findResources(tokenize(lower)),
-      asksOnly: false,
-      unsupportedChange: false,
-    });
+  const check = gateChecker(config);
 
   it.each([
     ['incident.resolve', 'inc 0133 can be resolved', { allowed: true }],
