@@ -3,7 +3,9 @@ import type { ChangeGateVerdict } from './change-gate';
 import type { ResourceMention } from './entity-resolver';
 import { EntityResolver, tokenize } from './entity-resolver';
 import type { IntentCues } from './intent-cues';
-import { readIntentCues } from './intent-cues';
+import { computeSubject, jobOutcome, readIntentCues } from './intent-cues';
+import { parseTimeWindowHours } from './time-window';
+import type { SkillId } from '../contract/skill-contract';
 import type { ScopeVerdict } from './scope-guard';
 import { checkScope } from './scope-guard';
 import type { SpellingCorrector } from './spelling-corrector';
@@ -138,4 +140,23 @@ export function analyse(text: string, resolver: EntityResolver, corrector: Spell
     views: views.length > 1 ? views : [],
     gated: new Map(),
   };
+}
+
+/** Endpoint vs compute status follows from which kind of resource the message names. */
+export function statusSkillFor(skill: SkillId, a: Analysis): SkillId {
+  const kinds = new Set(a.mentions.map((m) => m.kind));
+  if (skill === 'status.compute' && kinds.has('endpoint') && !kinds.has('compute')) return 'status.endpoint';
+  if (skill === 'status.endpoint' && kinds.has('compute') && !kinds.has('endpoint')) return 'status.compute';
+  // "how many jobs on the cpu cluster and what vm size" asks about the cluster; "which jobs failed on it" about jobs.
+  const outcome = jobOutcome.test(a.lower) || parseTimeWindowHours(a.lower) !== undefined;
+  if (skill === 'status.jobs' && kinds.has('compute') && computeSubject.test(a.lower) && !outcome)
+    return 'status.compute';
+  if (
+    skill === 'status.compute' &&
+    /\b(?:jobs?|runs?)\b/.test(a.lower) &&
+    outcome &&
+    !computeSubject.test(a.lower)
+  )
+    return 'status.jobs';
+  return skill;
 }

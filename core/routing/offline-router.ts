@@ -6,9 +6,9 @@ import { CommandGrammar } from './command-router';
 import { EntityResolver } from './entity-resolver';
 import type { Intent } from './intent';
 import type { IntentModel, IntentModelTrainer, TrainingDocument } from '../ports';
-import { ackLead, computeSubject, intentCuePatterns, jobOutcome, sentenceAsks } from './intent-cues';
+import { ackLead, intentCuePatterns, sentenceAsks } from './intent-cues';
 import type { Analysis } from './message-analysis';
-import { analyse, readFrame, readTail } from './message-analysis';
+import { analyse, statusSkillFor, readFrame, readTail } from './message-analysis';
 import { addressedToSomeoneElse, quotedMaterial } from './mood/addressed.mood';
 import type { Router } from './router';
 import { incidentProcessAsked, offlineIntent, RouteGate } from './route-gate';
@@ -103,24 +103,13 @@ export class OfflineRouter implements Router {
    * the classifier had proposed it. The mood of a message decides for every router alike.
    */
   review(raw: string, proposal: Intent): Intent {
-    if (raw.length > maxRoutedLength) return this.intent('none', {}, 1);
+    if (raw.length > maxRoutedLength) return { ...offlineIntent('none', {}, 1), source: proposal.source };
     const { text } = cleanUtterance(normalizeText(raw, (w) => this.corrector.knows(w)));
     if (!text) return proposal;
     const analysis = analyse(text, this.resolver, this.corrector);
     analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
-    if (analysis.verdict.outOfScope) return { ...this.intent('none', {}, 0.95), source: proposal.source };
-    // "ok make it 6": the other router took the resource from the conversation, not from these words,
-    // so the gate's "nothing of the skill's kind is named" does not hold; every mood of the message does.
-    const resource = this.resourceParam(proposal.skill);
-    if (
-      this.gated(proposal.skill) &&
-      resource &&
-      proposal.args[resource.name] !== undefined &&
-      this.verdict(proposal.skill, analysis).refusal === 'no-resource'
-    )
-      return proposal;
-    const reviewed = this.holdDeclaration(this.gateChange(proposal, analysis), analysis);
-    return reviewed === proposal ? proposal : { ...reviewed, source: proposal.source };
+    if (analysis.verdict.outOfScope) return { ...offlineIntent('none', {}, 0.95), source: proposal.source };
+    return this.choice.review(proposal, analysis);
   }
 
   /** What the classifier, the cues and the guards propose, before the change gate has its say. */
@@ -183,7 +172,7 @@ export class OfflineRouter implements Router {
         score: c.score,
       }))
       .filter((c): c is { skill: SkillId; score: number } => c.skill !== undefined)
-      .map((c) => ({ skill: this.adjust(c.skill, analysis), confidence: round(c.score) }))
+      .map((c) => ({ skill: statusSkillFor(c.skill, analysis), confidence: round(c.score) }))
       .filter((c, i, all) => all.findIndex((o) => o.skill === c.skill) === i);
     const top = classifications[0];
     // Asked for a change the catalog does not offer on that resource ("stop the fraud endpoint").
@@ -342,27 +331,6 @@ export class OfflineRouter implements Router {
       }
     }
     return undefined;
-  }
-
-  /** Endpoint vs compute status follows from which kind of resource the message names. */
-  private adjust(skill: SkillId, a: Analysis): SkillId {
-    const kinds = new Set(a.mentions.map((m) => m.kind));
-    if (skill === 'status.compute' && kinds.has('endpoint') && !kinds.has('compute'))
-      return 'status.endpoint';
-    if (skill === 'status.endpoint' && kinds.has('compute') && !kinds.has('endpoint'))
-      return 'status.compute';
-    // "how many jobs on the cpu cluster and what vm size" asks about the cluster; "which jobs failed on it" about jobs.
-    const outcome = jobOutcome.test(a.lower) || parseTimeWindowHours(a.lower) !== undefined;
-    if (skill === 'status.jobs' && kinds.has('compute') && computeSubject.test(a.lower) && !outcome)
-      return 'status.compute';
-    if (
-      skill === 'status.compute' &&
-      /\b(?:jobs?|runs?)\b/.test(a.lower) &&
-      outcome &&
-      !computeSubject.test(a.lower)
-    )
-      return 'status.jobs';
-    return skill;
   }
 
   private kindOf(skill: SkillId | undefined): SkillKind | undefined {

@@ -133,6 +133,24 @@ export class RouteGate {
     return intent;
   }
 
+  /**
+   * A proposal another router made (the Azure OpenAI one), read like one of ours: the gate and the
+   * declaration's hold. "ok make it 6": that router took the resource from the conversation, not
+   * from these words, so "nothing of the skill's kind is named" does not hold; every mood does.
+   */
+  review(proposal: Intent, a: Analysis): Intent {
+    const resource = this.resourceParam(proposal.skill);
+    if (
+      this.gated(proposal.skill) &&
+      resource &&
+      proposal.args[resource.name] !== undefined &&
+      this.verdict(proposal.skill, a).refusal === 'no-resource'
+    )
+      return proposal;
+    const reviewed = this.holdDeclaration(this.apply(proposal, a), a);
+    return reviewed === proposal ? proposal : { ...reviewed, source: proposal.source };
+  }
+
   /** The first parameter of a skill that names a landing-zone resource (the change gate's subject). */
   private resourceParam(skill: SkillId) {
     const params = Object.entries(this.skills.get(skill)?.params ?? {});
