@@ -10,7 +10,11 @@ import { evaluateRouting, findOverlap, parseLabelledSet } from './router-evaluat
 import type { ProbeEvaluation } from './probe-evaluation';
 import { evaluateProbes, parseProbeSet } from './probe-evaluation';
 import { allSkills } from '../../skills/catalog';
-import { defaultConfigPath, readLandingZoneConfig } from '../config';
+import { defaultConfigPath, loadBotConfig, readLandingZoneConfig } from '../config';
+import { buildRouter } from '../build-router';
+import { silentLogger } from '../../core/logger';
+import { systemClock } from '../../core/clock';
+import { cliContext } from './route.command';
 import type { Subcommand } from './opsbot.cli';
 import { projectRoot } from '../project-root';
 
@@ -208,7 +212,8 @@ function perSkillTable(e: RouterEvaluation): string[] {
  * `opsbot eval-router` (`npm run eval:router`): figures for every labelled set; exit code 1 when a
  * set fails (`setPasses`). Blind sets show figures only — their lines and misses stay hidden
  * unless `--show-blind`, so that nobody tunes the router to them by accident. `--dir <folder>` scores
- * the sets of another folder (e.g. a sealed set kept outside the repository) instead.
+ * the sets of another folder (e.g. a sealed set kept outside the repository) instead. `--llm` scores
+ * the configured Azure OpenAI router instead of the offline one, and says who answered each line.
  */
 export const evalRouter: Subcommand = async (argv) => {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
@@ -219,15 +224,23 @@ export const evalRouter: Subcommand = async (argv) => {
     process.stderr.write('eval-router: --dir needs a folder of *.jsonl sets\n');
     return 2;
   }
-  const router = await createOfflineRouter({
-    config: shippedConfig(),
-    skills: allSkills,
-    intentModels: nlpjsIntentModels,
-  });
+  const unknown = argv.find((a, i) => !knownOptions.has(a) && !(i === at + 1 && at >= 0));
+  if (unknown) {
+    process.stderr.write(
+      `eval-router: unknown argument "${unknown}" (options: ${[...knownOptions].join(' ')} --dir <folder>)\n`,
+    );
+    return 2;
+  }
+  const measured = argv.includes('--llm') ? await llmRouter() : await offlineRouter();
+  if (typeof measured === 'string') {
+    process.stderr.write(`eval-router: ${measured}\n`);
+    return 2;
+  }
+  const { router, answeredBy } = measured;
   const directory = folder ? resolve(folder) : undefined;
   const sets = await runRouterEvaluation({ directory, router });
   const probeSets = await runProbeEvaluation({ directory, router });
-  const out: string[] = [];
+  const out: string[] = [`router: ${measured.name}`, ''];
   for (const s of sets) {
     const exact = s.overlaps.filter((o) => o.kind === 'exact').length;
     out.push(
@@ -268,6 +281,64 @@ export const evalRouter: Subcommand = async (argv) => {
         `${path.padEnd(58)} ${String(e.safeLines).padStart(5)} ${String(e.dangerous.length).padStart(6)} ${String(e.requestLines).padStart(4)} ${percent(e.recall).padStart(8)}`,
       );
   }
+  if (answeredBy.size) {
+    const total = [...answeredBy.values()].reduce((a, b) => a + b, 0);
+    out.push('', `who answered the ${total} lines:`);
+    for (const [who, n] of [...answeredBy].sort((a, b) => b[1] - a[1])) out.push(`  ${who.padEnd(40)} ${n}`);
+  }
   process.stdout.write(`${out.join('\n')}\n`);
   return sets.every(setPasses) && probeSets.every(probeSetPasses) ? 0 : 1;
 };
+
+const knownOptions = new Set(['--verbose', '-v', '--show-blind', '--llm', '--dir']);
+
+/** The router measured, what to call it in the report, and who answered each line (the LLM router only). */
+interface MeasuredRouter {
+  router: Router;
+  name: string;
+  answeredBy: Map<string, number>;
+}
+
+async function offlineRouter(): Promise<MeasuredRouter> {
+  const router = await createOfflineRouter({
+    config: shippedConfig(),
+    skills: allSkills,
+    intentModels: nlpjsIntentModels,
+  });
+  return { router, name: 'offline', answeredBy: new Map() };
+}
+
+/**
+ * `--llm`: the configured Azure OpenAI router (the environment, as for `npm start`), asked as a
+ * caller with every role like `opsbot route --llm`, counting the lines the model answered and those
+ * the offline router answered instead, by reason. A string when no deployment is configured.
+ */
+async function llmRouter(): Promise<MeasuredRouter | string> {
+  const config = loadBotConfig(process.env);
+  if (!config.llm)
+    return '--llm needs an Azure OpenAI deployment: set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT (and AZURE_OPENAI_API_KEY); see .env.sample';
+  const { router: built } = await buildRouter(config, {
+    skills: allSkills,
+    logger: silentLogger,
+    clock: systemClock,
+  });
+  const answeredBy = new Map<string, number>();
+  const router: Router = {
+    route: async (text) => {
+      const intent = await built.route(text, cliContext);
+      const who =
+        intent.source === 'llm'
+          ? 'Azure OpenAI'
+          : intent.source === 'command'
+            ? 'strict command (never sent)'
+            : `offline router (${intent.fallback?.reason ?? 'not asked'})`;
+      answeredBy.set(who, (answeredBy.get(who) ?? 0) + 1);
+      return intent;
+    },
+  };
+  return {
+    router,
+    name: `Azure OpenAI deployment ${config.llm.deployment} at ${config.llm.endpoint}, over the offline router`,
+    answeredBy,
+  };
+}

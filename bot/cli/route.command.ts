@@ -61,7 +61,7 @@ function parseArguments(argv: string[]): RouteArguments {
  * Who `opsbot route --llm` asks as: a caller with every role, so the model is offered every tool of
  * the catalog (the command only prints the proposal; it runs nothing).
  */
-const cliContext: RouteContext = {
+export const cliContext: RouteContext = {
   caller: { aadObjectId: 'opsbot-route-cli', roles: roleIds },
   conversationId: 'opsbot-route-cli',
   recentTurns: [],

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeAzureOpenAi, type FakeAzureOpenAiServer } from '../../fakes/fake-azure-openai-server';
 import { opsbot } from '../../helpers/opsbot-cli';
 import { startTestBot } from '../../helpers/test-bot';
@@ -46,6 +49,49 @@ describe('the Azure OpenAI router from the command line and in the bot', () => {
     const llm = await opsbot(['route', '--llm', 'did the overnight runs go ok'], '', llmEnv());
     expect(llm.code).toBe(0);
     expect(JSON.parse(llm.stdout)).toMatchObject({ skill: 'status.jobs', args: { hours: 6 }, router: 'llm' });
+  });
+
+  it('npm run eval:router -- --llm scores the Azure OpenAI router and says who answered each line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsbot-eval-llm-'));
+    try {
+      writeFileSync(
+        join(dir, 'tiny.jsonl'),
+        [
+          {
+            text: 'how is the fraud endpoint doing',
+            skill: 'status.endpoint',
+            args: { endpoint: 'fraud-detection' },
+          },
+          { text: 'did the overnight runs go ok', skill: 'status.jobs', args: {} },
+          { text: 'status', skill: 'status.overview', args: {} },
+        ]
+          .map((line) => JSON.stringify(line))
+          .join('\n'),
+      );
+      // The model answers the first plain line with a tool call; the second gets a 500 (nothing scripted).
+      fake.script({ kind: 'tool-call', name: 'status_endpoint', arguments: { endpoint: 'fraud-detection' } });
+      const { code, stdout, stderr } = await opsbot(['eval-router', '--llm', '--dir', dir], '', llmEnv());
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(
+        /^router: Azure OpenAI deployment router at http:\/\/127\.0\.0\.1:\d+, over the offline router/,
+      );
+      expect(stdout).toMatch(/who answered the 3 lines:\n(?:.*\n)*\s+Azure OpenAI\s+1\n/);
+      expect(stdout).toMatch(/offline router \(error\)\s+1/);
+      expect(stdout).toMatch(/strict command \(never sent\)\s+1/);
+      expect(fake.requests).toHaveLength(2);
+      expect(code).toBe(1); // three lines are too few for the set to pass; the figures are what counts here
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opsbot eval-router refuses an option it does not know, and --llm without a deployment', async () => {
+    const bogus = await opsbot(['eval-router', '--lm']);
+    expect({ code: bogus.code, stdout: bogus.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(bogus.stderr).toMatch(/unknown argument "--lm"/);
+    const unconfigured = await opsbot(['eval-router', '--llm']);
+    expect(unconfigured.code).toBe(2);
+    expect(unconfigured.stderr).toMatch(/AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT/);
   });
 
   it('opsbot route --llm without a configured deployment says what to set', async () => {
