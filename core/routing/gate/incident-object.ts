@@ -43,8 +43,13 @@ export function incidentObject(
     if (!after.some((t) => t === 'this' || t === 'incident' || t === 'inc'))
       return { allowed: false, refusal: 'not-requested' };
   }
+  // "escalate to engineering", "move it to resolved": where a "to" sends the incident. After a named
+  // incident it is the reason's or the resolution's ("resolve INC-0001 rolled back to the last model").
   const toAt = clause.tokens.indexOf('to', at);
-  if (toAt > at) {
+  const idAt = clause.tokens.findIndex(
+    (t, k) => k > at && t === 'inc' && /^\d+$/.test(clause.tokens[k + 1] ?? ''),
+  );
+  if (toAt > at && !(idAt > at && idAt < toAt)) {
     const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
     const state = /^(?:acknowledged|acked|resolved|closed|done|fixed)$/.test(target[0] ?? '');
     if (!state && !target.some((t) => targets.tiers.has(t)))

@@ -26,6 +26,8 @@ const readOnly = [
   'do not resolve INC-0042, the fix is not verified',
   'never mind, do not escalate',
   'escalate if nobody answers within 10 minutes',
+  'escalate INC-0042 if no answer by 5',
+  'move INC-0042 to the wiki',
   "if L2 can't fix it by noon, escalate",
   'resolve INC-0042 once the endpoint is green',
   'diego said to escalate INC-0042',
@@ -81,6 +83,17 @@ describe('incident gate: requests to act on an incident still land', () => {
     ['mark INC-0033 as resolved', 'incident.resolve', { incident: 'INC-0033' }],
     ['the fix worked, you can close the incident', 'incident.resolve', {}],
     ['close out INC-0120', 'incident.resolve', { incident: 'INC-0120' }],
+    // A resolution says what was done, often with a "to" that is not where the incident goes.
+    [
+      'resolve INC-0001 rolled back to the previous model',
+      'incident.resolve',
+      { incident: 'INC-0001', resolution: 'rolled back to the previous model' },
+    ],
+    [
+      'resolve INC-0042 fixed by scaling blue to 6',
+      'incident.resolve',
+      { incident: 'INC-0042', resolution: 'fixed by scaling blue to 6' },
+    ],
   ])('%s → %s', async (text, skill, args) => {
     const intent = await router.route(text);
     expect(intent.skill).toBe(skill);
