@@ -115,6 +115,12 @@ export interface RequestWords {
   marks?: { words: string; strong: string };
   /** For an incident action: what its verbs act on; without it only its `done` and `passive` forms ask for it. */
   targets?: IncidentTargets;
+  /**
+   * For an incident action whose "to" says where the incident goes ("escalate INC-0042 to L3"): that
+   * "to" must name a tier. Without it, a "to" after a named incident belongs to the reason or the
+   * resolution ("resolve INC-0001 rolled back to the previous model").
+   */
+  destination?: boolean;
 }
 
 /** What an incident action may act on, each a space-separated word list. */

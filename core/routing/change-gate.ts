@@ -302,7 +302,7 @@ export class ChangeGate {
         return { allowed: false, refusal: 'conditional' };
       const { targets } = guarded;
       return targets
-        ? incidentObject(clause, at, match, input.lower, guarded.broad, targets)
+        ? incidentObject(clause, at, match, input.lower, guarded, targets)
         : { allowed: false, refusal: 'not-requested' };
     }
     return this.resources.object(kind, guarded, input, clause, match, clauses[index - 1]);

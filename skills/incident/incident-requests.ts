@@ -49,6 +49,7 @@ export const incidentEscalateRequest: RequestWords = {
   passive:
     /^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) (?:needs?|has) to (?:go|be escalated|be moved|move) (?:up|to (?:l[1-3]|tier [1-3]|the next tier|the next level|engineering|the architect|the platform architect|the it director|the director))(?: now| asap| immediately)?$|^(?:(?:so|ok|okay|and|i think) )*((?:this|it|that|the incident|incident|inc \d+)(?: one| incident)?) needs? (?:l[1-3]|tier [1-3]|the next tier|engineering|the architect|the platform architect|the it director|escalating|escalation|to be escalated)(?: now| asap| immediately| on it)?$/,
   targets: incidentTargets,
+  destination: true,
 };
 
 /** Resolving an incident, as the change gate reads it. */

@@ -28,6 +28,8 @@ export interface Guarded {
   marks?: { words: ReadonlySet<string>; strong: ReadonlySet<string> };
   /** What an incident action acts on. */
   targets?: TargetSets;
+  /** Its "to" says where the incident goes, and must name a tier. */
+  destination: boolean;
 }
 
 /** An incident action's targets as sets; `all` is every word that may follow its verb. */
@@ -62,6 +64,7 @@ export function guard(skill: SkillContract, request: RequestWords): Guarded {
     fillers: request.fillers === undefined ? undefined : words(request.fillers),
     nominal: words(request.nominal),
     marks: request.marks && { words: words(request.marks.words), strong: words(request.marks.strong) },
+    destination: request.destination === true,
     targets: request.targets && {
       objects: words(request.targets.objects),
       tiers: words(request.targets.tiers),

@@ -1,5 +1,5 @@
 import type { Clause, VerbMatch } from './clauses';
-import type { TargetSets } from './guarded-skill';
+import type { Guarded, TargetSets } from './guarded-skill';
 import { determiners } from './gate-words';
 import type { ChangeGateVerdict } from './verdict';
 import { conditionWords } from '../mood/conditional.mood';
@@ -10,6 +10,14 @@ import { abort } from '../mood/negated.mood';
  */
 
 /**
+ * Words in the reason or resolution after a named incident that call the action off, put it off,
+ * leave it to someone, or make it an intention or a question rather
+ * than a report of what was done.
+ */
+const heldReason =
+  /\b(?:not yet|not now|not needed|not necessary|no need|never ?mind|don t|dont|do not|wait|hold off|hold on|going to|gonna|about to|need to|needs to|want to|wanna|have to|has to|plan to|will|ll|should|let me|first|later|tomorrow|tonight|once|until|till|unless|if|when|up to (?:you|u|them|him|her))\b|\?/;
+
+/**
  * What an incident verb acts on: anything after its own verbs ("escalate to engineering"); the
  * incident, a tier or a pronoun after a broad one ("take this one", "get L3 on INC-0020").
  */
@@ -18,9 +26,10 @@ export function incidentObject(
   at: number,
   match: VerbMatch,
   lower: string,
-  broad: ReadonlySet<string>,
+  guarded: Pick<Guarded, 'broad' | 'destination'>,
   targets: TargetSets,
 ): ChangeGateVerdict {
+  const { broad } = guarded;
   // Everything after the verb must be about the incident: "resolve the merge conflict", "close this
   // tab", "escalate my permissions", "ack INC-0004 in an hour" ask for something else.
   const all = clause.tokens.slice(match.objectFrom).filter((_t, k) => {
@@ -43,13 +52,22 @@ export function incidentObject(
     if (!after.some((t) => t === 'this' || t === 'incident' || t === 'inc'))
       return { allowed: false, refusal: 'not-requested' };
   }
-  // "escalate to engineering", "move it to resolved": where a "to" sends the incident. After a named
-  // incident it is the reason's or the resolution's ("resolve INC-0001 rolled back to the last model").
-  const toAt = clause.tokens.indexOf('to', at);
+  // What follows a named incident is a reason or a resolution; it must not call the action off or put
+  // it off ("resolve INC-0042 not yet", "escalate INC-0042 no need to", "ack INC-0042 going to look").
   const idAt = clause.tokens.findIndex(
     (t, k) => k > at && t === 'inc' && /^\d+$/.test(clause.tokens[k + 1] ?? ''),
   );
-  if (toAt > at && !(idAt > at && idAt < toAt)) {
+  const stated = idAt > at ? clause.tokens.slice(idAt + 2).join(' ') : '';
+  // An action without a destination that goes on "to …" states a purpose: "resolve INC-0042 to test the pager".
+  if (
+    heldReason.test(stated) ||
+    (!guarded.destination && /^to\b(?! (?:acknowledged|acked|resolved|closed|done|fixed)\b)/.test(stated))
+  )
+    return { allowed: false, refusal: 'negated' };
+  // "escalate to engineering", "move it to resolved": where a "to" sends the incident. After a named
+  // incident, an action without a destination reads it as its resolution's ("rolled back to the last model").
+  const toAt = clause.tokens.indexOf('to', at);
+  if (toAt > at && (guarded.destination || !(idAt > at && idAt < toAt))) {
     const target = clause.tokens.slice(toAt + 1).filter((t) => !determiners.has(t));
     const state = /^(?:acknowledged|acked|resolved|closed|done|fixed)$/.test(target[0] ?? '');
     if (!state && !target.some((t) => targets.tiers.has(t)))
