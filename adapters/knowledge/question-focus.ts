@@ -47,6 +47,14 @@ const shapeNouns = new Set(
    approach plan requirements requirement condition conditions criteria`.split(/\s+/),
 );
 
+/**
+ * Verbs that ask how to deal with the subject, not for a particular operation ("how do I FIX the
+ * quota error"): the subject is the question, so there is no verb to find.
+ */
+const dealVerbs = new Set(
+  'fix fixing solve resolve handle deal troubleshoot debug sort address tackle approach do go get make use'.split(' '),
+);
+
 /** Nouns that ask for a moment or a stretch of time ("what DAY do we …"). */
 const timeNouns = new Set('day days time times date dates period periods hour hours week weeks'.split(' '));
 
@@ -116,6 +124,7 @@ function focusAfter(
     const verb = tokens[i];
     if (!verb || has(i, 'Determiner') || (has(i, 'Noun') && !has(i, 'Verb') && !has(i, 'Hyphenated')))
       return undefined;
+    if (dealVerbs.has(verb.text)) return undefined;
     const words =
       has(i, 'Hyphenated') && has(i + 1, 'Hyphenated') ? [verb.text, tokens[i + 1].text] : [verb.text];
     return { kind: 'words', words, modifiers: [], asked: `how to ${words.join('-')}` };

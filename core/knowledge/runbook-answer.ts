@@ -25,6 +25,9 @@ export interface AnswerOptions {
   threshold?: number;
 }
 
+/** How close to the best section's relevance another section must be to answer in its place. */
+const closeRunnerUp = 0.8;
+
 /** How many sections the search looks at for one answer. */
 const searchDepth = 8;
 
@@ -43,20 +46,32 @@ export function answerQuestion(
   const found = kb.search(question, { limit: searchDepth });
   // The best section that says what the question asks for answers; one that is only about its
   // subject ranks behind it ("what training do L2 engineers need": the training page, not L2's).
-  const saying = found.findIndex((h) => h.score >= threshold && !h.unanswered);
+  // Only a close runner-up or another section of the same page may: a weak match is never the answer.
+  const top = found[0];
+  const saying = found.findIndex(
+    (h) =>
+      h.score >= threshold &&
+      !h.unanswered &&
+      (h.pageId === top.pageId || h.score >= top.score * closeRunnerUp),
+  );
   const hits = saying > 0 ? [found[saying], ...found.slice(0, saying), ...found.slice(saying + 1)] : found;
-  const [best, ...rest] = hits;
-  if (!best || best.score < threshold || best.unanswered) {
+  const [answer, ...rest] = hits;
+  if (!answer || answer.score < threshold || answer.unanswered) {
     const near = hits.filter((h) => h.score >= threshold / 2).slice(0, relatedCount);
     // A section about the subject that does not say what is asked is nearest reading, never the answer.
     return {
       question,
       answered: false,
       related: near,
-      ...(best && best.score >= threshold && best.unanswered ? { unanswered: best.unanswered } : {}),
+      ...(answer && answer.score >= threshold && answer.unanswered ? { unanswered: answer.unanswered } : {}),
     };
   }
-  return { question, answered: true, best, related: otherPagesFirst(best, rest).slice(0, relatedCount) };
+  return {
+    question,
+    answered: true,
+    best: answer,
+    related: otherPagesFirst(answer, rest).slice(0, relatedCount),
+  };
 }
 
 /** The hits in rank order, the best section of each other page first, then the rest. */

@@ -37,6 +37,11 @@ describe('questionFocus', () => {
     expect(questionFocus('which day of the week is DR readiness checked')).toMatchObject({ value: 'when' });
   });
 
+  it('has no focus for a verb that only asks how to deal with the subject ("how do I fix …")', () => {
+    expect(questionFocus('how do I fix a quota exceeded error')).toBeUndefined();
+    expect(questionFocus('how should we handle a leaked key')).toBeUndefined();
+  });
+
   it('has no focus for a symptom, a why or a where', () => {
     expect(questionFocus('endpoint throwing 503s since 2am')).toBeUndefined();
     expect(questionFocus('why is the gpu cluster slow to scale')).toBeUndefined();

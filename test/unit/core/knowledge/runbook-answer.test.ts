@@ -48,12 +48,19 @@ describe('answerQuestion', () => {
   it('answers with the best section that says what is asked, before one that is only about the subject', () => {
     const kb = baseOf([
       { ...hit('a', 'one', 0.8), unanswered: 'the name' },
-      hit('b', 'one', 0.6),
+      hit('b', 'one', 0.7),
       hit('c', 'one', 0.5),
     ]);
     const answer = answerQuestion(kb, 'q');
     expect(answer).toMatchObject({ answered: true, best: { sectionId: 'b#one' } });
     expect(answer.related.map((h) => h.sectionId)).toEqual(['a#one', 'c#one']);
+  });
+
+  it('never lets a weak section of another page answer in place of a much better one', () => {
+    const kb = baseOf([{ ...hit('a', 'one', 0.8), unanswered: 'how to fix' }, hit('b', 'one', 0.5)]);
+    expect(answerQuestion(kb, 'q')).toMatchObject({ answered: false, unanswered: 'how to fix' });
+    const samePage = baseOf([{ ...hit('a', 'one', 0.8), unanswered: 'the name' }, hit('a', 'two', 0.45)]);
+    expect(answerQuestion(samePage, 'q')).toMatchObject({ answered: true, best: { sectionId: 'a#two' } });
   });
 
   it('does not know when no section above the threshold says what is asked, and says what is missing', () => {
