@@ -68,20 +68,36 @@ export function declaredFromAlertEntry(card: AlertCard, at: Date): TimelineEntry
   };
 }
 
+/** What linking an alert card to a new incident came to. */
+export type LinkOutcome =
+  | { linked: true }
+  /** Another open incident was linked to the card a moment earlier (two presses on one alert). */
+  | { linked: false; to: Incident };
+
 /**
- * Marks the alert card as declared (`incidentId`) and redraws it: it names the incident and no
- * longer offers to declare one. Best effort after the incident exists: a card that keeps changing
- * under repeats is retried a few times, and a failure is logged, never thrown at the declarer.
+ * Claims the alert card for `incident` (`incidentId`, compare-and-set) and redraws it: it names the
+ * incident and no longer offers to declare one. Called before anyone is paged: when another open
+ * incident claimed the card first, the caller closes its own as a duplicate instead. A card that
+ * keeps changing under repeats, or a store that fails, leaves the card unlinked (logged): the
+ * incident itself stands and is paged, never lost for the sake of a link.
  */
-export async function linkAlert(deps: AlertLinkDeps, card: AlertCard, incident: Incident): Promise<void> {
+export async function linkAlert(
+  deps: AlertLinkDeps,
+  card: AlertCard,
+  incident: Incident,
+): Promise<LinkOutcome> {
   try {
     let current: AlertCard | undefined = card;
     for (let attempt = 0; current && attempt < 5; attempt++) {
+      if (current.incidentId && current.incidentId !== incident.id) {
+        const other = await deps.store.get(current.incidentId);
+        if (other && other.state !== 'resolved') return { linked: false, to: other };
+      }
       const saved = await deps.alerts.update(current.id, current.version, { incidentId: incident.id });
       if (saved) {
         if (saved.activityId && deps.chat)
           await deps.chat.update(saved.conversationId, saved.activityId, deps.render(saved));
-        return;
+        return { linked: true };
       }
       current = await deps.alerts.findByAlertId(current.firedIds[0]);
     }
@@ -95,6 +111,7 @@ export async function linkAlert(deps: AlertLinkDeps, card: AlertCard, incident: 
       'could not link the alert card to its incident',
     );
   }
+  return { linked: true };
 }
 
 /** The timeline line when the alert an incident was declared from has resolved in Azure Monitor. */

@@ -91,10 +91,30 @@ export class IncidentDesk {
     if (alert) plan.incident.externalRefs = { 'azure-monitor': alert.firedIds[0] };
     const entries = alert ? [...plan.entries, declaredFromAlertEntry(alert, now)] : plan.entries;
     const incident = await this.deps.store.create(plan.incident, entries);
+    // The alert is claimed before anyone is paged: of two presses on one alert, one incident pages.
+    const link = links && alert ? await linkAlert(links, alert, incident) : undefined;
+    if (link && !link.linked) return this.closeAsDuplicate(incident, link.to, input.by);
     if (plan.timer) await this.scheduleTimer(incident.id, plan.timer.tierIndex, plan.timer.dueAt, now);
     await this.scheduleNotifications(incident, plan.notifications, 'incident.declare', now);
-    if (links && alert) await linkAlert(links, alert, incident);
     return { incident, headline: `Declared by ${input.by.name}` };
+  }
+
+  /** Closes an incident that lost its alert to another declared at the same moment; nobody was paged for it. */
+  private async closeAsDuplicate(incident: Incident, winner: Incident, by: IncidentPerson): Promise<never> {
+    const now = this.deps.clock.now();
+    const resolution = `Duplicate of ${winner.id}, declared from the same alert at the same moment`;
+    await this.deps.store.update(
+      incident.id,
+      incident.version,
+      { state: 'resolved', resolvedAt: now, resolution },
+      [{ at: now, kind: 'resolved', actor: by, text: `Closed: ${resolution}; nobody was paged for it` }],
+      now,
+    );
+    throw new UserFacingError(
+      ErrorCodes.notAllowed,
+      `The alert is already ${winner.id} (${winner.severity}, owner ${winner.owner.name}), declared a moment ago; ` +
+        `nothing new was declared. Acknowledge it or add a note there (\`note ${winner.id} …\`).`,
+    );
   }
 
   /** The alert card an incident was declared from turned resolved: its timeline says so. */

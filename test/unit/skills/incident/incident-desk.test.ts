@@ -1,6 +1,7 @@
 import { openDatabase, type Database } from '../../../../adapters/storage/database';
 import { SqlIncidentStore } from '../../../../adapters/storage/sql-incident-store';
 import { SqlJobStore } from '../../../../adapters/storage/sql-job-store';
+import { SqlAlertCardStore } from '../../../../adapters/storage/sql-alert-card-store';
 import { ManualClock } from '../../../../core/clock';
 import type {
   IncidentNotification,
@@ -160,5 +161,70 @@ describe('incident desk and its jobs (sqlite::memory:)', () => {
     clock.set(at(15));
     await runner.tick();
     expect(await store.get('INC-0001')).toMatchObject({ tier: 'L2' });
+  });
+});
+
+describe('two declarations from one alert card at the same moment (sqlite::memory:)', () => {
+  it('pages for one incident: the one that claimed the card; the other is closed as its duplicate', async () => {
+    const database = await openDatabase('sqlite::memory:');
+    try {
+      const clock = new ManualClock(t0);
+      const store = new SqlIncidentStore(database);
+      const jobs = new SqlJobStore(database);
+      const alerts = new SqlAlertCardStore(database);
+      const card = await alerts.create({
+        foldKey: 'high latency|fraud-detection',
+        state: 'firing',
+        rule: 'High Latency',
+        severity: 'Sev2',
+        resources: ['fraud-detection'],
+        conversationId: 'ops',
+        firedIds: ['a1'],
+        resolvedIds: [],
+        firstFiredAt: t0,
+        lastFiredAt: t0,
+      });
+      expect(card).toBeDefined();
+      const desk = new IncidentDesk({
+        store,
+        jobs,
+        alerts,
+        config: loadShippedConfig(),
+        clock,
+        audit: new MemoryAuditLog(),
+        logger: silentLogger,
+      });
+      const press = (by: { id: string; name: string }) =>
+        desk.declare({
+          summary: 'High Latency on fraud-detection',
+          severity: 'P1',
+          type: 'operational',
+          by,
+          conversationId: 'ops',
+        });
+      const outcomes = await Promise.allSettled([press(alex), press(lee)]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const winner = (won[0] as PromiseFulfilledResult<{ incident: { id: string } }>).value.incident;
+      expect(String(lost[0].reason)).toMatch(new RegExp(`already ${winner.id}`));
+
+      const all = await store.list();
+      expect(all).toHaveLength(2);
+      const duplicate = all.find((i) => i.id !== winner.id)!;
+      expect(duplicate).toMatchObject({ state: 'resolved' });
+      expect(duplicate.resolution).toBe(
+        `Duplicate of ${winner.id}, declared from the same alert at the same moment`,
+      );
+      expect((await alerts.findByAlertId('a1'))?.incidentId).toBe(winner.id);
+      // Only the winner has timers and notifications waiting.
+      const due = await jobs.claimDue(at(60), 'test', 60_000, 100);
+      expect(new Set(due.map((j) => (j.payload as { incidentId: string }).incidentId))).toEqual(
+        new Set([winner.id]),
+      );
+    } finally {
+      await database.close();
+    }
   });
 });
