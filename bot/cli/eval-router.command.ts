@@ -314,7 +314,8 @@ async function offlineRouter(): Promise<MeasuredRouter> {
  * the offline router answered instead, by reason. A string when no deployment is configured.
  */
 async function llmRouter(): Promise<MeasuredRouter | string> {
-  const config = loadBotConfig(process.env);
+  // The deployment from the environment, the landing zone the sets are labelled against.
+  const config = { ...loadBotConfig(process.env), landingZone: shippedConfig() };
   if (!config.llm)
     return '--llm needs an Azure OpenAI deployment: set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT (and AZURE_OPENAI_API_KEY); see .env.sample';
   const { router: built } = await buildRouter(config, {
