@@ -34,11 +34,21 @@ export function monitorAlertCard(result: MonitorAlertResult): AdaptiveCard {
       ...(result.timesFired > 1 ? [['Repeats', repeats(result)] as [string, string]] : []),
       ...(result.resolvedAt ? [['Resolved', k.formatTime(result.resolvedAt)] as [string, string]] : []),
       ...(result.incident ? [['Incident', result.incident] as [string, string]] : []),
+      ...(result.resolvedIncident
+        ? [['Incident', `${result.resolvedIncident} (resolved; the alert still fires)`] as [string, string]]
+        : []),
     ]),
   ];
   if (result.description) body.push(k.text(result.description, { isSubtle: true }));
   if (fired && !result.incident)
-    body.push(k.text('Nothing has been declared. Declare an incident if this needs one.', { size: 'Small' }));
+    body.push(
+      k.text(
+        result.resolvedIncident
+          ? `${result.resolvedIncident} was resolved while this alert still fires. Declare again if it needs one.`
+          : 'Nothing has been declared. Declare an incident if this needs one.',
+        { size: 'Small' },
+      ),
+    );
   if (fired && result.incident)
     body.push(
       k.text(`Declared as ${result.incident}: acknowledge, note and resolve it there.`, { size: 'Small' }),

@@ -28,6 +28,8 @@ export interface AlertCard {
   resolvedAt?: Date;
   /** The incident declared from this card's "Declare incident" button, once there is one. */
   incidentId?: string;
+  /** An incident declared from it that was resolved while the alert still fired. */
+  resolvedIncidentId?: string;
   /** Incremented by every change; updates compare and set on it. */
   version: number;
 }
@@ -48,6 +50,7 @@ export type AlertCardPatch = Partial<
     | 'lastFiredAt'
     | 'resolvedAt'
     | 'incidentId'
+    | 'resolvedIncidentId'
   >
 >;
 

@@ -69,6 +69,7 @@ export function alertCardResult(card: AlertCard): MonitorAlertResult {
     ...(card.resolvedAt ? { resolvedAt: card.resolvedAt.toISOString() } : {}),
     ...(card.description ? { description: card.description } : {}),
     ...(card.incidentId ? { incident: card.incidentId } : {}),
+    ...(card.resolvedIncidentId && !card.incidentId ? { resolvedIncident: card.resolvedIncidentId } : {}),
   };
 }
 

@@ -114,6 +114,31 @@ export async function linkAlert(
   return { linked: true };
 }
 
+/**
+ * The incident of a still-firing alert card was resolved: the card lets go of it and offers to
+ * declare again, naming the resolved one. Best effort, like the link itself.
+ */
+export async function releaseAlert(deps: AlertLinkDeps, incident: Incident): Promise<void> {
+  const alertId = incident.externalRefs['azure-monitor'];
+  if (!alertId) return;
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const card = await deps.alerts.findByAlertId(alertId);
+      if (!card || card.state !== 'firing' || card.incidentId !== incident.id) return;
+      const saved = await deps.alerts.update(card.id, card.version, {
+        incidentId: undefined,
+        resolvedIncidentId: incident.id,
+      });
+      if (!saved) continue;
+      if (saved.activityId && deps.chat)
+        await deps.chat.update(saved.conversationId, saved.activityId, deps.render(saved));
+      return;
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error, incidentId: incident.id }, 'could not release the alert card');
+  }
+}
+
 /** The timeline line when the alert an incident was declared from has resolved in Azure Monitor. */
 export function alertResolvedEntry(card: AlertCard, at: Date): TimelineEntry {
   return {

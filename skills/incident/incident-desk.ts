@@ -23,7 +23,13 @@ import type { ChatPost, IncidentChat } from './incident-chat';
 import type { AlertCard, AlertCardStore } from '../../core/alerts/alert-card';
 import type { ChangeStore } from '../../core/changes/change-request';
 import { alertCardResult } from './alert-intake';
-import { alertDeclaredFrom, alertResolvedEntry, declaredFromAlertEntry, linkAlert } from './alert-link';
+import {
+  alertDeclaredFrom,
+  alertResolvedEntry,
+  declaredFromAlertEntry,
+  linkAlert,
+  releaseAlert,
+} from './alert-link';
 import type { IncidentResult } from './incident-results';
 import { changeOutcome, changesDuring } from './incident-export';
 import { incidentView } from './incident-view';
@@ -309,6 +315,8 @@ export class IncidentDesk {
     await this.scheduleNotifications(incident, change.notifications, cause, now);
     if (change.arrival) await this.announce(incident, change.arrival.tier.name, change.arrival.offHours);
     await this.refreshCard(incident.id);
+    const links = this.alertLinks();
+    if (links && incident.state === 'resolved') await releaseAlert(links, incident);
   }
 
   /** After a crash between an escalation and its follow-ups: the same keys, so only what is missing is added. */

@@ -72,6 +72,8 @@ export interface MonitorAlertResult {
   description?: string;
   /** The incident declared from this card, once there is one. */
   incident?: string;
+  /** An incident declared from it that was resolved while the alert still fires. */
+  resolvedIncident?: string;
   /** "Declare incident" (the strict declare, with the suggested severity) and "Troubleshoot". */
   suggestions: { label: string; command: string }[];
 }

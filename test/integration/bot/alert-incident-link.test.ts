@@ -9,13 +9,17 @@ const ops = 'ops-link';
 const alertPath =
   '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.AlertsManagement/alerts/';
 
-function alertBody(condition: 'Fired' | 'Resolved', id: string): Record<string, unknown> {
+function alertBody(
+  condition: 'Fired' | 'Resolved',
+  id: string,
+  rule = 'High Latency',
+): Record<string, unknown> {
   return {
     schemaId: 'azureMonitorCommonAlertSchema',
     data: {
       essentials: {
         alertId: `${alertPath}${id}`,
-        alertRule: 'High Latency',
+        alertRule: rule,
         severity: 'Sev2',
         signalType: 'Metric',
         monitorCondition: condition,
@@ -163,5 +167,40 @@ describe('an incident declared from an alert card is linked to it', () => {
     const live = lastVersionOf(cardActivity!.id);
     expect(cardText(live)).toContain('**Changes through opsbot while open** (1)');
     expect(cardText(live)).toContain(`${change.id} ${change.plan.summary}`);
+  });
+  it('lets go of the alert when its incident is resolved while it still fires, offering to declare again', async () => {
+    await post(alertBody('Fired', 'e1', 'Endpoint Errors'));
+    const cardOf = () =>
+      t.connector.replies.find(
+        (r) =>
+          r.conversationId === ops &&
+          r.method === 'POST' &&
+          String(r.activity.text).startsWith('Azure Monitor: Endpoint Errors'),
+      )!.id;
+    const declare = cardCommands(lastVersionOf(cardOf()))[0].command;
+    await declareThroughCards(declare, alex);
+    const first = (await t.bot.incidents.list({ open: true })).find((i) =>
+      i.summary.startsWith('Endpoint Errors'),
+    )!;
+    expect(cardText(lastVersionOf(cardOf()))).toContain(`Incident: ${first.id}`);
+
+    await t.say(`resolve ${first.id} false alarm, a dashboard glitch`, {
+      conversationId: ops,
+      conversationType: 'channel',
+      from: alex,
+    });
+    expect((await t.bot.incidents.get(first.id))?.state).toBe('resolved');
+    const released = lastVersionOf(cardOf());
+    expect(cardText(released)).toContain(`${first.id} (resolved; the alert still fires)`);
+    expect(cardCommands(released)[0]).toEqual({ title: 'Declare incident', command: declare });
+
+    // A new declaration from it is allowed and becomes the alert's incident.
+    await declareThroughCards(declare, megan);
+    const second = (await t.bot.incidents.list({ open: true })).find((i) =>
+      i.summary.startsWith('Endpoint Errors'),
+    )!;
+    expect(second.id).not.toBe(first.id);
+    expect(second.declaredBy.name).toBe('Megan Bowen');
+    expect(cardText(lastVersionOf(cardOf()))).toContain(`Incident: ${second.id}`);
   });
 });
