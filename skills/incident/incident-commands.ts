@@ -1,7 +1,6 @@
 import { ErrorCodes, UserFacingError } from '../../core/errors';
 import { planDeclaration } from '../../core/incidents/escalation';
-import type { Incident, IncidentPerson, Severity } from '../../core/incidents/incident';
-import { changeOutcome, changesDuring } from './incident-export';
+import type { IncidentPerson, Severity } from '../../core/incidents/incident';
 import { incidentTypeOf } from '../../core/incidents/incident-type';
 import { incidentTypeLabels } from '../../core/incidents/security-response';
 import {
@@ -10,7 +9,7 @@ import {
   type SeveritySuggestion,
 } from '../../core/incidents/severity-suggestion';
 import type { MessageResult, SkillResult } from '../results';
-import type { IncidentListResult, IncidentResult } from './incident-results';
+import type { IncidentListResult } from './incident-results';
 import type { SkillContext } from '../skill';
 import { IncidentDesk } from './incident-desk';
 import { incidentView } from './incident-view';
@@ -138,31 +137,8 @@ export function runAction(action: Action) {
             : action === 'severity'
               ? await desk.changeSeverity(target, by, args.severity!, args.reason)
               : await desk.resolve(target, by, args.resolution);
-    const result = await desk.result(incident, headline, action === 'resolve');
-    return action === 'resolve' ? withChanges(result, incident, ctx) : result;
+    return desk.result(incident, headline, action === 'resolve');
   };
-}
-
-/**
- * The resolved incident's timeline with the change requests raised through opsbot while it was open
- * (their `CHG-` ids, what they did and how they ended), in time order.
- */
-async function withChanges(
-  result: IncidentResult,
-  incident: Incident,
-  ctx: SkillContext,
-): Promise<IncidentResult> {
-  if (!ctx.changes || !result.timeline) return result;
-  const changes = changesDuring(incident, await ctx.changes.list({ limit: 500 }), ctx.clock.now());
-  if (!changes.length) return result;
-  const entries = [
-    ...result.timeline,
-    ...changes.map((c) => ({
-      at: c.createdAt.toISOString(),
-      text: `${c.id} ${c.plan.summary} (${changeOutcome(c)})`,
-    })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
-  return { ...result, timeline: entries };
 }
 
 /** The same actions read from plain language: what would happen, and the strict command that does it. */

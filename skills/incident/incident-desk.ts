@@ -237,12 +237,20 @@ export class IncidentDesk {
       headline,
       incident: incidentView(incident, timeline, this.deps.config, now),
     };
-    if (this.deps.changes) {
-      const during = changesDuring(incident, await this.deps.changes.list({ limit: changeLookback }), now);
+    const during = this.deps.changes
+      ? changesDuring(incident, await this.deps.changes.list({ limit: changeLookback }), now)
+      : [];
+    const changeLine = (c: (typeof during)[number]) => `${c.id} ${c.plan.summary} (${changeOutcome(c)})`;
+    if (during.length) result.incident.changes = during.map(changeLine);
+    // The timeline holds the change requests too, in time order (their `CHG-` ids, what and how they ended).
+    if (withTimeline) {
+      result.timeline = timeline.map((e) => ({ at: e.at.toISOString(), text: e.text }));
       if (during.length)
-        result.incident.changes = during.map((c) => `${c.id} ${c.plan.summary} (${changeOutcome(c)})`);
+        result.timeline = [
+          ...result.timeline,
+          ...during.map((c) => ({ at: c.createdAt.toISOString(), text: changeLine(c) })),
+        ].sort((a, b) => a.at.localeCompare(b.at));
     }
-    if (withTimeline) result.timeline = timeline.map((e) => ({ at: e.at.toISOString(), text: e.text }));
     if (incident.state !== 'resolved') {
       result.suggestions =
         incident.state === 'acknowledged'
