@@ -54,6 +54,7 @@ export class OfflineRouter implements Router {
   private readonly grammar: CommandGrammar;
   private readonly args: ArgumentReader;
   private readonly choice: RouteGate;
+  private lastRead?: { raw: string; analysis: Analysis };
 
   /** Use `createOfflineRouter`, which trains the classifier first. */
   constructor(
@@ -82,8 +83,7 @@ export class OfflineRouter implements Router {
     if (/^(thanks|thank you|thx|cheers|ok|okay|cool|great|nice|lol|good bot|bye|goodbye)\W*$/i.test(text)) {
       return offlineIntent('none', {}, 0.9);
     }
-    const analysis = analyse(text, this.resolver, this.corrector);
-    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
+    const analysis = this.analysisOf(raw, text);
     const parsed = this.grammar.parse(text);
     // A command form that does not say what its skill needs said ("note to self: …") is plain text.
     const cue = parsed ? this.skills.get(parsed.skill)?.mentionedBy : undefined;
@@ -106,10 +106,21 @@ export class OfflineRouter implements Router {
     if (raw.length > maxRoutedLength) return { ...offlineIntent('none', {}, 1), source: proposal.source };
     const { text } = cleanUtterance(normalizeText(raw, (w) => this.corrector.knows(w)));
     if (!text) return proposal;
-    const analysis = analyse(text, this.resolver, this.corrector);
-    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
+    const analysis = this.analysisOf(raw, text);
     if (analysis.verdict.outOfScope) return { ...offlineIntent('none', {}, 0.95), source: proposal.source };
     return this.choice.review(proposal, analysis);
+  }
+
+  /**
+   * What the guards read of a message, and whether it carries somebody else's words. The last one is
+   * kept: the Azure OpenAI router asks `route` (its fallback) and then `review` of the same message.
+   */
+  private analysisOf(raw: string, text: string): Analysis {
+    if (this.lastRead?.raw === raw) return this.lastRead.analysis;
+    const analysis = analyse(text, this.resolver, this.corrector);
+    analysis.quoted = quotedMaterial.test(raw) || addressedToSomeoneElse(raw, (w) => this.corrector.knows(w));
+    this.lastRead = { raw, analysis };
+    return analysis;
   }
 
   /** What the classifier, the cues and the guards propose, before the change gate has its say. */
