@@ -143,29 +143,36 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
       .map((r) => r.hit);
     // The focus is read (a tagger run) only when a section comes near enough to be offered at all.
     const focus = hits.some((h) => h.score >= this.answerThreshold / 2) ? questionFocus(query) : undefined;
-    return focus
-      ? hits.map((hit) => (this.says(hit.sectionId, focus) ? hit : { ...hit, unanswered: focus.asked }))
-      : hits;
+    if (!focus) return hits;
+    const says = this.saying(focus);
+    return hits.map((hit) => (says(hit.sectionId) ? hit : { ...hit, unanswered: focus.asked }));
   }
 
-  /** Whether a section says what the question asks for: its focus words (or their spellings and synonyms), or a value of its kind. */
-  private says(sectionId: string, focus: QuestionFocus): boolean {
-    const { section, about, body } = this.index.entries.get(sectionId)!;
+  /**
+   * Whether a section says what the question asks for: its focus words (or their spellings and
+   * synonyms), or a value of its kind. The focus is read into terms once per question.
+   */
+  private saying(focus: QuestionFocus): (sectionId: string) => boolean {
     if (focus.kind === 'value') {
-      const text = [section.heading, section.text, ...section.steps.flatMap((s) => [s.text, s.code ?? ''])];
-      return focusValues[focus.value].test(text.join('\n'));
+      return (sectionId) => {
+        const { section } = this.index.entries.get(sectionId)!;
+        const text = [section.heading, section.text, ...section.steps.flatMap((s) => [s.text, s.code ?? ''])];
+        return focusValues[focus.value].test(text.join('\n'));
+      };
     }
-    const inSection = (term: string) => about.has(term) || body.has(term);
     const terms = focus.words.flatMap(searchTerms.termsOf);
-    const expansion = this.expander.expand([...terms, ...focus.modifiers.flatMap(searchTerms.termsOf)]);
-    const viaTable = (term: string) =>
-      [...expansion.spells, ...expansion.standsFor].some(
-        ([other, sources]) => sources.includes(term) && inSection(other),
-      );
-    const unknownModifier = focus.modifiers
-      .flatMap(searchTerms.termsOf)
-      .some((term) => !/^\d+$/.test(term) && !this.index.sectionsWithTerm.has(term) && !viaTable(term));
-    return !unknownModifier && terms.every((term) => inSection(term) || viaTable(term));
+    const modifiers = focus.modifiers.flatMap(searchTerms.termsOf);
+    const expansion = this.expander.expand([...terms, ...modifiers]);
+    const others = [...expansion.spells, ...expansion.standsFor];
+    // A modifier no page knows at all ("TPM" of "TPM quota") is a subject the runbooks do not cover.
+    const unknown = modifiers.filter((term) => !/^\d+$/.test(term) && !this.index.sectionsWithTerm.has(term));
+    return (sectionId) => {
+      const { about, body } = this.index.entries.get(sectionId)!;
+      const inSection = (term: string) => about.has(term) || body.has(term);
+      const viaTable = (term: string) =>
+        others.some(([other, sources]) => sources.includes(term) && inSection(other));
+      return unknown.every(viaTable) && terms.every((term) => inSection(term) || viaTable(term));
+    };
   }
 
   private hit(result: SearchResult, terms: string[], expansion: SynonymExpansion): KnowledgeHit {
