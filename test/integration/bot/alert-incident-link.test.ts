@@ -3,6 +3,7 @@ import { demoPeople } from '../../helpers/landing-zone-config';
 import { lastVersionOf as lastVersionOfMessage, postAlert } from '../../helpers/alert-posts';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
 import { cardCommands, cardText } from '../../helpers/validate-card';
+import { confirmPress } from '../../helpers/card-press';
 
 const secret = 'alert-secret-link-0123456789abcdef';
 const ops = 'ops-link';
@@ -66,22 +67,9 @@ describe('an incident declared from an alert card is linked to it', () => {
       value: { opsbot: { command } },
     });
     const [confirm] = cardCommands(t.cards(pressed)[0]);
-    const confirmed = await t.send({
-      type: 'invoke',
-      from: who,
-      conversationId: ops,
-      conversationType: 'channel',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'command.confirm',
-          data: { opsbot: { command: confirm.command } },
-        },
-        trigger: 'manual',
-      },
-    });
-    return confirmed;
+    return t.send(
+      confirmPress(confirm.command, { from: who, conversationId: ops, conversationType: 'channel' }),
+    );
   };
 
   let declareCommand: string;

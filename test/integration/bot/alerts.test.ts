@@ -3,6 +3,7 @@ import { demoPeople } from '../../helpers/landing-zone-config';
 import { lastVersionOf as lastVersionOfMessage, postAlert } from '../../helpers/alert-posts';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
 import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
+import { confirmPress } from '../../helpers/card-press';
 
 const secret = 'alert-secret-0123456789abcdef';
 
@@ -108,21 +109,13 @@ describe('POST /api/alerts', () => {
     expect(await t.bot.incidents.list()).toEqual([]);
     const [confirm] = cardCommands(preview);
     expect(buttonVerb(preview, confirm.title)).toBe('command.confirm');
-    await t.send({
-      type: 'invoke',
-      from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
-      conversationId: 'ops-channel',
-      conversationType: 'channel',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'command.confirm',
-          data: { opsbot: { command: confirm.command } },
-        },
-        trigger: 'manual',
-      },
-    });
+    await t.send(
+      confirmPress(confirm.command, {
+        from: { aadObjectId: demoPeople.alex, name: 'Alex Wilber' },
+        conversationId: 'ops-channel',
+        conversationType: 'channel',
+      }),
+    );
     const [incident] = await t.bot.incidents.list();
     expect(incident).toMatchObject({ id: 'INC-0001', severity: 'P1', declaredBy: { name: 'Alex Wilber' } });
   });

@@ -6,6 +6,7 @@ import { startFakeHttpRecorder, type FakeHttpRecorder } from '../../fakes/fake-h
 import { demoPeople } from '../../helpers/landing-zone-config';
 import { startTestBot, type TestBot } from '../../helpers/test-bot';
 import { buttonVerb, cardCommands, cardText, validateCard } from '../../helpers/validate-card';
+import { confirmPress } from '../../helpers/card-press';
 
 // Monday 12 January 2026, 10:00 in New York.
 const t0 = '2026-01-12T15:00:00.000Z';
@@ -141,20 +142,9 @@ describe('incidents over HTTP (local mode, embedded notifier)', () => {
 
     // The button confirms (Action.Execute `command.confirm`): its strict command runs as typed and declares.
     expect(buttonVerb(card, 'Declare P2')).toBe('command.confirm');
-    const pressed = await t.send({
-      type: 'invoke',
-      from: lee,
-      conversationId: 'c-plain',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'command.confirm',
-          data: { opsbot: { command: cardCommands(card)[0].command } },
-        },
-        trigger: 'manual',
-      },
-    });
+    const pressed = await t.send(
+      confirmPress(cardCommands(card)[0].command, { from: lee, conversationId: 'c-plain' }),
+    );
     expect(pressed.status).toBe(200);
     const declared = t.connector.replies.filter(
       (r) => r.conversationId === 'c-plain' && /INC-0001 · P2 High/.test(JSON.stringify(r.activity)),
